@@ -1,0 +1,259 @@
+/**
+ * Errors that leave storage/: always a `StorageError` with a Chinese and an English sentence the UI
+ * can show as is. IndexedDB/Dexie failures (quota, aborted or inactive transactions, a newer database
+ * version, a blocked upgrade) and zod validation failures are mapped here and re-thrown, never
+ * swallowed.
+ */
+import type { z } from 'zod';
+
+export type StorageErrorCode =
+  | 'invalid' // input failed validation; nothing was written
+  | 'not-found'
+  | 'duplicate' // a unique value (resident ID) already belongs to another record
+  | 'conflict' // e.g. an illegal status change, or an import with conflicts
+  | 'forbidden' // a message from a sender that is not our own content script / page
+  | 'quota'
+  | 'transaction'
+  | 'version'
+  | 'blocked'
+  | 'unavailable'
+  | 'backup' // a backup file was refused; `reason` says why
+  | 'unknown';
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** An error with a user-facing sentence in both languages; `message` is `zh / en`. */
+export class StorageError extends Error {
+  readonly code: StorageErrorCode;
+  readonly zh: string;
+  readonly en: string;
+  /** Machine-readable sub-reason (backup refusals use it: 'not-json', 'wrong-passphrase', …). */
+  readonly reason?: string;
+  /** One line per problem (validation issues), already bilingual. */
+  readonly details: string[];
+
+  constructor(
+    code: StorageErrorCode,
+    text: Bilingual,
+    options: { reason?: string; details?: string[]; cause?: unknown } = {},
+  ) {
+    super(`${text.zh} / ${text.en}`, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'StorageError';
+    this.code = code;
+    this.zh = text.zh;
+    this.en = text.en;
+    this.reason = options.reason;
+    this.details = options.details ?? [];
+  }
+
+  /** The sentence for the UI language, followed by the first few details. */
+  userMessage(lang: 'zh-CN' | 'en' = 'zh-CN'): string {
+    const head = lang === 'en' ? this.en : this.zh;
+    if (this.details.length === 0) return head;
+    const lines = this.details.slice(0, 5).map((d) => pickLang(d, lang));
+    return `${head}\n${lines.join('\n')}`;
+  }
+}
+
+/** `'中文 / English'` → the half for `lang`; a string without ' / ' is returned whole. */
+export function pickLang(text: string, lang: 'zh-CN' | 'en'): string {
+  const i = text.indexOf(' / ');
+  if (i < 0) return text;
+  return lang === 'en' ? text.slice(i + 3) : text.slice(0, i);
+}
+
+export function isStorageError(e: unknown): e is StorageError {
+  return e instanceof StorageError;
+}
+
+/** A user-facing sentence for any error thrown by storage/ (or anything else). */
+export function userMessage(e: unknown, lang: 'zh-CN' | 'en' = 'zh-CN'): string {
+  return toStorageError(e).userMessage(lang);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation errors
+
+/** Field names as the agent knows them, for validation messages. Unknown paths fall back to the key. */
+const FIELD_LABELS: Record<string, Bilingual> = {
+  name: { zh: '姓名/名称', en: 'name' },
+  residentId: { zh: '身份证号', en: 'resident ID number' },
+  creditCode: { zh: '统一社会信用代码', en: 'unified social credit code' },
+  localityOffice: { zh: '属地部门', en: 'locality office' },
+  agentName: { zh: '经办人姓名', en: 'agent name' },
+  agentPhone: { zh: '经办人电话', en: 'agent phone' },
+  phone: { zh: '电话', en: 'phone' },
+  category: { zh: '申报类别', en: 'category' },
+  holderStatus: { zh: '持证状态', en: 'holder status' },
+  permitValidUntil: { zh: '证件有效期至', en: 'permit valid until' },
+  permitValidFrom: { zh: '证件有效期起', en: 'permit valid from' },
+  notes: { zh: '备注', en: 'notes' },
+  note: { zh: '备注', en: 'note' },
+  text: { zh: '内容', en: 'text' },
+  employeeId: { zh: '员工', en: 'employee' },
+  caseId: { zh: '业务', en: 'case' },
+  business: { zh: '业务类型', en: 'business type' },
+  status: { zh: '办理状态', en: 'status' },
+  submittedOn: { zh: '提交日期', en: 'submitted on' },
+  acceptedOn: { zh: '受理日期', en: 'accepted on' },
+  decidedOn: { zh: '办结日期', en: 'decided on' },
+  facts: { zh: '申报情况', en: 'facts' },
+  children: { zh: '随往子女', en: 'children' },
+  birthDate: { zh: '出生日期', en: 'birth date' },
+  contractStart: { zh: '合同开始日期', en: 'contract start' },
+  contractEnd: { zh: '合同结束日期', en: 'contract end' },
+  kind: { zh: '材料类型', en: 'document kind' },
+  validUntil: { zh: '有效期至', en: 'valid until' },
+  uploadedOn: { zh: '上传日期', en: 'uploaded on' },
+  validityRule: { zh: '有效期要求', en: 'validity rule' },
+  itemId: { zh: '清单项', en: 'checklist item' },
+  state: { zh: '状态', en: 'state' },
+  language: { zh: '界面语言', en: 'language' },
+  fields: { zh: '采集字段', en: 'captured fields' },
+  url: { zh: '网址', en: 'URL' },
+  module: { zh: '页面模块', en: 'portal module' },
+  id: { zh: '编号', en: 'id' },
+};
+
+function pathLabel(path: ReadonlyArray<PropertyKey>): Bilingual {
+  if (path.length === 0) return { zh: '输入', en: 'input' };
+  const parts = path.map((p) => (typeof p === 'number' ? `#${p + 1}` : String(p)));
+  const last = [...path].reverse().find((p) => typeof p === 'string') as string | undefined;
+  const label = last ? FIELD_LABELS[last] : undefined;
+  const where = parts.join('.');
+  return label ? { zh: `${label.zh}（${where}）`, en: `${label.en} (${where})` } : { zh: where, en: where };
+}
+
+function issueText(issue: z.core.$ZodIssue): Bilingual {
+  // Custom messages in this project are written `中文 / English` (see rules/model.ts IsoDate).
+  if (issue.message.includes(' / ')) {
+    return { zh: pickLang(issue.message, 'zh-CN'), en: pickLang(issue.message, 'en') };
+  }
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? { zh: '必填', en: 'is required' }
+        : { zh: `类型错误（应为 ${issue.expected}）`, en: `has the wrong type (expected ${issue.expected})` };
+    case 'too_big':
+      return { zh: `过长或过大（上限 ${String(issue.maximum)}）`, en: `is too long or too large (max ${String(issue.maximum)})` };
+    case 'too_small':
+      return { zh: `过短或过小（下限 ${String(issue.minimum)}）`, en: `is too short or too small (min ${String(issue.minimum)})` };
+    case 'invalid_format':
+      return { zh: '格式不正确', en: 'has an invalid format' };
+    case 'invalid_value':
+      return {
+        zh: `取值无效（可选：${issue.values.map(String).join('、')}）`,
+        en: `is not one of ${issue.values.map(String).join(', ')}`,
+      };
+    case 'unrecognized_keys':
+      return { zh: `含有未知字段：${issue.keys.join('、')}`, en: `has unknown fields: ${issue.keys.join(', ')}` };
+    default:
+      return { zh: '无效', en: 'is invalid' };
+  }
+}
+
+/** Turns a ZodError into a StorageError('invalid') whose details name each field in both languages. */
+export function fromZodError(error: z.ZodError, what: Bilingual): StorageError {
+  const details = error.issues.slice(0, 20).map((issue) => {
+    const where = pathLabel(issue.path);
+    const text = issueText(issue);
+    return `${where.zh}：${text.zh} / ${where.en}: ${text.en}`;
+  });
+  const first = details[0] ?? '';
+  return new StorageError(
+    'invalid',
+    {
+      zh: `${what.zh}未保存：${pickLang(first, 'zh-CN')}`,
+      en: `${what.en} not saved: ${pickLang(first, 'en')}`,
+    },
+    { details, cause: error },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// IndexedDB / Dexie errors
+
+const DB_MESSAGES: Record<string, [StorageErrorCode, Bilingual]> = {
+  QuotaExceededError: [
+    'quota',
+    {
+      zh: '浏览器存储空间不足，本次修改未保存。请导出备份后清理旧数据，或释放磁盘空间后重试。',
+      en: 'The browser is out of storage space; this change was not saved. Export a backup and remove old data, or free disk space, then try again.',
+    },
+  ],
+  ConstraintError: [
+    'duplicate',
+    { zh: '数据重复：已有相同编号或身份证号的记录，本次修改未保存。', en: 'Duplicate: a record with the same id or resident ID exists; nothing was saved.' },
+  ],
+  VersionError: [
+    'version',
+    {
+      zh: '本机数据库版本比当前扩展新（可能安装过更新版本）。请升级扩展，数据未被改动。',
+      en: 'The local database is newer than this version of the extension. Update the extension; your data was not touched.',
+    },
+  ],
+  DatabaseClosedError: [
+    'unavailable',
+    { zh: '数据库已关闭（可能正在升级），请刷新页面后重试。', en: 'The database is closed (perhaps being upgraded). Reload the page and try again.' },
+  ],
+  OpenFailedError: [
+    'unavailable',
+    {
+      zh: '无法打开本机数据库（浏览器可能禁用了存储或处于无痕模式）。',
+      en: 'Could not open the local database (storage may be disabled or this is a private window).',
+    },
+  ],
+  MissingAPIError: [
+    'unavailable',
+    { zh: '此环境不支持 IndexedDB，无法保存数据。', en: 'IndexedDB is not available here; data cannot be saved.' },
+  ],
+  UpgradeError: [
+    'version',
+    {
+      zh: '数据库升级失败，数据保持旧版本未改动。请导出备份并联系维护者。',
+      en: 'The database upgrade failed; data was left at the old version. Export a backup and contact the maintainer.',
+    },
+  ],
+};
+
+const TX_MESSAGE: Bilingual = {
+  zh: '保存失败：数据库事务被中止，本次修改全部未生效。请重试。',
+  en: 'Saving failed: the database transaction was aborted and none of the change took effect. Please try again.',
+};
+
+function errorChain(e: unknown): { name: string }[] {
+  const out: { name: string }[] = [];
+  let cur: unknown = e;
+  for (let i = 0; i < 5 && cur && typeof cur === 'object'; i++) {
+    const o = cur as { name?: unknown; inner?: unknown; cause?: unknown };
+    if (typeof o.name === 'string') out.push({ name: o.name });
+    cur = o.inner ?? o.cause;
+  }
+  return out;
+}
+
+/** Maps any error to a StorageError (StorageErrors pass through unchanged). */
+export function toStorageError(e: unknown): StorageError {
+  if (e instanceof StorageError) return e;
+  const names = errorChain(e).map((x) => x.name);
+  // The most specific cause wins: an AbortError caused by a full disk is a quota problem.
+  for (const name of [...names].reverse()) {
+    const hit = DB_MESSAGES[name];
+    if (hit) return new StorageError(hit[0], hit[1], { cause: e, reason: name });
+  }
+  if (names.some((n) => ['AbortError', 'TransactionInactiveError', 'ReadOnlyError', 'InvalidStateError', 'PrematureCommitError', 'TimeoutError', 'DataError', 'InvalidTableError', 'SchemaError', 'SubTransactionError'].includes(n))) {
+    return new StorageError('transaction', TX_MESSAGE, { cause: e, reason: names[names.length - 1] });
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  return new StorageError(
+    'unknown',
+    { zh: `操作失败：${msg}`, en: `The operation failed: ${msg}` },
+    { cause: e },
+  );
+}
+
+export const NOT_FOUND = (what: Bilingual, id: string): StorageError =>
+  new StorageError('not-found', { zh: `${what.zh}不存在（${id}），可能已被删除。`, en: `${what.en} not found (${id}); it may have been deleted.` });

@@ -1,0 +1,84 @@
+/**
+ * End-to-end harness: the production build loaded into Chromium, every *.bjrcgz.gov.cn request
+ * answered by a replica page from tests/fixtures/portal, every other request refused.
+ */
+import { test as base, chromium, type BrowserContext, type Page, type CDPSession } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+// Plain ES module shared with `npm start` (the practice portal).
+import { CHROMIUM, EXTENSION_DIR, chromiumArgs, routeReplicas } from './replica-routing.mjs';
+
+export { CHROMIUM, EXTENSION_DIR, chromiumArgs, routeReplicas };
+
+export async function launchWithExtension(userDataDir?: string): Promise<BrowserContext> {
+  const dir = userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jzz-e2e-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: chromiumArgs(EXTENSION_DIR),
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+  });
+  await routeReplicas(context);
+  return context;
+}
+
+export async function extensionIdOf(context: BrowserContext): Promise<string> {
+  let [worker] = context.serviceWorkers();
+  if (!worker) worker = await context.waitForEvent('serviceworker');
+  return new URL(worker.url()).host;
+}
+
+interface CdpNode {
+  nodeType: number;
+  localName?: string;
+  nodeValue?: string;
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+  contentDocument?: CdpNode;
+}
+
+/** Text inside our closed shadow roots (jzz-* hosts), read through CDP's piercing DOM snapshot. */
+export async function readInjectedText(page: Page): Promise<string[]> {
+  const client: CDPSession = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await client.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const out: string[] = [];
+    const textOf = (n: CdpNode): string => {
+      if (n.nodeType === 3) return n.nodeValue ?? '';
+      if (n.localName === 'style' || n.localName === 'script') return '';
+      return [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(textOf).join('');
+    };
+    const visit = (n: CdpNode) => {
+      if (n.localName?.startsWith('jzz-')) out.push(textOf(n));
+      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) visit(c);
+      if (n.contentDocument) visit(n.contentDocument);
+    };
+    visit(root);
+    return out;
+  } finally {
+    await client.detach();
+  }
+}
+
+type Fixtures = { context: BrowserContext; extensionId: string; sidePanel: Page };
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const context = await launchWithExtension();
+    await use(context);
+    await context.close();
+  },
+  extensionId: async ({ context }, use) => {
+    await use(await extensionIdOf(context));
+  },
+  /** The side panel page opened as an ordinary tab (the sidePanel API needs a user gesture). */
+  sidePanel: async ({ context, extensionId }, use) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    await use(page);
+  },
+});
+export const expect = test.expect;

@@ -1,0 +1,64 @@
+/**
+ * The built content script recognises every replica page as the module it is, in both styles, and
+ * stays silent on pages it does not know; the side panel follows hash-route navigation.
+ */
+import { test, expect, readInjectedText } from './harness';
+// @ts-expect-error plain ES module shared with the practice portal
+import { pages } from '../fixtures/portal/routes.mjs';
+import { translate } from '../../components/i18n';
+import type { PortalModule } from '../../rules/model';
+
+interface ReplicaPage {
+  url: string;
+  module: PortalModule | null;
+  style?: string;
+}
+
+const moduleText = (m: PortalModule) => translate('zh-CN', 'panel.tab.module', { module: translate('zh-CN', `module.${m}`) });
+
+test('every replica page is recognised as its module, and unknown pages get no overlay', async ({ context }) => {
+  test.setTimeout(180_000);
+  const page = await context.newPage();
+  const failures: string[] = [];
+  for (const p of pages as ReplicaPage[]) {
+    await page.goto(p.url);
+    if (p.module) {
+      const want = moduleText(p.module);
+      try {
+        await expect.poll(async () => (await readInjectedText(page)).join(' | '), { timeout: 8_000 }).toContain(want);
+      } catch {
+        failures.push(`${p.url}: expected ${p.module}, overlay says "${(await readInjectedText(page)).join(' | ')}"`);
+      }
+    } else {
+      // Give the SPA time to render and the content script its batched check.
+      await page.waitForTimeout(700);
+      const injected = await readInjectedText(page);
+      if (injected.length) failures.push(`${p.url}: expected no overlay, found "${injected.join(' | ')}"`);
+    }
+  }
+  expect(failures).toEqual([]);
+});
+
+test('nothing is injected on a page outside the portal', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto('https://example.com/');
+  await page.waitForTimeout(700);
+  expect(await readInjectedText(page)).toEqual([]);
+  expect(await page.evaluate(() => document.querySelectorAll('*').length)).toBeGreaterThan(0);
+  expect(await page.evaluate(() => [...document.querySelectorAll('*')].some((e) => e.tagName.toLowerCase().startsWith('jzz-')))).toBe(false);
+});
+
+test('the side panel shows the module of the active portal tab and follows hash navigation', async ({ context, sidePanel }) => {
+  await expect(sidePanel.getByTestId('portal-context')).toContainText('不是北京国际人才网页面');
+  const portal = await context.newPage();
+  await portal.goto('https://fw.bjrcgz.gov.cn/person-platform/#/person-platform/attachments');
+  await portal.bringToFront();
+  await expect(sidePanel.getByTestId('portal-context')).toContainText(moduleText('person-attachments'));
+  // Navigating inside the SPA changes only the hash: the content script must notice.
+  await portal.evaluate(() => {
+    location.hash = '#/person-platform/education';
+  });
+  await expect(sidePanel.getByTestId('portal-context')).toContainText(moduleText('person-education'));
+  await portal.goto('https://example.com/');
+  await expect(sidePanel.getByTestId('portal-context')).toContainText('不是北京国际人才网页面');
+});

@@ -1,0 +1,20 @@
+import { defineConfig } from 'wxt';
+
+// Manifest kept to what the product uses; a test pins it (tests/e2e/manifest.spec.ts).
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: ['storage', 'unlimitedStorage', 'sidePanel', 'alarms', 'notifications'],
+    host_permissions: ['*://*.bjrcgz.gov.cn/*'],
+    action: { default_title: '__MSG_actionTitle__' },
+    // No remote code, ever: only the extension's own scripts.
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'",
+    },
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
+  }),
+  zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip' },
+});
