@@ -47,22 +47,21 @@ export default defineBackground(() => {
     else await browser.storage.session.remove(ACTIVE_PORTAL_CONTEXT_KEY);
   });
 
-  browser.tabs.onUpdated.addListener(async (tabId, change) => {
-    // Leaving the portal in a tab drops its context.
-    if (change.url && !isPortalUrl(change.url)) {
-      await browser.storage.session.remove(tabKey(tabId));
-      const got = await browser.storage.session.get(ACTIVE_PORTAL_CONTEXT_KEY);
-      if ((got[ACTIVE_PORTAL_CONTEXT_KEY] as TabContext | undefined)?.tabId === tabId) {
-        await browser.storage.session.remove(ACTIVE_PORTAL_CONTEXT_KEY);
-      }
-    }
+  browser.tabs.onUpdated.addListener(async (tabId, change, tab) => {
+    // Without the "tabs" permission a tab's URL is visible only on the portal's hosts, so a tab that
+    // starts loading anything we cannot see has left the portal: drop its context.
+    if (change.status !== 'loading' && !change.url) return;
+    if (isPortalUrl(change.url ?? tab.url)) return;
+    await forgetTab(tabId);
   });
 
-  browser.tabs.onRemoved.addListener(async (tabId) => {
-    await browser.storage.session.remove(tabKey(tabId));
-    const got = await browser.storage.session.get(ACTIVE_PORTAL_CONTEXT_KEY);
-    if ((got[ACTIVE_PORTAL_CONTEXT_KEY] as TabContext | undefined)?.tabId === tabId) {
-      await browser.storage.session.remove(ACTIVE_PORTAL_CONTEXT_KEY);
-    }
-  });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 });
+
+async function forgetTab(tabId: number): Promise<void> {
+  await browser.storage.session.remove(tabKey(tabId));
+  const got = await browser.storage.session.get(ACTIVE_PORTAL_CONTEXT_KEY);
+  if ((got[ACTIVE_PORTAL_CONTEXT_KEY] as TabContext | undefined)?.tabId === tabId) {
+    await browser.storage.session.remove(ACTIVE_PORTAL_CONTEXT_KEY);
+  }
+}

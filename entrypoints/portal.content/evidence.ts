@@ -9,6 +9,8 @@ const NAV_ANCESTORS =
   'a, nav, li, option, button, select, label, [role=menu], [role=menubar], [role=menuitem], [role=tab], [role=tablist], [role=navigation], [role=option], [role=link], [aria-hidden=true]';
 const CONTROL = 'input, select, textarea, [contenteditable=true]';
 const MAX_CANDIDATES = 2000;
+const MAX_TEXT = 80;
+const BREADCRUMB = /^\s*(?:当前位置|您的位置|所在位置)\s*[:：]\s*(.+)$/;
 
 /** Visible in layout (the SPA keeps stale views and dropdowns hidden in the DOM). */
 export function isShown(el: Element): boolean {
@@ -33,6 +35,7 @@ export function collectEvidence(doc: Document, url: string): PageEvidence {
   const headings = new Set<string>();
   const labels = new Set<string>();
   const tableHeaders = new Set<string>();
+  const texts = new Set<string>();
 
   for (const el of doc.querySelectorAll('h1, h2, h3, h4, h5, h6, caption, legend, [role=heading]')) {
     if (isOurs(el) || !isShown(el)) continue;
@@ -45,22 +48,30 @@ export function collectEvidence(doc: Document, url: string): PageEvidence {
   for (let node = walker.nextNode(); node && seen < MAX_CANDIDATES; node = walker.nextNode()) {
     const el = node as Element;
     const text = ownText(el);
-    if (!text || text.length > 30) continue;
+    if (!text || text.length > MAX_TEXT) continue;
     seen++;
     if (isOurs(el)) continue;
     const tag = el.tagName.toLowerCase();
     const t = normaliseLabel(text);
     if (!t) continue;
+    const inNav = el.closest(NAV_ANCESTORS) !== null;
+    if (!inNav || el.closest('button')) texts.add(t);
+    if (t.length > 30) continue;
     if (tag === 'th' || el.getAttribute('role') === 'columnheader' || el.closest('th, [role=columnheader]')) {
       tableHeaders.add(t);
       continue;
     }
-    if (tag === 'label' || /[:：]\s*$/.test(text) || labelsAControl(el)) {
-      labels.add(t);
+    const crumb = BREADCRUMB.exec(text);
+    if (crumb) {
+      // 「当前位置：个人信息 > 个人基础信息」: the last step names the view.
+      const last = normaliseLabel(crumb[1].split(/[>＞》→/]/).pop() ?? '');
+      if (last) headings.add(last);
       continue;
     }
+    const hasColon = /[:：]\s*$/.test(text);
+    if (tag === 'label' || hasColon || labelsAControl(el)) labels.add(t);
     // A short, bold or large text outside navigation titles the view (SPA page titles, classic section bars).
-    if (t.length <= 16 && !el.closest(NAV_ANCESTORS) && looksLikeTitle(el) && isShown(el)) headings.add(t);
+    if (!hasColon && t.length <= 16 && !inNav && looksLikeTitle(el) && isShown(el)) headings.add(t);
   }
   return {
     url,
@@ -68,6 +79,7 @@ export function collectEvidence(doc: Document, url: string): PageEvidence {
     headings: [...headings],
     tableHeaders: [...tableHeaders],
     labels: [...labels],
+    texts: [...texts],
   };
 }
 

@@ -26,7 +26,7 @@ export const FIELDS: FieldDef[] = [
   { key: 'workStart', labels: ['开始时间', '起止时间', '入职时间'], expectedOn: ['person-work'] },
   { key: 'attachmentName', labels: ['附件名称', '材料名称'], expectedOn: ['person-attachments', 'unit-attachments'] },
   { key: 'attachmentStatus', labels: ['当前状态', '上传状态', '状态'], expectedOn: ['person-attachments', 'unit-attachments'] },
-  { key: 'creditCode', labels: ['统一社会信用代码', '社会信用代码'], expectedOn: ['unit-company-info'] },
+  { key: 'creditCode', labels: ['统一社会信用代码', '社会统一信用代码', '社会信用代码'], expectedOn: ['unit-company-info'] },
 ];
 
 /** Which of the module's expected fields appear among the page's labels and headers. */

@@ -16,6 +16,8 @@ export interface PageEvidence {
   tableHeaders: string[];
   /** Form labels (normalised, without '*' and '：'). */
   labels: string[];
+  /** Other short visible texts outside navigation (paragraphs, buttons, cells), normalised. */
+  texts: string[];
 }
 
 export type PortalSide = 'person' | 'unit';
@@ -32,7 +34,7 @@ interface ModuleDef {
 // Heading and body words come from the guide's module names (§六(一), §六(二)) and the platform notes;
 // each body list mixes the SPA's and the classic page's wording.
 const MODULES: ModuleDef[] = [
-  { id: 'person-basic-info', side: 'person', headings: ['个人基础信息', '基础信息', '个人信息'], body: ['身份证号', '身份证号码', '证件号码', '户籍地址', '现居住地'] },
+  { id: 'person-basic-info', side: 'person', headings: ['个人基础信息', '基础信息', '个人信息'], body: ['身份证号', '身份证号码', '证件号码', '户籍地址', '户口所在地', '现居住地', '现居住地址'] },
   { id: 'person-education', side: 'person', headings: ['教育信息'], body: ['学历', '学历层次', '入学时间', '毕业时间', '起止时间', '学校名称', '毕业院校'] },
   { id: 'person-study', side: 'person', headings: ['学习经历'], body: ['学习单位', '学校名称', '学校(机构)名称', '学习内容', '起止时间', '开始时间', '入学时间'] },
   { id: 'person-work', side: 'person', headings: ['工作经历'], body: ['工作单位', '所在单位', '职务', '担任职务', '开始时间', '起止时间'] },
@@ -42,8 +44,8 @@ const MODULES: ModuleDef[] = [
   { id: 'person-business', side: 'person', headings: ['可办业务列表', '可办业务'], body: ['业务名称', '单位关联码', '业务类型', '操作'] },
   { id: 'unit-business', side: 'unit', headings: ['可办业务列表', '可办业务'], body: ['证件类型', '主管部门', '申请意见', '业务名称'] },
   { id: 'person-info-change', side: 'person', headings: ['个人信息变更', '信息变更'], body: ['变更事项', '变更事项说明', '变更内容', '变更原因'] },
-  { id: 'unit-company-info', side: 'unit', headings: ['单位信息', '单位基本信息', '单位基础信息'], body: ['统一社会信用代码', '单位名称', '法定代表人'] },
-  { id: 'unit-link-code', side: 'unit', headings: ['单位关联码'], body: ['单位关联码', '关联码'] },
+  { id: 'unit-company-info', side: 'unit', headings: ['单位信息', '单位基本信息', '单位基础信息'], body: ['统一社会信用代码', '社会统一信用代码', '单位名称', '法定代表人', '法定代表人（负责人）'] },
+  { id: 'unit-link-code', side: 'unit', headings: ['单位关联码'], body: ['告知本单位员工', '复制关联码', '重新生成', '关联码有效期'] },
   { id: 'unit-pending-links', side: 'unit', headings: ['待确认单位关联列表', '待确认关联'], body: ['姓名', '身份证号', '证件号码', '申请时间'] },
   { id: 'unit-employees', side: 'unit', headings: ['当前在职员工', '在职员工'], body: ['姓名', '身份证号', '证件号码', '合同'] },
   { id: 'unit-employer-change', side: 'unit', headings: ['待办理证件聘用单位变更员工', '聘用单位变更'], body: ['姓名', '身份证号', '证件号码', '证件有效期'] },
@@ -71,7 +73,7 @@ function sideOf(e: PageEvidence): PortalSide | null {
   // The personal system is public at /person-platform/; the employer one is assumed to say unit/dw/company.
   if (/person|grxt|\/gr/.test(path)) return 'person';
   if (/unit|company|corp|\/dw/.test(path)) return 'unit';
-  const text = [...e.headings, ...e.tableHeaders, ...e.labels].join(' ');
+  const text = [...e.headings, ...e.tableHeaders, ...e.labels, ...e.texts].join(' ');
   const u = UNIT_WORDS.filter((w) => text.includes(w)).length;
   const p = PERSON_WORDS.filter((w) => text.includes(w)).length;
   if (u > p) return 'unit';
@@ -89,6 +91,8 @@ export interface Recognition {
 export function recognise(e: PageEvidence): Recognition {
   const headings = e.headings.map(normaliseLabel);
   const body = new Set([...e.tableHeaders, ...e.labels].map(normaliseLabel));
+  // Longer phrases may sit inside a sentence or on a button (单位关联码 page: 「请将单位关联码告知本单位员工」).
+  const hasBody = (term: string) => body.has(term) || (term.length >= 4 && e.texts.some((t) => t.includes(term)));
   const side = sideOf(e);
   const reasons: string[] = [];
   const candidates: { def: ModuleDef; score: number }[] = [];
@@ -100,7 +104,7 @@ export function recognise(e: PageEvidence): Recognition {
       else if (def.headings.some((d) => d.length >= 4 && h.includes(d))) headingScore = Math.max(headingScore, 1);
     }
     if (headingScore === 0) continue;
-    const bodyHits = def.body.filter((b) => body.has(b)).length;
+    const bodyHits = def.body.filter(hasBody).length;
     if (bodyHits === 0) {
       reasons.push(`heading of ${def.id} found but none of its fields (${def.body.join('/')})`);
       continue;

@@ -11,6 +11,9 @@ import { CHROMIUM, EXTENSION_DIR, chromiumArgs, routeReplicas } from './replica-
 
 export { CHROMIUM, EXTENSION_DIR, chromiumArgs, routeReplicas };
 
+// Service-worker requests reach context.on('request') only with this switch (Playwright, Chromium).
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
 export async function launchWithExtension(userDataDir?: string): Promise<BrowserContext> {
   const dir = userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jzz-e2e-'));
   const context = await chromium.launchPersistentContext(dir, {

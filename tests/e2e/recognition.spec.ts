@@ -3,16 +3,10 @@
  * stays silent on pages it does not know; the side panel follows hash-route navigation.
  */
 import { test, expect, readInjectedText } from './harness';
-// @ts-expect-error plain ES module shared with the practice portal
-import { pages } from '../fixtures/portal/routes.mjs';
+import { pages, type ReplicaPage } from '../fixtures/portal/routes.mjs';
 import { translate } from '../../components/i18n';
 import type { PortalModule } from '../../rules/model';
 
-interface ReplicaPage {
-  url: string;
-  module: PortalModule | null;
-  style?: string;
-}
 
 const moduleText = (m: PortalModule) => translate('zh-CN', 'panel.tab.module', { module: translate('zh-CN', `module.${m}`) });
 

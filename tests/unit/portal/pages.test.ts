@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recognise, normaliseLabel, type PageEvidence } from '../../../entrypoints/portal.content/pages';
 
-const evidence = (e: Partial<PageEvidence>): PageEvidence => ({ url: 'https://fw.bjrcgz.gov.cn/', title: '北京市政务服务', headings: [], tableHeaders: [], labels: [], ...e });
+const evidence = (e: Partial<PageEvidence>): PageEvidence => ({ url: 'https://fw.bjrcgz.gov.cn/', title: '北京市政务服务', headings: [], tableHeaders: [], labels: [], texts: [], ...e });
 
 describe('page recognition from evidence', () => {
   it('labels are compared without asterisks, colons and spaces', () => {

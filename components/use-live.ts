@@ -1,0 +1,58 @@
+/**
+ * Typed live queries over the repositories (dexie-react-hooks `useLiveQuery`): the component re-renders
+ * whenever the rows it read change, in this tab or another. Each hook returns `undefined` while loading —
+ * render a placeholder for it.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getRepos, type Repos } from '../storage/repos';
+import type { AuditQuery, CaseQuery, DueQuery, ListEmployeesQuery } from '../storage/repos';
+import type { BusinessType, CaseStatus } from '../rules/model';
+
+const r = (repos?: Repos) => repos ?? getRepos();
+
+export const useEmployee = (id: string | undefined, repos?: Repos) =>
+  useLiveQuery(() => (id ? r(repos).employees.get(id) : undefined), [id]);
+
+export const useEmployeeList = (query: ListEmployeesQuery = {}, repos?: Repos) =>
+  useLiveQuery(() => r(repos).employees.list(query), [query.sort, query.descending, query.offset, query.limit, query.holderStatus]);
+
+export const useEmployeeSearch = (text: string, limit = 20, repos?: Repos) =>
+  useLiveQuery(() => r(repos).employees.search(text, limit), [text, limit]);
+
+export const useCase = (id: string | undefined, repos?: Repos) => useLiveQuery(() => (id ? r(repos).cases.get(id) : undefined), [id]);
+
+export const useCasesOfEmployee = (employeeId: string | undefined, repos?: Repos) =>
+  useLiveQuery(() => (employeeId ? r(repos).cases.listByEmployee(employeeId) : []), [employeeId]);
+
+export const useCases = (query: CaseQuery & { status?: CaseStatus; business?: BusinessType } = {}, repos?: Repos) =>
+  useLiveQuery(() => r(repos).cases.list(query), [query.status, query.business, query.offset, query.limit]);
+
+export const useTicks = (caseId: string | undefined, repos?: Repos) =>
+  useLiveQuery(() => (caseId ? r(repos).ticks.forCase(caseId) : {}), [caseId]);
+
+export const useDocuments = (owner: { employeeId: string } | { caseId: string } | undefined, repos?: Repos) => {
+  const key = owner ? ('caseId' in owner ? `c:${owner.caseId}` : `e:${owner.employeeId}`) : '';
+  return useLiveQuery(() => (owner ? r(repos).documents.listFor(owner) : []), [key]);
+};
+
+export const useDocumentsDue = (days: number, query: DueQuery = {}, repos?: Repos) =>
+  useLiveQuery(() => r(repos).documents.fallingBelowWithin(days, query), [days, query.today, query.includeAlreadyBelow, query.employeeId]);
+
+export const useNotes = (owner: { employeeId: string } | { caseId: string } | undefined, repos?: Repos) => {
+  const key = owner ? ('caseId' in owner ? `c:${owner.caseId}` : `e:${owner.employeeId}`) : '';
+  return useLiveQuery(() => (owner ? r(repos).notes.listFor(owner) : []), [key]);
+};
+
+export const useDraft = (employeeId: string | undefined, caseId?: string, repos?: Repos) =>
+  useLiveQuery(() => (employeeId ? r(repos).drafts.get(employeeId, caseId) : undefined), [employeeId, caseId]);
+
+export const useCompany = (repos?: Repos) => useLiveQuery(() => r(repos).company.get(), []);
+
+export const useSettings = (repos?: Repos) => useLiveQuery(() => r(repos).settings.get(), []);
+
+export const useFocus = (repos?: Repos) => useLiveQuery(() => r(repos).focus.get(), []);
+
+export const useCounts = (repos?: Repos) => useLiveQuery(() => r(repos).counts(), []);
+
+export const useAuditLog = (query: AuditQuery = {}, repos?: Repos) =>
+  useLiveQuery(() => r(repos).audit.list(query), [query.table, query.recordId, query.employeeId, query.before, query.limit]);
