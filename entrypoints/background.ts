@@ -39,8 +39,9 @@ export default defineBackground(() => {
 
   browser.tabs.onActivated.addListener(async ({ tabId }) => {
     const tab = await browser.tabs.get(tabId).catch(() => null);
-    // Our own pages (the side panel opened as a tab, the case book) keep the portal context.
-    if (!tab || tab.url?.startsWith(browser.runtime.getURL('/'))) return;
+    // Our own pages (the side panel opened as a tab, the case book) keep the portal context. Without
+    // the "tabs" permission their URL is hidden from us, so ask which tabs are extension contexts.
+    if (!tab || (await isOwnExtensionTab(tabId))) return;
     const got = await browser.storage.session.get(tabKey(tabId));
     const context = (got[tabKey(tabId)] as TabContext | undefined) ?? null;
     if (context && isPortalUrl(tab.url)) await browser.storage.session.set({ [ACTIVE_PORTAL_CONTEXT_KEY]: context });
@@ -57,6 +58,11 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 });
+
+async function isOwnExtensionTab(tabId: number): Promise<boolean> {
+  const contexts = await browser.runtime.getContexts({ contextTypes: ['TAB' as Browser.runtime.ContextType] }).catch(() => []);
+  return contexts.some((c) => c.tabId === tabId);
+}
 
 async function forgetTab(tabId: number): Promise<void> {
   await browser.storage.session.remove(tabKey(tabId));

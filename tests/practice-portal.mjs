@@ -45,13 +45,15 @@ let [worker] = context.serviceWorkers();
 if (!worker) worker = await context.waitForEvent('serviceworker');
 const extensionId = new URL(worker.url()).host;
 
-const portal = context.pages()[0] ?? (await context.newPage());
+// The panel (opened as a tab here; the real side panel needs a click on the icon) first, then the
+// portal: activating a blank new tab would tell the panel that no portal tab is active.
+const panel = context.pages()[0] ?? (await context.newPage());
+await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+const portal = await context.newPage();
 await portal.goto(START_URL);
+await portal.bringToFront();
 
 if (headed) {
-  const panel = await context.newPage();
-  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
-  await portal.bringToFront();
   console.log('练习门户已打开（附件管理页）。点击工具栏中的扩展图标可打开侧边栏。关闭浏览器即可结束。');
   console.log('Practice portal open at 附件管理. Click the extension icon to open the side panel. Close the browser to finish.');
   await new Promise((resolve) => context.on('close', resolve));
@@ -64,9 +66,7 @@ if (headed) {
   const portalShot = path.join(outDir, 'practice-portal.png');
   await portal.screenshot({ path: portalShot });
 
-  const panel = await context.newPage();
   await panel.setViewportSize({ width: 400, height: 768 });
-  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
   await panel.waitForTimeout(800);
   const panelShot = path.join(outDir, 'practice-sidepanel.png');
   await panel.screenshot({ path: panelShot });

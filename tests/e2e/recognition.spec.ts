@@ -48,6 +48,11 @@ test('the side panel shows the module of the active portal tab and follows hash 
   await portal.goto('https://fw.bjrcgz.gov.cn/person-platform/#/person-platform/attachments');
   await portal.bringToFront();
   await expect(sidePanel.getByTestId('portal-context')).toContainText(moduleText('person-attachments'));
+  // Switching to our own page (the panel opened as a tab) keeps the portal tab's context.
+  await sidePanel.bringToFront();
+  await sidePanel.waitForTimeout(300);
+  await expect(sidePanel.getByTestId('portal-context')).toContainText(moduleText('person-attachments'));
+  await portal.bringToFront();
   // Navigating inside the SPA changes only the hash: the content script must notice.
   await portal.evaluate(() => {
     location.hash = '#/person-platform/education';
