@@ -86,3 +86,30 @@ export const PortalModule = z.enum([
   'unit-employer-change', // 待办理证件聘用单位变更员工
 ]);
 export type PortalModule = z.infer<typeof PortalModule>;
+
+/** How serious a rule's finding is: 'error' blocks filing, 'warning' needs a look, 'info' explains. */
+export const Severity = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof Severity>;
+
+/** Every user-facing text of rules/ comes in Chinese first and English second. */
+export const Bilingual = z.object({ zh: z.string(), en: z.string() });
+export type Bilingual = z.infer<typeof Bilingual>;
+
+/** Gender as the resident ID's 17th digit and the retirement rules know it. */
+export const Gender = z.enum(['male', 'female']);
+export type Gender = z.infer<typeof Gender>;
+
+/**
+ * Education levels as the portal's 教育信息 form names them (§六(一) 2 ②: from 高中 or 中专 up to the
+ * highest degree). 初中 is listed only so that an entry the guide does not ask for can be flagged, not rejected.
+ */
+export const EducationLevel = z.enum([
+  'junior-high', // 初中 (not required by the guide)
+  'high-school', // 高中
+  'secondary-vocational', // 中专
+  'junior-college', // 大专
+  'bachelor', // 本科
+  'master', // 硕士研究生
+  'doctor', // 博士研究生
+]);
+export type EducationLevel = z.infer<typeof EducationLevel>;

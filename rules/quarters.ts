@@ -1,0 +1,121 @@
+/**
+ * Quarter planning of new applications: Daxing files new permits by quarterly demand declaration (§一(一))
+ * and asks employers to submit new applications near each quarter's end (§四(二) 1 "尽量在每季度末报送").
+ *
+ * Suggestion implemented (it is a suggestion, not a rule of the guide): file on the 5th working day before
+ * the quarter's last working day — i.e. `workdaysBefore(lastWorkday, 5)`, leaving that day and five more
+ * working days to fix what the locality returns before the quarter closes.
+ */
+import { z } from 'zod';
+import { IsoDate, type Bilingual } from './model';
+import { fromYmd, daysInMonth } from './dates';
+import { mergeApproximate, stepWorkdays, workdayOnOrAfter, workdayOnOrBefore, type DateAnswer } from './calendar';
+import { bi, defineRule } from './rule';
+import { parseInput } from './validate';
+
+export const RULE_QUARTER_END = defineRule({
+  id: 'quarter-end-filing',
+  section: '§一(一), §四(二) 1',
+  file: 'rules/quarters.ts',
+  severity: 'info',
+  description: {
+    zh: '新办申请实行季度需求申报，尽量在每季度末报送（建议日期为季度最后一个工作日前第 5 个工作日）',
+    en: 'New applications are declared quarterly and best filed near quarter end (suggested: 5 working days before its last working day)',
+  },
+});
+
+/** Working days before the quarter's last working day for the suggested filing date. */
+export const SUGGESTED_LEAD_WORKDAYS = 5;
+
+/** A calendar quarter. */
+export interface Quarter {
+  readonly year: number;
+  readonly quarter: 1 | 2 | 3 | 4;
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+  /** e.g. 2026Q4. */
+  readonly label: string;
+}
+
+/** Input of the quarter functions. */
+export const QuarterInput = z.object({ date: IsoDate });
+
+function quarterOfUnchecked(date: string): Quarter {
+  const y = Number(date.slice(0, 4));
+  const q = (Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4;
+  const endMonth = q * 3;
+  return {
+    year: y,
+    quarter: q,
+    start: fromYmd({ y, m: endMonth - 2, d: 1 }),
+    end: fromYmd({ y, m: endMonth, d: daysInMonth(y, endMonth) }),
+    label: `${y}Q${q}`,
+  };
+}
+
+/** The calendar quarter containing `date`. */
+export function quarterOf(date: IsoDate): Quarter {
+  parseInput(QuarterInput, { date });
+  return quarterOfUnchecked(date);
+}
+
+/** The last working day of the quarter containing `date`. */
+export function lastWorkdayOfQuarter(date: IsoDate): DateAnswer & { quarter: Quarter } {
+  parseInput(QuarterInput, { date });
+  const quarter = quarterOfUnchecked(date);
+  return { ...workdayOnOrBefore(quarter.end), quarter };
+}
+
+/** A suggested filing date. */
+export interface FilingSuggestion {
+  readonly quarter: Quarter;
+  readonly lastWorkday: IsoDate;
+  /** The suggested day (a working day). */
+  readonly suggested: IsoDate;
+  /** True when `date` is already past the ideal day and the suggestion is the next working day instead. */
+  readonly late: boolean;
+  readonly approximate: boolean;
+  readonly approximateYears: readonly number[];
+  readonly explanation: Bilingual;
+}
+
+/**
+ * A suggested date for filing new applications of the quarter containing `date`: the 5th working day before
+ * the quarter's last working day; if `date` is already later, the first working day on or after `date`
+ * (still in the quarter); if the quarter has no working day left, the next quarter's suggestion.
+ */
+export function suggestedFilingDate(date: IsoDate): FilingSuggestion {
+  parseInput(QuarterInput, { date });
+  let quarter = quarterOfUnchecked(date);
+  let last = workdayOnOrBefore(quarter.end);
+  if (date > last.date) {
+    // The quarter's working days are over: plan for the next quarter.
+    const next = stepWorkdays(quarter.end, 1);
+    quarter = quarterOfUnchecked(next.date);
+    last = workdayOnOrBefore(quarter.end);
+  }
+  const ideal = stepWorkdays(last.date, -SUGGESTED_LEAD_WORKDAYS);
+  let suggested = ideal;
+  let late = false;
+  if (date > ideal.date) {
+    suggested = workdayOnOrAfter(date);
+    late = true;
+  }
+  const approx = mergeApproximate(last, ideal, suggested);
+  return {
+    quarter,
+    lastWorkday: last.date,
+    suggested: suggested.date,
+    late,
+    ...approx,
+    explanation: late
+      ? bi(
+          `${quarter.label} 末个工作日为 ${last.date}，建议尽快于 ${suggested.date} 报送（建议：仅供参考）`,
+          `${quarter.label} ends (last working day) on ${last.date}; file as soon as possible, on ${suggested.date} (a suggestion)`,
+        )
+      : bi(
+          `${quarter.label} 末个工作日为 ${last.date}，建议于 ${suggested.date}（前第 5 个工作日）报送，预留修改时间（建议：仅供参考）`,
+          `${quarter.label} ends (last working day) on ${last.date}; suggested filing on ${suggested.date}, 5 working days earlier, leaving time for corrections (a suggestion)`,
+        ),
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * Validity of documents at upload (§五, §六(二) 4②) and the age of children listed as 随往子女 (§六(二) 6).
+ *
+ * §五: "具备有效期限的材料（如身份证、居住证、合同类材料等），提供时材料截止期限须超过3个月以上（含），
+ * 其中合同类材料为6个月以上（含）". Reading implemented: on the day it is provided, the document must still
+ * be valid on the date `providedOn + 3 months` (contracts: + 6 months), months added as date-fns
+ * `addMonths` does (same day number, clamped to the end of a shorter month); "（含）" makes that date itself
+ * enough. Example: provided 2026-11-26 → must be valid until at least 2027-02-26; provided 2026-11-30 →
+ * 2027-02-28.
+ */
+import { z } from 'zod';
+import { IsoDate, type Bilingual } from './model';
+import { addMonths, addYears, fullYearsBetween } from './dates';
+import { bi, defineRule, finding, type Finding } from './rule';
+import { parseInput } from './validate';
+
+/** Kinds of documents that carry a validity period, with zh/en labels. */
+export const DocumentKind = z.enum([
+  'resident-id-card',
+  'beijing-residence-permit',
+  'qualification-certificate',
+  'business-licence',
+  'labour-contract',
+  'lease-contract',
+  'other-contract',
+  'other',
+]);
+export type DocumentKind = z.infer<typeof DocumentKind>;
+
+/** zh/en label of each document kind. */
+export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentKind, Bilingual>> = {
+  'resident-id-card': { zh: '居民身份证', en: 'Resident ID card' },
+  'beijing-residence-permit': { zh: '北京市居住证', en: 'Beijing residence permit' },
+  'qualification-certificate': { zh: '单位资质证书', en: 'Qualification certificate' },
+  'business-licence': { zh: '营业执照', en: 'Business licence' },
+  'labour-contract': { zh: '聘用（劳动）合同', en: 'Labour contract' },
+  'lease-contract': { zh: '房屋租赁合同（住所证明）', en: 'Lease used as housing proof' },
+  'other-contract': { zh: '其他合同类材料', en: 'Other contract' },
+  other: { zh: '其他具备有效期限的材料', en: 'Other document with a validity period' },
+};
+
+/** Kinds that are 合同类 and need 6 months (§五; a lease as housing proof also §六(二) 4②). */
+export const CONTRACT_KINDS: ReadonlySet<DocumentKind> = new Set(['labour-contract', 'lease-contract', 'other-contract']);
+
+export const RULE_VALIDITY_GENERAL = defineRule({
+  id: 'document-validity-3-months',
+  section: '§五',
+  file: 'rules/validity.ts',
+  severity: 'error',
+  description: {
+    zh: '具备有效期限的材料，提供时距截止日须 3 个月以上（含）',
+    en: 'A document with a validity period must remain valid for at least 3 months (inclusive) when provided',
+  },
+});
+
+export const RULE_VALIDITY_CONTRACT = defineRule({
+  id: 'contract-validity-6-months',
+  section: '§五',
+  file: 'rules/validity.ts',
+  severity: 'error',
+  description: {
+    zh: '合同类材料提供时距截止日须 6 个月以上（含）',
+    en: 'A contract must remain valid for at least 6 months (inclusive) when provided',
+  },
+});
+
+export const RULE_LEASE_REMAINING = defineRule({
+  id: 'lease-remaining-6-months',
+  section: '§六(二) 4②, §五',
+  file: 'rules/validity.ts',
+  severity: 'error',
+  description: {
+    zh: '作为住所证明的租赁合同须尚有 6 个月以上租赁期限',
+    en: 'A lease used as housing proof must have at least 6 months of term left',
+  },
+});
+
+export const RULE_CHILD_AGE = defineRule({
+  id: 'child-age-16',
+  section: '§六(二) 6',
+  file: 'rules/validity.ts',
+  severity: 'warning',
+  description: {
+    zh: '随往子女原则上年龄不超过 16 周岁（按 17 周岁生日前计）',
+    en: 'Accompanying children are in principle not over 16 (read: before their 17th birthday)',
+  },
+});
+
+/** Input of {@link checkValidity}: `validUntil` is the last valid day, or 'long-term' for 长期. */
+export const CheckValidityInput = z.object({
+  document: z.object({ kind: DocumentKind, validUntil: z.union([IsoDate, z.literal('long-term')]) }),
+  providedOn: IsoDate,
+});
+export type DocumentValidity = z.input<typeof CheckValidityInput>['document'];
+
+/** The verdict on one document. */
+export interface ValidityResult {
+  readonly ok: boolean;
+  readonly kind: DocumentKind;
+  /** 3 or 6. */
+  readonly monthsRequired: 3 | 6;
+  /** The document must be valid at least until this day (inclusive). */
+  readonly mustBeValidUntil: IsoDate;
+  readonly validUntil: IsoDate | 'long-term';
+  readonly providedOn: IsoDate;
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * Whether a document may be uploaded on `providedOn`: valid until at least `providedOn` + 3 months
+ * (contracts + 6 months), that day included (§五; leases §六(二) 4②). 'long-term' (长期) always passes.
+ */
+export function checkValidity(document: DocumentValidity, providedOn: IsoDate): ValidityResult {
+  const { document: doc } = parseInput(CheckValidityInput, { document, providedOn });
+  const isContract = CONTRACT_KINDS.has(doc.kind);
+  const months: 3 | 6 = isContract ? 6 : 3;
+  const mustBeValidUntil = addMonths(providedOn, months);
+  const ok = doc.validUntil === 'long-term' || doc.validUntil >= mustBeValidUntil;
+  const rule = doc.kind === 'lease-contract' ? RULE_LEASE_REMAINING : isContract ? RULE_VALIDITY_CONTRACT : RULE_VALIDITY_GENERAL;
+  const label = DOCUMENT_KIND_LABELS[doc.kind];
+  const facts = { kind: doc.kind, validUntil: doc.validUntil, providedOn, monthsRequired: months, mustBeValidUntil };
+  let message: Bilingual;
+  if (doc.validUntil === 'long-term') {
+    message = bi(`${label.zh}为长期有效`, `${label.en} is valid long-term`);
+  } else if (doc.validUntil < providedOn) {
+    message = bi(
+      `${label.zh}已于 ${doc.validUntil} 过期`,
+      `${label.en} expired on ${doc.validUntil}`,
+    );
+  } else if (ok) {
+    message = bi(
+      `${label.zh}有效期至 ${doc.validUntil}，满足提供时 ${months} 个月以上（含，即至少至 ${mustBeValidUntil}）的要求`,
+      `${label.en} is valid until ${doc.validUntil}, meeting the ${months}-month rule (at least until ${mustBeValidUntil}, inclusive)`,
+    );
+  } else {
+    message = bi(
+      `${label.zh}有效期至 ${doc.validUntil}，不足 ${months} 个月：${providedOn} 提供时须至少有效至 ${mustBeValidUntil}（含），请更换或续期后再上传`,
+      `${label.en} is valid only until ${doc.validUntil}, less than ${months} months: provided on ${providedOn} it must be valid until at least ${mustBeValidUntil} (inclusive) — renew it first`,
+    );
+  }
+  return {
+    ok,
+    kind: doc.kind,
+    monthsRequired: months,
+    mustBeValidUntil,
+    validUntil: doc.validUntil,
+    providedOn,
+    findings: [finding(rule, ok, message, facts)],
+  };
+}
+
+/** Age limit of 随往子女 in full years (§六(二) 6). */
+export const CHILD_AGE_LIMIT = 16;
+
+/** Input of {@link childAgeOk}. */
+export const ChildAgeInput = z
+  .object({ birthDate: IsoDate, onDate: IsoDate })
+  .refine((v) => v.birthDate <= v.onDate, {
+    message: '出生日期不能晚于判断日期 / The birth date cannot be after the date judged',
+    path: ['birthDate'],
+  });
+
+/** The verdict on a child's age. */
+export interface ChildAgeResult {
+  readonly ok: boolean;
+  /** Age in full years (周岁) on `onDate`; the birthday itself completes a year. */
+  readonly age: number;
+  /** The first day the child is over the limit: the 17th birthday. */
+  readonly overLimitFrom: IsoDate;
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * Whether a child may be listed as 随往子女 on `onDate`: "原则上年龄不超过16周岁" (§六(二) 6).
+ * Reading chosen: age in full years (周岁) ≤ 16, i.e. up to the day before the 17th birthday; a child of
+ * 16 years and 11 months is still "16周岁". The stricter reading (only up to the 16th birthday) is
+ * mentioned in the message so the agent can ask the locality. A 29 February birthday falls on
+ * 28 February in common years. "原则上" makes this a warning, not an error.
+ */
+export function childAgeOk(birthDate: IsoDate, onDate: IsoDate): ChildAgeResult {
+  parseInput(ChildAgeInput, { birthDate, onDate });
+  const age = fullYearsBetween(birthDate, onDate);
+  const overLimitFrom = addYears(birthDate, CHILD_AGE_LIMIT + 1);
+  const ok = onDate < overLimitFrom;
+  const reading = bi(
+    '（按"不超过16周岁"即 17 周岁生日前计；如按满 16 周岁即超限的从严口径，请向属地部门确认）',
+    ' (read as "not over 16" = before the 17th birthday; under the stricter reading — not past the 16th birthday — ask the locality)',
+  );
+  const message = ok
+    ? bi(`子女 ${onDate} 时 ${age} 周岁，未超过 16 周岁${reading.zh}`, `The child is ${age} on ${onDate}, not over 16${reading.en}`)
+    : bi(
+        `子女 ${onDate} 时 ${age} 周岁，已超过 16 周岁（自 ${overLimitFrom} 起），原则上不能随往${reading.zh}`,
+        `The child is ${age} on ${onDate}, over 16 since ${overLimitFrom}; in principle cannot be listed${reading.en}`,
+      );
+  return {
+    ok,
+    age,
+    overLimitFrom,
+    findings: [finding(RULE_CHILD_AGE, ok, message, { birthDate, onDate, age, overLimitFrom, limit: CHILD_AGE_LIMIT })],
+  };
+}
