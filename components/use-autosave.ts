@@ -48,8 +48,9 @@ export function useAutosave<P extends object>(
     const unhook = flushOnHide(saver);
     return () => {
       unhook();
-      saver.dispose().catch(() => {
-        /* reported through onError */
+      // flush, not dispose: React's StrictMode runs this cleanup and then the effect again on the same saver.
+      saver.flush().catch(() => {
+        /* reported through onError and `error` */
       });
     };
   }, [saver]);

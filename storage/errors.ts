@@ -238,6 +238,12 @@ function errorChain(e: unknown): { name: string }[] {
 /** Maps any error to a StorageError (StorageErrors pass through unchanged). */
 export function toStorageError(e: unknown): StorageError {
   if (e instanceof StorageError) return e;
+  // Dexie wraps errors thrown in hooks (e.g. our own 'version' check on open) as `inner`.
+  for (let cur: unknown = e, i = 0; i < 5 && cur && typeof cur === 'object'; i++) {
+    if (cur instanceof StorageError) return cur;
+    const o = cur as { inner?: unknown; cause?: unknown };
+    cur = o.inner ?? o.cause;
+  }
   const names = errorChain(e).map((x) => x.name);
   // The most specific cause wins: an AbortError caused by a full disk is a quota problem.
   for (const name of [...names].reverse()) {
@@ -254,6 +260,17 @@ export function toStorageError(e: unknown): StorageError {
     { cause: e },
   );
 }
+
+/** The refusal to work on a database written by a newer version of the extension (after a downgrade). */
+export const NEWER_DATABASE = (installed: number, supported: number): StorageError =>
+  new StorageError(
+    'version',
+    {
+      zh: `本机数据库版本比当前扩展新（数据版本 ${installed}，本扩展支持 ${supported}），可能安装过更新版本。请升级扩展，数据未被改动。`,
+      en: `The local database is newer than this version of the extension (data version ${installed}, supported ${supported}). Update the extension; your data was not touched.`,
+    },
+    { reason: 'newer-database' },
+  );
 
 export const NOT_FOUND = (what: Bilingual, id: string): StorageError =>
   new StorageError('not-found', { zh: `${what.zh}不存在（${id}），可能已被删除。`, en: `${what.en} not found (${id}); it may have been deleted.` });

@@ -1,0 +1,732 @@
+/**
+ * Backup: export every table to a versioned JSON file (optionally encrypted, see crypto.ts), and
+ * import one back — first a dry run that says what would be added, updated or conflict, then one
+ * all-or-nothing transaction. A file that is malformed, truncated, of another version, masked,
+ * encrypted under another passphrase or hostile is refused with a zh/en message and changes nothing.
+ *
+ * Limits (BACKUP_LIMITS; a file over any of them is refused before it touches the database):
+ * - file: 150 MiB of text (an encrypted envelope of such a file is about 200 MiB);
+ * - any single string: 1 MiB (per-field limits are far lower: names 50, notes 10,000 characters…);
+ * - rows: employees 5,000 · cases 20,000 · documents 100,000 · checklist ticks 500,000 · notes 50,000 ·
+ *   captured drafts 25,000 · audit entries 500,000 · company 1 · settings 1; all tables ≤ 1,000,000;
+ * - an audit entry's before/after: 64 KiB of JSON each.
+ * Derived fields (gender, birth date, reversed ID, fallsBelowRuleOn, a case document's employee) are
+ * recomputed on import, never trusted from the file.
+ *
+ * A full backup holds complete resident ID numbers (it is a backup): the export's `notice` says so.
+ * A masked export (IDs and phones hidden, no drafts or audit log) is for sharing and cannot be imported.
+ */
+import { z } from 'zod';
+import { browser } from 'wxt/browser';
+import { SCHEMA_VERSION, type JzzDb } from './db';
+import { StorageError, fromZodError, toStorageError, type Bilingual } from './errors';
+import { EncryptedEnvelope, ENCRYPTED_FORMAT, decryptEnvelope, encryptText } from './crypto';
+import { deriveFallsBelow, deriveFromResidentId } from './derive';
+import { dumpAll } from './dump';
+import { HOSTILE_KEYS } from './hostile';
+import { maskPhone, maskResidentId } from './mask';
+import {
+  AuditRow,
+  CaseRow,
+  CompanyRow,
+  DocumentRow,
+  DraftRow,
+  EmployeeRow,
+  NoteRow,
+  SettingsRow,
+  TickRow,
+  Timestamp,
+  type AuditEntry,
+  type Case,
+  type CompanyProfile,
+  type DocumentRecord,
+  type Draft,
+  type Employee,
+  type Note,
+  type Settings,
+  type Tick,
+} from './schemas';
+
+export const BACKUP_FORMAT = 'jzz-backup';
+/** Version of the file layout; bumped when the envelope of tables changes. */
+export const BACKUP_FORMAT_VERSION = 1;
+export const APP_NAME = 'bj-work-residence-permit-assistant';
+
+export const BACKUP_TABLES = ['company', 'employees', 'cases', 'documents', 'ticks', 'notes', 'drafts', 'settings', 'audit'] as const;
+export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+export const BACKUP_LIMITS = {
+  maxFileChars: 150 * 1024 * 1024,
+  maxStringChars: 1024 * 1024,
+  maxAuditPayloadChars: 64 * 1024,
+  maxTotalRows: 1_000_000,
+  rows: {
+    company: 1,
+    employees: 5_000,
+    cases: 20_000,
+    documents: 100_000,
+    ticks: 500_000,
+    notes: 50_000,
+    drafts: 25_000,
+    settings: 1,
+    audit: 500_000,
+  } satisfies Record<BackupTable, number>,
+};
+export type BackupLimits = typeof BACKUP_LIMITS;
+
+const TABLE_LABELS: Record<BackupTable, Bilingual> = {
+  company: { zh: '单位信息', en: 'company' },
+  employees: { zh: '员工', en: 'employees' },
+  cases: { zh: '业务', en: 'cases' },
+  documents: { zh: '材料', en: 'documents' },
+  ticks: { zh: '清单勾选', en: 'checklist ticks' },
+  notes: { zh: '备注', en: 'notes' },
+  drafts: { zh: '采集草稿', en: 'captured drafts' },
+  settings: { zh: '设置', en: 'settings' },
+  audit: { zh: '操作记录', en: 'audit log' },
+};
+
+const UNCHANGED = { zh: '数据库未作任何修改。', en: 'Nothing was changed.' };
+
+/** Why a backup was refused (StorageError.reason when code is 'backup'). */
+export type BackupRefusal =
+  | 'empty'
+  | 'too-large'
+  | 'not-json'
+  | 'hostile-key'
+  | 'string-too-long'
+  | 'not-backup'
+  | 'newer-version'
+  | 'unsupported-version'
+  | 'masked'
+  | 'needs-passphrase'
+  | 'bad-envelope'
+  | 'wrong-passphrase'
+  | 'too-many-rows'
+  | 'counts-mismatch'
+  | 'invalid-rows'
+  | 'duplicate-ids'
+  | 'duplicate-resident-ids'
+  | 'dangling-reference'
+  | 'conflicts';
+
+function refuse(reason: BackupRefusal, text: Bilingual, details: string[] = [], cause?: unknown): StorageError {
+  return new StorageError(
+    'backup',
+    { zh: `无法导入：${text.zh}${UNCHANGED.zh}`, en: `Cannot import: ${text.en} ${UNCHANGED.en}` },
+    { reason, details, cause },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// File schema
+
+const rows = <T extends z.ZodType>(row: T, table: BackupTable) => z.array(row).max(BACKUP_LIMITS.rows[table]);
+
+const AuditBackupRow = AuditRow.refine(
+  (a) =>
+    JSON.stringify(a.before ?? {}).length <= BACKUP_LIMITS.maxAuditPayloadChars &&
+    JSON.stringify(a.after ?? {}).length <= BACKUP_LIMITS.maxAuditPayloadChars,
+  { message: '操作记录内容过大 / Audit entry too large' },
+);
+
+/** The backup file (format version 1, database schema version 2). */
+export const BackupFile = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  app: z.strictObject({ name: z.literal(APP_NAME), version: z.string().max(50) }),
+  exportedAt: Timestamp,
+  masked: z.literal(false),
+  counts: z.strictObject(Object.fromEntries(BACKUP_TABLES.map((t) => [t, z.number().int().min(0)])) as Record<BackupTable, z.ZodNumber>),
+  tables: z.strictObject({
+    company: rows(CompanyRow, 'company'),
+    employees: rows(EmployeeRow, 'employees'),
+    cases: rows(CaseRow, 'cases'),
+    documents: rows(DocumentRow, 'documents'),
+    ticks: rows(TickRow, 'ticks'),
+    notes: rows(NoteRow, 'notes'),
+    drafts: rows(DraftRow, 'drafts'),
+    settings: rows(SettingsRow, 'settings'),
+    audit: rows(AuditBackupRow, 'audit'),
+  }),
+});
+export type BackupFile = z.infer<typeof BackupFile>;
+
+export interface BackupTables {
+  company: CompanyProfile[];
+  employees: Employee[];
+  cases: Case[];
+  documents: DocumentRecord[];
+  ticks: Tick[];
+  notes: Note[];
+  drafts: Draft[];
+  settings: Settings[];
+  audit: AuditEntry[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+export interface ExportOptions {
+  /** Hide resident IDs and phone numbers, leave out drafts and the audit log (a shareable file; cannot be imported). */
+  mask?: boolean;
+  /** Encrypt the file (AES-GCM, key from PBKDF2-SHA256 600,000 iterations); at least 8 characters. */
+  passphrase?: string;
+  /** Defaults to the manifest's version. */
+  appVersion?: string;
+  now?: () => Date;
+}
+
+export interface ExportResult {
+  /** The file's content. */
+  text: string;
+  /** Suggested file name, e.g. jzz-backup-2026-03-01.json. */
+  filename: string;
+  encrypted: boolean;
+  masked: boolean;
+  counts: Record<BackupTable, number>;
+  /** What the user must be told about the file (complete IDs / masked and not importable). */
+  notice: Bilingual;
+}
+
+export const FULL_BACKUP_NOTICE: Bilingual = {
+  zh: '此备份包含完整的身份证号、电话等个人信息（完整备份才能恢复），请妥善保管，建议设置口令加密。',
+  en: 'This backup contains complete resident ID numbers, phone numbers and other personal data (a backup must be complete to restore); keep it safe — setting a passphrase is recommended.',
+};
+
+export const MASKED_EXPORT_NOTICE: Bilingual = {
+  zh: '脱敏导出：身份证号和电话已隐藏，不含采集草稿和操作记录；姓名和备注未隐藏。此文件仅供分享查看，不能再导入恢复。',
+  en: 'Masked export: resident IDs and phone numbers are hidden; captured drafts and the audit log are left out; names and notes are not hidden. This file is for sharing only and cannot be imported back.',
+};
+
+function appVersion(): string {
+  try {
+    return browser.runtime.getManifest().version;
+  } catch {
+    return '0.0.0-dev';
+  }
+}
+
+/** Exports every table as a backup file (see ExportOptions for masking and encryption). */
+export async function exportBackup(db: JzzDb, options: ExportOptions = {}): Promise<ExportResult> {
+  const now = (options.now ?? (() => new Date()))();
+  const dump = await dumpAll(db, BACKUP_TABLES);
+  let tables: Record<BackupTable, unknown[]> = Object.fromEntries(BACKUP_TABLES.map((t) => [t, dump[t]])) as Record<BackupTable, unknown[]>;
+  if (options.mask) tables = maskTables(tables as unknown as BackupTables);
+  const counts = Object.fromEntries(BACKUP_TABLES.map((t) => [t, tables[t].length])) as Record<BackupTable, number>;
+  const file = {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    app: { name: APP_NAME, version: (options.appVersion ?? appVersion()).slice(0, 50) },
+    exportedAt: now.toISOString(),
+    masked: Boolean(options.mask),
+    counts,
+    tables,
+  };
+  let text = JSON.stringify(file);
+  const day = now.toISOString().slice(0, 10);
+  let filename = options.mask ? `jzz-shareable-masked-${day}.json` : `jzz-backup-${day}.json`;
+  if (options.passphrase !== undefined) {
+    text = await encryptText(text, options.passphrase);
+    filename = filename.replace(/\.json$/, '.encrypted.json');
+  }
+  return {
+    text,
+    filename,
+    encrypted: options.passphrase !== undefined,
+    masked: Boolean(options.mask),
+    counts,
+    notice: options.mask ? MASKED_EXPORT_NOTICE : FULL_BACKUP_NOTICE,
+  };
+}
+
+function maskTables(t: BackupTables): Record<BackupTable, unknown[]> {
+  return {
+    company: t.company.map((c) => ({ ...c, agentPhone: c.agentPhone ? maskPhone(c.agentPhone) : '' })),
+    employees: t.employees.map(({ residentIdRev: _rev, ...e }) => ({
+      ...e,
+      residentId: maskResidentId(e.residentId),
+      birthDate: e.birthDate.slice(0, 4),
+      ...(e.phone ? { phone: maskPhone(e.phone) } : {}),
+    })),
+    cases: t.cases,
+    documents: t.documents,
+    ticks: t.ticks,
+    notes: t.notes,
+    drafts: [],
+    settings: t.settings,
+    audit: [],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a file
+
+export interface ReadOptions {
+  passphrase?: string;
+  /** Tighter limits (tests); never looser than BACKUP_LIMITS. */
+  limits?: Partial<Pick<BackupLimits, 'maxFileChars' | 'maxStringChars'>>;
+}
+
+
+function parseJson(text: string, maxString: number): unknown {
+  try {
+    return JSON.parse(text, function reviver(key, value: unknown) {
+      if (HOSTILE_KEYS.has(key)) throw refuse('hostile-key', { zh: `文件含有不允许的键名「${key}」（可能是恶意文件）。`, en: `the file contains the forbidden key "${key}" (possibly a hostile file).` });
+      // Only an envelope's ciphertext may be long; a plain file with such a key fails the schema anyway.
+      if (typeof value === 'string' && value.length > maxString && key !== 'ciphertext') {
+        throw refuse('string-too-long', {
+          zh: `文件中有超过 ${Math.round(maxString / 1024)} KB 的文本字段。`,
+          en: `the file has a text field longer than ${Math.round(maxString / 1024)} KB.`,
+        });
+      }
+      return value;
+    });
+  } catch (e) {
+    if (e instanceof StorageError) throw e;
+    throw refuse('not-json', { zh: '文件不是完整的 JSON（可能被截断或损坏）。', en: 'the file is not complete JSON (truncated or damaged?).' }, [], e);
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Reads a File/Blob (size checked before reading it into memory). */
+export async function readBackupBlob(blob: Blob, options: ReadOptions = {}): Promise<BackupFile> {
+  const max = Math.min(options.limits?.maxFileChars ?? Infinity, BACKUP_LIMITS.maxFileChars) * 1.4; // envelopes are base64
+  if (blob.size > max) throw tooLarge(max);
+  return readBackup(await blob.text(), options);
+}
+
+function tooLarge(max: number): StorageError {
+  return refuse('too-large', {
+    zh: `文件过大（上限约 ${Math.round(max / 1024 / 1024)} MB）。`,
+    en: `the file is too large (limit about ${Math.round(max / 1024 / 1024)} MB).`,
+  });
+}
+
+/**
+ * Parses and validates a backup file's text (decrypting it first if it is an encrypted envelope).
+ * Throws StorageError('backup') with `reason` ∈ BackupRefusal; touches no database.
+ */
+export async function readBackup(text: string, options: ReadOptions = {}): Promise<BackupFile> {
+  const maxFile = Math.min(options.limits?.maxFileChars ?? Infinity, BACKUP_LIMITS.maxFileChars);
+  const maxString = Math.min(options.limits?.maxStringChars ?? Infinity, BACKUP_LIMITS.maxStringChars);
+  if (typeof text !== 'string' || text.trim() === '') throw refuse('empty', { zh: '文件为空。', en: 'the file is empty.' });
+
+  // An encrypted envelope is up to ~4/3 of the plain file (base64).
+  if (text.length > Math.ceil(maxFile * 1.4)) throw tooLarge(maxFile);
+  let raw = parseJson(text, maxString);
+  if (isRecord(raw) && raw.format === ENCRYPTED_FORMAT) {
+    if (!options.passphrase) {
+      throw refuse('needs-passphrase', { zh: '这是加密备份，请输入导出时设置的口令。', en: 'this backup is encrypted; enter the passphrase it was exported with.' });
+    }
+    const env = EncryptedEnvelope.safeParse(raw);
+    if (!env.success) {
+      throw refuse('bad-envelope', { zh: '加密文件的格式无效或已损坏。', en: 'the encrypted file is malformed or damaged.' }, fromZodError(env.error, { zh: '加密文件', en: 'Envelope' }).details);
+    }
+    let plain: string;
+    try {
+      plain = await decryptEnvelope(env.data, options.passphrase);
+    } catch (e) {
+      if (e instanceof StorageError && e.code === 'backup') {
+        throw refuse('wrong-passphrase', { zh: '口令错误，或加密文件已损坏/被改动。', en: 'wrong passphrase, or the encrypted file is damaged or was altered.' }, [], e);
+      }
+      throw e;
+    }
+    if (plain.length > maxFile) throw tooLarge(maxFile);
+    raw = parseJson(plain, maxString);
+    if (isRecord(raw) && raw.format === ENCRYPTED_FORMAT) {
+      throw refuse('not-backup', { zh: '加密文件中不是备份数据。', en: 'the encrypted file does not hold a backup.' });
+    }
+  } else if (text.length > maxFile) {
+    throw tooLarge(maxFile);
+  }
+  return validateBackup(raw);
+}
+
+/** Validates an already-parsed backup object (version, masking, row limits, schema, integrity). */
+export function validateBackup(raw: unknown): BackupFile {
+  if (!isRecord(raw) || raw.format !== BACKUP_FORMAT) {
+    throw refuse('not-backup', { zh: '这不是本扩展导出的备份文件。', en: 'this is not a backup exported by this extension.' });
+  }
+  if (typeof raw.formatVersion === 'number' && raw.formatVersion > BACKUP_FORMAT_VERSION) {
+    throw refuse('newer-version', {
+      zh: `备份来自更新版本的扩展（格式版本 ${raw.formatVersion}），请先升级扩展。`,
+      en: `the backup comes from a newer version of the extension (format ${raw.formatVersion}); update the extension first.`,
+    });
+  }
+  if (raw.formatVersion !== BACKUP_FORMAT_VERSION || raw.schemaVersion !== SCHEMA_VERSION) {
+    throw refuse('unsupported-version', {
+      zh: `不支持的备份版本（格式 ${String(raw.formatVersion)}，数据 ${String(raw.schemaVersion)}）。`,
+      en: `unsupported backup version (format ${String(raw.formatVersion)}, data ${String(raw.schemaVersion)}).`,
+    });
+  }
+  if (raw.masked === true) {
+    throw refuse('masked', {
+      zh: '这是脱敏导出（身份证号已隐藏），仅供分享查看，不能导入恢复。请使用完整备份。',
+      en: 'this is a masked export (IDs hidden) for sharing only; it cannot be imported. Use a full backup.',
+    });
+  }
+  const tables = raw.tables;
+  if (!isRecord(tables)) throw refuse('invalid-rows', { zh: '文件缺少数据表。', en: 'the file has no tables.' });
+  let total = 0;
+  for (const t of BACKUP_TABLES) {
+    const list = tables[t];
+    if (!Array.isArray(list)) continue; // the schema reports it
+    total += list.length;
+    if (list.length > BACKUP_LIMITS.rows[t]) {
+      throw refuse('too-many-rows', {
+        zh: `「${TABLE_LABELS[t].zh}」有 ${list.length} 条记录，超过上限 ${BACKUP_LIMITS.rows[t]}。`,
+        en: `"${TABLE_LABELS[t].en}" has ${list.length} rows, over the limit of ${BACKUP_LIMITS.rows[t]}.`,
+      });
+    }
+  }
+  if (total > BACKUP_LIMITS.maxTotalRows) {
+    throw refuse('too-many-rows', {
+      zh: `记录总数 ${total} 超过上限 ${BACKUP_LIMITS.maxTotalRows}。`,
+      en: `${total} rows in total, over the limit of ${BACKUP_LIMITS.maxTotalRows}.`,
+    });
+  }
+  if (isRecord(raw.counts)) {
+    for (const t of BACKUP_TABLES) {
+      const list = tables[t];
+      if (Array.isArray(list) && raw.counts[t] !== list.length) {
+        throw refuse('counts-mismatch', {
+          zh: `「${TABLE_LABELS[t].zh}」的记录数与文件声明不符（可能被截断或改动）。`,
+          en: `the number of "${TABLE_LABELS[t].en}" rows differs from the file's own count (truncated or altered?).`,
+        });
+      }
+    }
+  }
+  const parsed = BackupFile.safeParse(raw);
+  if (!parsed.success) {
+    const err = fromZodError(parsed.error, { zh: '备份', en: 'Backup' });
+    throw refuse('invalid-rows', { zh: `文件中有无效记录：${err.details[0] ? err.details[0].split(' / ')[0] : ''}。`, en: `the file has invalid rows: ${err.details[0] ? err.details[0].split(' / ').slice(1).join(' / ') : ''}.` }, err.details, parsed.error);
+  }
+  const file = parsed.data;
+  checkUnique(file);
+  return file;
+}
+
+function checkUnique(file: BackupFile): void {
+  const keyOf: Record<BackupTable, (r: never) => string> = {
+    company: (r: CompanyProfile) => r.id,
+    employees: (r: Employee) => r.id,
+    cases: (r: Case) => r.id,
+    documents: (r: DocumentRecord) => r.id,
+    ticks: (r: Tick) => `${r.caseId}|${r.itemId}`,
+    notes: (r: Note) => r.id,
+    drafts: (r: Draft) => r.id,
+    settings: (r: Settings) => r.id,
+    audit: (r: AuditEntry) => String(r.id),
+  };
+  for (const t of BACKUP_TABLES) {
+    const seen = new Set<string>();
+    for (const row of file.tables[t] as never[]) {
+      const k = keyOf[t](row);
+      if (seen.has(k)) {
+        throw refuse('duplicate-ids', {
+          zh: `「${TABLE_LABELS[t].zh}」中有重复的编号（${k.slice(0, 80)}）。`,
+          en: `"${TABLE_LABELS[t].en}" has a duplicate id (${k.slice(0, 80)}).`,
+        });
+      }
+      seen.add(k);
+    }
+  }
+  const ids = new Map<string, string>();
+  for (const e of file.tables.employees) {
+    const other = ids.get(e.residentId);
+    if (other) {
+      throw refuse('duplicate-resident-ids', {
+        zh: `文件中两名员工的身份证号相同（${maskResidentId(e.residentId)}）。`,
+        en: `two employees in the file share a resident ID (${maskResidentId(e.residentId)}).`,
+      });
+    }
+    ids.set(e.residentId, e.id);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planning and applying an import
+
+export interface ImportConflict {
+  kind: 'resident-id' | 'company';
+  table: BackupTable;
+  /** The id in the file. */
+  id: string;
+  /** The id of the existing record it collides with. */
+  existingId: string;
+  message: Bilingual;
+}
+
+export interface TablePlan {
+  add: number;
+  update: number;
+  unchanged: number;
+  /** Rows left out because they conflict (or belong to an employee that does), with conflicts: 'skip'. */
+  skipped: number;
+}
+
+export interface ImportPlan {
+  tables: Record<BackupTable, TablePlan>;
+  conflicts: ImportConflict[];
+  exportedAt: string;
+  appVersion: string;
+  /** True once applyImport wrote it; false for a dry run. */
+  applied: boolean;
+}
+
+export interface ImportOptions {
+  /** 'abort' (default): any conflict refuses the whole import. 'skip': conflicting employees (with all their rows) and a conflicting company profile are left out. */
+  conflicts?: 'abort' | 'skip';
+  now?: () => Date;
+}
+
+type Row = Record<string, unknown>;
+
+function sameRow(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, value: unknown) =>
+    isRecord(value) ? Object.fromEntries(Object.keys(value).filter((k) => value[k] !== undefined).sort().map((k) => [k, value[k]])) : value,
+  );
+}
+
+interface Prepared {
+  tables: BackupTables;
+  plan: ImportPlan;
+  /** Existing audit ids whose content differs: those file entries are appended under new ids. */
+  auditRenumber: Set<number>;
+  /** Employees in the file that replace existing rows (deleted first so the unique ID index never trips). */
+  employeeUpdates: string[];
+}
+
+/** Recomputes derived fields so a file cannot smuggle in inconsistent ones. */
+function normalise(file: BackupFile): BackupTables {
+  const t = structuredClone(file.tables) as BackupTables;
+  t.employees = t.employees.map((e) => ({ ...e, ...deriveFromResidentId(e.residentId) }));
+  const caseOwner = new Map(t.cases.map((c) => [c.id, c.employeeId]));
+  t.documents = t.documents.map((d) => {
+    const out: DocumentRecord = { ...d };
+    const due = deriveFallsBelow(d.kind, d.validUntil);
+    if (due) out.fallsBelowRuleOn = due;
+    else delete out.fallsBelowRuleOn;
+    if (d.caseId && caseOwner.has(d.caseId)) {
+      const owner = caseOwner.get(d.caseId);
+      if (owner) out.employeeId = owner;
+      else delete out.employeeId;
+    }
+    return out;
+  });
+  return t;
+}
+
+async function prepare(db: JzzDb, file: BackupFile, options: ImportOptions): Promise<Prepared> {
+  const t = normalise(file);
+  const conflicts: ImportConflict[] = [];
+  const skipEmployees = new Set<string>();
+  let skipCompany = false;
+
+  // Only bulk reads inside the transaction: thousands of awaits on non-IndexedDB promises would let
+  // the transaction commit early (Dexie PrematureCommitError).
+  const fileEmployeeIds = new Set(t.employees.map((e) => e.id));
+  const holders = new Map(
+    (await db.employees.where('residentId').anyOf(t.employees.map((e) => e.residentId)).toArray()).map((e) => [e.residentId, e]),
+  );
+  for (const e of t.employees) {
+    const existing = holders.get(e.residentId);
+    if (existing && existing.id !== e.id && !fileEmployeeIds.has(existing.id)) {
+      conflicts.push({
+        kind: 'resident-id',
+        table: 'employees',
+        id: e.id,
+        existingId: existing.id,
+        message: {
+          zh: `员工「${e.name}」的身份证号 ${maskResidentId(e.residentId)} 已属于现有员工「${existing.name}」（不同编号）。`,
+          en: `Employee "${e.name}": resident ID ${maskResidentId(e.residentId)} already belongs to existing employee "${existing.name}" (another id).`,
+        },
+      });
+      skipEmployees.add(e.id);
+    }
+  }
+  const company = await db.company.get('company');
+  const fileCompany = t.company[0];
+  if (company && fileCompany && company.creditCode !== fileCompany.creditCode) {
+    conflicts.push({
+      kind: 'company',
+      table: 'company',
+      id: 'company',
+      existingId: 'company',
+      message: {
+        zh: `备份属于另一家单位（${fileCompany.name}，统一社会信用代码不同于本机的「${company.name}」）。`,
+        en: `The backup belongs to another employer (${fileCompany.name}; its credit code differs from "${company.name}" here).`,
+      },
+    });
+    skipCompany = true;
+  }
+  const skipping = options.conflicts === 'skip';
+
+  // With 'skip', everything hanging off a skipped employee is left out too.
+  const skippedCases = new Set(t.cases.filter((c) => c.employeeId && skipEmployees.has(c.employeeId)).map((c) => c.id));
+  const keep = {
+    company: (r: CompanyProfile) => !(skipping && skipCompany && r.id === 'company'),
+    employees: (r: Employee) => !(skipping && skipEmployees.has(r.id)),
+    cases: (r: Case) => !(skipping && skippedCases.has(r.id)),
+    documents: (r: DocumentRecord) => !(skipping && ((r.employeeId && skipEmployees.has(r.employeeId)) || (r.caseId && skippedCases.has(r.caseId)))),
+    ticks: (r: Tick) => !(skipping && skippedCases.has(r.caseId)),
+    notes: (r: Note) => !(skipping && ((r.employeeId && skipEmployees.has(r.employeeId)) || (r.caseId && skippedCases.has(r.caseId)))),
+    drafts: (r: Draft) => !(skipping && (skipEmployees.has(r.employeeId) || (r.caseId && skippedCases.has(r.caseId)))),
+    settings: () => true,
+    audit: (r: AuditEntry) => !(skipping && r.employeeId && skipEmployees.has(r.employeeId)),
+  };
+  const kept = {} as BackupTables;
+  const tables = {} as Record<BackupTable, TablePlan>;
+  for (const name of BACKUP_TABLES) {
+    const list = t[name] as Row[];
+    const filtered = list.filter((r) => (keep[name] as (r: Row) => boolean)(r));
+    (kept as unknown as Record<BackupTable, Row[]>)[name] = filtered;
+    tables[name] = { add: 0, update: 0, unchanged: 0, skipped: list.length - filtered.length };
+  }
+
+  // References must resolve inside the file or the database.
+  const employeeIds = new Set(kept.employees.map((e) => e.id));
+  const caseIds = new Set(kept.cases.map((c) => c.id));
+  const wantedEmployees = [...new Set([...kept.cases, ...kept.documents, ...kept.notes, ...kept.drafts].flatMap((r) => (r.employeeId && !employeeIds.has(r.employeeId) ? [r.employeeId] : [])))];
+  const wantedCases = [...new Set([...kept.documents, ...kept.notes, ...kept.ticks, ...kept.drafts].flatMap((r) => (r.caseId && !caseIds.has(r.caseId) ? [r.caseId] : [])))];
+  const dbEmployees = new Set((await db.employees.bulkGet(wantedEmployees)).flatMap((e) => (e ? [e.id] : [])));
+  const dbCases = new Set((await db.cases.bulkGet(wantedCases)).flatMap((c) => (c ? [c.id] : [])));
+  const hasEmployee = (id: string) => employeeIds.has(id) || (!skipEmployees.has(id) && dbEmployees.has(id));
+  const hasCase = (id: string) => caseIds.has(id) || (!skippedCases.has(id) && dbCases.has(id));
+  const dangling = (what: Bilingual, id: string) =>
+    refuse('dangling-reference', {
+      zh: `文件中的记录引用了不存在的${what.zh}（${id}）。`,
+      en: `a row in the file refers to a ${what.en} that does not exist (${id}).`,
+    });
+  const EMP = { zh: '员工', en: 'employee' };
+  const CASE = { zh: '业务', en: 'case' };
+  for (const c of kept.cases) if (c.employeeId && !hasEmployee(c.employeeId)) throw dangling(EMP, c.employeeId);
+  for (const r of [...kept.documents, ...kept.notes]) {
+    if (r.caseId && !hasCase(r.caseId)) throw dangling(CASE, r.caseId);
+    if (r.employeeId && !hasEmployee(r.employeeId)) throw dangling(EMP, r.employeeId);
+  }
+  for (const r of kept.ticks) if (!hasCase(r.caseId)) throw dangling(CASE, r.caseId);
+  for (const r of kept.drafts) {
+    if (!hasEmployee(r.employeeId)) throw dangling(EMP, r.employeeId);
+    if (r.caseId && !hasCase(r.caseId)) throw dangling(CASE, r.caseId);
+  }
+
+  const employeeUpdates: string[] = [];
+  const auditRenumber = new Set<number>();
+  for (const name of BACKUP_TABLES) {
+    const list = (kept as unknown as Record<BackupTable, Row[]>)[name];
+    const keys = list.map((row) => (name === 'ticks' ? [row.caseId, row.itemId] : row.id));
+    const existing: unknown[] = await db.table(name).bulkGet(keys as never[]);
+    list.forEach((row, i) => {
+      if (existing[i] === undefined) tables[name].add += 1;
+      else if (sameRow(existing[i], row)) tables[name].unchanged += 1;
+      else if (name === 'audit') {
+        // The log is append-only: a different entry under the same number is another entry.
+        tables[name].add += 1;
+        auditRenumber.add(row.id as number);
+      } else {
+        tables[name].update += 1;
+        if (name === 'employees') employeeUpdates.push(row.id as string);
+      }
+    });
+  }
+
+  return {
+    tables: kept,
+    plan: {
+      tables,
+      conflicts,
+      exportedAt: file.exportedAt,
+      appVersion: file.app.version,
+      applied: false,
+    },
+    auditRenumber,
+    employeeUpdates,
+  };
+}
+
+/** Dry run: what an import of `file` would add, update, leave unchanged, skip, and which conflicts it has. */
+export async function planImport(db: JzzDb, file: BackupFile, options: ImportOptions = {}): Promise<ImportPlan> {
+  try {
+    return await db.transaction('r', BACKUP_TABLES.map((t) => db.table(t)), async () => (await prepare(db, file, options)).plan);
+  } catch (e) {
+    throw toStorageError(e);
+  }
+}
+
+/**
+ * Imports `file` in one transaction: rows of the file replace rows with the same id, new rows are
+ * added, nothing is deleted; audit entries are appended. Conflicts abort everything (default) or, with
+ * conflicts: 'skip', leave the conflicting rows out. One audit entry records the import (counts only).
+ */
+export async function applyImport(db: JzzDb, file: BackupFile, options: ImportOptions = {}): Promise<ImportPlan> {
+  const now = options.now ?? (() => new Date());
+  try {
+    return await db.transaction('rw', BACKUP_TABLES.map((t) => db.table(t)), async () => {
+      const p = await prepare(db, file, options);
+      if (p.plan.conflicts.length > 0 && options.conflicts !== 'skip') {
+        throw refuse(
+          'conflicts',
+          {
+            zh: `与本机现有数据有 ${p.plan.conflicts.length} 处冲突。`,
+            en: `${p.plan.conflicts.length} conflict(s) with the existing data.`,
+          },
+          p.plan.conflicts.map((c) => `${c.message.zh} / ${c.message.en}`),
+        );
+      }
+      const t = p.tables;
+      await db.company.bulkPut(t.company);
+      await db.settings.bulkPut(t.settings);
+      await db.employees.bulkDelete(p.employeeUpdates);
+      await db.employees.bulkPut(t.employees);
+      await db.cases.bulkPut(t.cases);
+      await db.documents.bulkPut(t.documents);
+      await db.ticks.bulkPut(t.ticks);
+      await db.notes.bulkPut(t.notes);
+      await db.drafts.bulkPut(t.drafts);
+      const present = await db.audit.bulkGet(t.audit.map((a) => a.id));
+      const auditNew: AuditEntry[] = [];
+      t.audit.forEach((a, i) => {
+        if (p.auditRenumber.has(a.id)) {
+          const { id: _old, ...rest } = a;
+          auditNew.push(rest as AuditEntry);
+        } else if (present[i] === undefined) auditNew.push(a);
+      });
+      // Entries keep their numbers where free (a restore into an empty database is exact).
+      await db.audit.bulkAdd(auditNew.filter((a) => a.id !== undefined));
+      await db.audit.bulkAdd(auditNew.filter((a) => a.id === undefined));
+      const counts = Object.fromEntries(BACKUP_TABLES.map((n) => [n, p.plan.tables[n]]));
+      await db.audit.add({
+        at: now().toISOString(),
+        table: 'backup',
+        recordId: file.exportedAt,
+        op: 'import',
+        source: 'import',
+        after: { appVersion: file.app.version, conflicts: p.plan.conflicts.length, ...counts },
+      });
+      return { ...p.plan, applied: true };
+    });
+  } catch (e) {
+    throw toStorageError(e);
+  }
+}
+
+/** Reads, validates and (unless `dryRun`) imports a backup file's text. */
+export async function importBackup(
+  db: JzzDb,
+  text: string,
+  options: ImportOptions & ReadOptions & { dryRun?: boolean } = {},
+): Promise<ImportPlan> {
+  const file = await readBackup(text, options);
+  return options.dryRun ? planImport(db, file, options) : applyImport(db, file, options);
+}

@@ -1,0 +1,101 @@
+/**
+ * Captured drafts: field values the content script read off portal pages, kept per employee
+ * ('employee:<id>') or per case ('case:<id>') as a map field key → value, module, time.
+ * Every change is audited with the field keys and values before/after (source 'portal').
+ */
+import { z } from 'zod';
+import { PortalModule } from '../../rules/model';
+import { NOT_FOUND, StorageError, type Bilingual } from '../errors';
+import { CapturedValue, DraftRow, FieldKey, LIMITS, RecordId, type Draft } from '../schemas';
+import { audit, parseOrThrow, readOp, writeTx, type RepoContext } from './context';
+
+const WHAT: Bilingual = { zh: '采集草稿', en: 'Captured draft' };
+
+export const CaptureInput = z.strictObject({
+  employeeId: RecordId,
+  caseId: RecordId.optional(),
+  module: PortalModule.nullable(),
+  fields: z
+    .record(FieldKey, CapturedValue.shape.value)
+    .refine((r) => Object.keys(r).length <= LIMITS.capturedFieldsPerRecord, {
+      message: `一次采集的字段过多（上限 ${LIMITS.capturedFieldsPerRecord}） / Too many fields in one capture (max ${LIMITS.capturedFieldsPerRecord})`,
+    }),
+});
+export type CaptureInput = z.input<typeof CaptureInput>;
+
+export interface CaptureResult {
+  draftId: string;
+  /** Fields whose value changed or was new. */
+  saved: number;
+  /** Fields that already had this value. */
+  unchanged: number;
+}
+
+export function draftId(employeeId: string, caseId?: string): string {
+  return caseId ? `case:${caseId}` : `employee:${employeeId}`;
+}
+
+export function draftsRepo(ctx: RepoContext) {
+  const { db } = ctx;
+
+  return {
+    /** Merges captured values into the employee's (or case's) draft; unchanged values keep their time. */
+    async saveCaptured(input: CaptureInput): Promise<CaptureResult> {
+      const data = parseOrThrow(CaptureInput, input, WHAT);
+      return writeTx(ctx, [db.drafts, db.employees, db.cases], async () => {
+        if (!(await db.employees.get(data.employeeId))) throw NOT_FOUND({ zh: '员工', en: 'Employee' }, data.employeeId);
+        if (data.caseId) {
+          const c = await db.cases.get(data.caseId);
+          if (!c || c.employeeId !== data.employeeId) throw NOT_FOUND({ zh: '业务', en: 'Case' }, data.caseId);
+        }
+        const id = draftId(data.employeeId, data.caseId);
+        const at = ctx.now().toISOString();
+        const current = await db.drafts.get(id);
+        const fields = { ...(current?.fields ?? {}) };
+        const before: Record<string, unknown> = {};
+        const after: Record<string, unknown> = {};
+        let unchanged = 0;
+        for (const [key, value] of Object.entries(data.fields)) {
+          const prev = Object.hasOwn(fields, key) ? fields[key] : undefined;
+          if (prev && prev.value === value) {
+            unchanged += 1;
+            continue;
+          }
+          before[key] = prev?.value ?? null;
+          after[key] = value;
+          fields[key] = { value, module: data.module, capturedAt: at };
+        }
+        const saved = Object.keys(after).length;
+        if (saved === 0) return { draftId: id, saved, unchanged };
+        if (Object.keys(fields).length > LIMITS.capturedFieldsPerRecord) {
+          throw new StorageError('invalid', {
+            zh: `该草稿字段过多（上限 ${LIMITS.capturedFieldsPerRecord}），未保存。`,
+            en: `The draft would exceed ${LIMITS.capturedFieldsPerRecord} fields; not saved.`,
+          });
+        }
+        const row: Draft = { id, employeeId: data.employeeId, ...(data.caseId ? { caseId: data.caseId } : {}), fields, updatedAt: at };
+        parseOrThrow(DraftRow, row, WHAT);
+        await db.drafts.put(row);
+        await audit(ctx, { table: 'drafts', recordId: id, op: current ? 'update' : 'create', employeeId: data.employeeId, before, after });
+        return { draftId: id, saved, unchanged };
+      });
+    },
+
+    /** The draft of an employee, or of one of their cases. */
+    async get(employeeId: string, caseId?: string): Promise<Draft | undefined> {
+      return readOp(() => db.drafts.get(draftId(employeeId, caseId)));
+    },
+
+    /** Drops a draft (e.g. after its values were copied into the employee or case). */
+    async remove(id: string): Promise<void> {
+      await writeTx(ctx, [db.drafts], async () => {
+        const current = await db.drafts.get(id);
+        if (!current) throw NOT_FOUND(WHAT, id);
+        await db.drafts.delete(id);
+        await audit(ctx, { table: 'drafts', recordId: id, op: 'delete', employeeId: current.employeeId });
+      });
+    },
+  };
+}
+
+export type DraftsRepo = ReturnType<typeof draftsRepo>;

@@ -1,0 +1,185 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { REQUEST_SCHEMAS, SaveCapturedRequest } from '../../../storage/messages';
+import {
+  createStorageHandlers,
+  isPortalUrl,
+  registerStorageHandlers,
+  type MessageSender,
+  type OnMessage,
+} from '../../../storage/message-handlers';
+import { memoryPageContextStore, sessionPageContextStore } from '../../../storage/page-contexts';
+import type { PageReport } from '../../../storage/page-context';
+import { CREDIT_CODE, makeClock, rid, snapshot, useFreshDb } from './helpers';
+
+const RUNTIME_ID = 'ourextensionidaaaaaaaaaaaaaaaaaa';
+const PORTAL = 'https://fw.bjrcgz.gov.cn/person-platform/#/person-platform/overview';
+const contentScript = (over: Partial<MessageSender> = {}): MessageSender => ({
+  id: RUNTIME_ID,
+  url: PORTAL,
+  tab: { id: 7, url: PORTAL, active: true },
+  frameId: 0,
+  ...over,
+});
+const extensionPage: MessageSender = { id: RUNTIME_ID, url: `chrome-extension://${RUNTIME_ID}/sidepanel.html` };
+const report = (over: Partial<PageReport> = {}): PageReport => ({
+  url: PORTAL,
+  title: '北京市政务服务',
+  module: 'person-basic-info',
+  fieldsFound: ['basic.name'],
+  fieldsMissing: ['basic.address'],
+  reasons: ['heading 个人基础信息'],
+  reportedAt: 1_772_330_400_000,
+  ...over,
+});
+
+describe('the background message handlers', () => {
+  const t = useFreshDb({ now: makeClock().ticking });
+  const setup = () => {
+    const pageContexts = memoryPageContextStore();
+    const h = createStorageHandlers({ db: t.db, runtimeId: RUNTIME_ID, pageContexts, now: makeClock().ticking });
+    return { h, pageContexts };
+  };
+  const focused = async () => {
+    const e = await t.repos.employees.create({ name: '张伟', residentId: rid(), phone: '13812345678', category: 'A' });
+    const c = await t.repos.cases.create({ employeeId: e.id, business: 'new-permit', facts: { housing: 'own' } });
+    await t.repos.focus.set(e.id, c.id);
+    return { e, c };
+  };
+
+  it('tells a portal content script there is no employee in focus', async () => {
+    const { h } = setup();
+    expect(await h.getFocusDraft(undefined, contentScript())).toBeNull();
+  });
+
+  it('gives the content script the focused employee, case, company and captured values', async () => {
+    const { h } = setup();
+    const { e, c } = await focused();
+    await t.repos.company.save({ name: '北京示例科技有限公司', creditCode: CREDIT_CODE });
+    await t.repos.drafts.saveCaptured({ employeeId: e.id, module: 'person-basic-info', fields: { 'basic.address': '旧地址', 'basic.tel': '1' } });
+    await t.repos.drafts.saveCaptured({ employeeId: e.id, caseId: c.id, module: 'person-basic-info', fields: { 'basic.address': '新地址' } });
+    const draft = await h.getFocusDraft(undefined, contentScript());
+    expect(draft?.employee).toMatchObject({ id: e.id, name: '张伟', residentId: e.residentId, gender: 'male', category: 'A' });
+    expect(draft?.case).toMatchObject({ id: c.id, business: 'new-permit', facts: { housing: 'own' } });
+    expect(draft?.company).toMatchObject({ creditCode: CREDIT_CODE });
+    expect(draft?.captured['basic.address'].value).toBe('新地址');
+    expect(draft?.captured['basic.tel'].value).toBe('1');
+  });
+
+  it.each([
+    ['another extension', contentScript({ id: 'someoneelse' })],
+    ['no sender id', contentScript({ id: undefined })],
+    ['a page outside the portal', contentScript({ url: 'https://example.com/', tab: { id: 7, url: 'https://example.com/' } })],
+    ['a look-alike host', contentScript({ url: 'https://bjrcgz.gov.cn.evil.example/', tab: { id: 7, url: 'https://bjrcgz.gov.cn.evil.example/' } })],
+    ['a host that only ends in the name', contentScript({ url: 'https://evilbjrcgz.gov.cn/', tab: { id: 7, url: 'https://evilbjrcgz.gov.cn/' } })],
+    ['a portal frame inside a foreign tab', contentScript({ tab: { id: 7, url: 'https://evil.example/' } })],
+    ['a javascript: URL', contentScript({ url: 'javascript:alert(1)//bjrcgz.gov.cn', tab: undefined })],
+    ['an extension page (no tab)', extensionPage],
+  ])('refuses getFocusDraft from %s', async (_name, sender) => {
+    const { h } = setup();
+    await focused();
+    await expect(h.getFocusDraft(undefined, sender)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('recognises portal URLs on the main host and its subdomains only', () => {
+    expect(isPortalUrl('https://www.bjrcgz.gov.cn/')).toBe(true);
+    expect(isPortalUrl('http://bjrcgz.gov.cn/x')).toBe(true);
+    expect(isPortalUrl('https://fw.bjrcgz.gov.cn.example.com/')).toBe(false);
+    expect(isPortalUrl('ftp://fw.bjrcgz.gov.cn/')).toBe(false);
+    expect(isPortalUrl('not a url')).toBe(false);
+    expect(isPortalUrl(undefined)).toBe(false);
+  });
+
+  it('saves captured values for the focused employee, audited as coming from the portal', async () => {
+    const { h } = setup();
+    const { e } = await focused();
+    const res = await h.saveCaptured({ employeeId: e.id, module: 'person-basic-info', fields: { 'basic.address': '兴华大街1号' } }, contentScript());
+    expect(res).toMatchObject({ saved: 1, unchanged: 0, draftId: `employee:${e.id}` });
+    const [entry] = await t.repos.audit.list({ table: 'drafts', limit: 1 });
+    expect(entry).toMatchObject({ source: 'portal', employeeId: e.id, after: { 'basic.address': '兴华大街1号' } });
+  });
+
+  it('refuses captured values for someone who is no longer in focus', async () => {
+    const { h } = setup();
+    const { e } = await focused();
+    const other = await t.repos.employees.create({ name: '李娜', residentId: rid('1991-04-08', 124) });
+    await t.repos.focus.set(other.id);
+    const before = await snapshot(t.db);
+    await expect(h.saveCaptured({ employeeId: e.id, module: null, fields: { a: '1' } }, contentScript())).rejects.toMatchObject({
+      code: 'conflict',
+      reason: 'focus-changed',
+    });
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
+  it.each([
+    ['no payload', undefined],
+    ['an unknown field', { employeeId: 'x', module: null, fields: {}, extra: 1 }],
+    ['a bad field key', { employeeId: 'x', module: null, fields: { 'a b': '1' } }],
+    ['a prototype key', JSON.parse('{"employeeId":"x","module":null,"fields":{"__proto__":"1"}}')],
+    ['a value over 4,000 characters', { employeeId: 'x', module: null, fields: { a: 'x'.repeat(4001) } }],
+    ['an unknown module', { employeeId: 'x', module: 'bank', fields: {} }],
+    ['too many fields', { employeeId: 'x', module: null, fields: Object.fromEntries(Array.from({ length: 501 }, (_, i) => [`f${i}`, ''])) }],
+  ])('refuses a saveCaptured request with %s and writes nothing', async (_name, data) => {
+    const { h } = setup();
+    await focused();
+    const before = await snapshot(t.db);
+    await expect(h.saveCaptured(data, contentScript())).rejects.toMatchObject({ code: 'invalid' });
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
+  it('keeps a page report per tab, with the tab id and URL taken from the sender', async () => {
+    const { h, pageContexts } = setup();
+    await h.reportPage(report({ url: 'https://claimed.example/' }), contentScript());
+    const ctx = await pageContexts.get(7);
+    expect(ctx).toMatchObject({ tabId: 7, report: { url: PORTAL, module: 'person-basic-info' } });
+    expect(await h.getActivePortalContext(undefined, extensionPage)).toEqual(ctx);
+    // a background tab's report does not replace the active context
+    await h.reportPage(report({ module: 'person-education' }), contentScript({ tab: { id: 9, url: PORTAL, active: false } }));
+    expect((await h.getActivePortalContext(null, extensionPage))?.tabId).toBe(7);
+    await pageContexts.forget(7);
+    expect(await h.getActivePortalContext(undefined, extensionPage)).toBeNull();
+    expect(await pageContexts.get(9)).not.toBeNull();
+  });
+
+  it('refuses a malformed page report and a context request from a content script', async () => {
+    const { h } = setup();
+    await expect(h.reportPage({ ...report(), module: 'bank' }, contentScript())).rejects.toMatchObject({ code: 'invalid' });
+    await expect(h.reportPage(report(), { ...contentScript(), tab: undefined })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(h.getActivePortalContext(undefined, contentScript())).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(h.getActivePortalContext(undefined, { id: RUNTIME_ID, url: 'chrome-extension://otherid/x.html' })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('registers one listener per message type and removes them all', async () => {
+    const registered = new Map<string, (m: { data: unknown; sender: MessageSender }) => Promise<unknown>>();
+    const removed: string[] = [];
+    const onMessage = ((type: string, handler: (m: { data: unknown; sender: MessageSender }) => Promise<unknown>) => {
+      registered.set(type, handler);
+      return () => removed.push(type);
+    }) as OnMessage;
+    const off = registerStorageHandlers(onMessage, { db: t.db, runtimeId: RUNTIME_ID, pageContexts: memoryPageContextStore() });
+    expect([...registered.keys()].sort()).toEqual(Object.keys(REQUEST_SCHEMAS).sort());
+    expect(await registered.get('getFocusDraft')!({ data: undefined, sender: contentScript() })).toBeNull();
+    off();
+    expect(removed.sort()).toEqual(Object.keys(REQUEST_SCHEMAS).sort());
+  });
+
+  it('stores page contexts in browser.storage.session', async () => {
+    const store = sessionPageContextStore();
+    await store.set({ tabId: 3, report: report() }, true);
+    const raw = await fakeBrowser.storage.session.get(['tab:3', 'activePortalContext']);
+    expect(raw['tab:3']).toMatchObject({ tabId: 3 });
+    expect(await store.getActive()).toMatchObject({ tabId: 3 });
+    await fakeBrowser.storage.session.set({ 'tab:4': { tabId: 'four' } });
+    expect(await store.get(4)).toBeNull(); // malformed entries read as absent
+    await store.forget(3);
+    expect(await store.getActive()).toBeNull();
+  });
+
+  it('has a schema for every request that accepts a well-formed one', () => {
+    expect(SaveCapturedRequest.safeParse({ employeeId: 'e1', module: 'person-work', fields: { 'work.company': '某公司' } }).success).toBe(true);
+    expect(REQUEST_SCHEMAS.getFocusDraft.safeParse(undefined).success).toBe(true);
+    expect(REQUEST_SCHEMAS.getFocusDraft.safeParse({ x: 1 }).success).toBe(false);
+    vi.restoreAllMocks();
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * A database written by schema version 1 (fixtures/v1-dump.json, created with the v1 schema in
+ * fake-indexeddb) is opened with the current code: every row and every field survives, the v2 fields are
+ * derived, and the rows are valid v2 rows.
+ */
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { openDb, SCHEMA_VERSION, type JzzDb } from '../../../storage/db';
+import { STORES_V1, type DumpV1 } from '../../../storage/schema-v1';
+import { AuditRow, CaseRow, CompanyRow, DocumentRow, EmployeeRow, NoteRow, SettingsRow, TickRow } from '../../../storage/schemas';
+import { createRepos } from '../../../storage/repos';
+import { toStorageError } from '../../../storage/errors';
+import v1 from './fixtures/v1-dump.json';
+
+const fixture = v1 as unknown as DumpV1 & { _comment: string };
+const V1_TABLES = Object.keys(STORES_V1) as (keyof DumpV1)[];
+
+async function createV1Database(name: string): Promise<void> {
+  const old = new Dexie(name);
+  old.version(1).stores(STORES_V1);
+  await old.open();
+  await old.transaction('rw', V1_TABLES.map((t) => old.table(t)), async () => {
+    for (const t of V1_TABLES) await old.table(t).bulkAdd(structuredClone(fixture[t]) as never[]);
+  });
+  old.close();
+}
+
+/** The documented v1 → v2 changes of a field's value; everything else must be identical. */
+function expectedV2(table: string, field: string, value: unknown): unknown {
+  if (table === 'employees' && field === 'residentId') return String(value).toUpperCase();
+  if (table === 'documents' && field === 'kind') {
+    const map: Record<string, string> = { 'id-card': 'resident-id-card', lease: 'lease-contract', contract: 'labour-contract', licence: 'business-licence' };
+    return map[String(value)] ?? 'other';
+  }
+  if (table === 'documents' && field === 'validUntil' && value === '长期') return 'long-term';
+  if (table === 'settings' && field === 'language' && value === 'zh') return 'zh-CN';
+  if (table === 'cases' && field === 'facts') {
+    const names: Record<string, string> = { housingOption: 'housing', titleBy: 'titleObtainedBy', seniorTitle: 'titleIsSenior', changedItem: 'changeNote' };
+    return Object.fromEntries(Object.entries(value as object).map(([k, v]) => [names[k] ?? k, v]));
+  }
+  return value;
+}
+
+const keyOf = (table: string, row: Record<string, unknown>) => (table === 'ticks' ? JSON.stringify([row.caseId, row.itemId]) : String(row.id));
+
+describe('upgrading a version 1 database', () => {
+  const open = async (): Promise<JzzDb> => {
+    const name = `test-v1-${globalThis.crypto.randomUUID()}`;
+    await createV1Database(name);
+    const db = openDb(name);
+    await db.open();
+    return db;
+  };
+
+  it('keeps every v1 row and every v1 field value', async () => {
+    const db = await open();
+    try {
+      expect(db.verno).toBe(SCHEMA_VERSION);
+      for (const table of V1_TABLES) {
+        const rows = (await db.table(table).toArray()) as Record<string, unknown>[];
+        const byKey = new Map(rows.map((r) => [keyOf(table, r), r]));
+        expect(rows).toHaveLength(fixture[table].length);
+        for (const old of fixture[table] as unknown as Record<string, unknown>[]) {
+          const now = byKey.get(keyOf(table, old));
+          expect(now, `${table} ${keyOf(table, old)}`).toBeDefined();
+          for (const [field, value] of Object.entries(old)) {
+            expect(now?.[field], `${table}.${field}`).toEqual(expectedV2(table, field, value));
+          }
+        }
+      }
+    } finally {
+      await db.delete();
+    }
+  });
+
+  it('derives the v2 fields: gender, birth date, reversed ID, document rule dates and owners', async () => {
+    const db = await open();
+    try {
+      const e1 = await db.employees.get('e-1');
+      expect(e1).toMatchObject({ residentId: '11011519880229041X', residentIdRev: 'X14092208891511011', gender: 'male', birthDate: '1988-02-29' });
+      expect(await db.employees.get('e-2')).toMatchObject({ gender: 'female', birthDate: '1992-11-30' });
+      const docs = Object.fromEntries((await db.documents.toArray()).map((d) => [d.id, d]));
+      expect(docs['d-1'].fallsBelowRuleOn).toBe('2025-11-01'); // ID card, 3 months before 2026-01-31
+      expect(docs['d-2']).toMatchObject({ kind: 'lease-contract', employeeId: 'e-1', fallsBelowRuleOn: '2026-03-01' }); // 6 months
+      expect(docs['d-3'].fallsBelowRuleOn).toBe('2026-09-01'); // 28 Feb 2027 minus 6 months, month-end aware
+      expect(docs['d-4'].fallsBelowRuleOn).toBeUndefined(); // 长期
+      expect(docs['d-5'].fallsBelowRuleOn).toBe('2030-10-01');
+      expect(docs['d-6']).toMatchObject({ kind: 'other', label: '居住证（旧）', fallsBelowRuleOn: '2025-12-16' });
+      expect((await db.cases.get('c-2'))?.facts).toEqual({});
+      expect((await db.cases.get('c-1'))?.facts).toEqual({ housing: 'rented', titleObtainedBy: 'exam', titleIsSenior: false, incomeMonths: 12 });
+      expect((await db.notes.get('n-1'))?.updatedAt).toBe('2025-05-01T08:00:00.000Z');
+      expect((await db.audit.toArray()).every((a) => a.source === 'ui')).toBe(true);
+      expect(await db.settings.get('app')).toMatchObject({ language: 'zh-CN', reminders: { documentLeadDays: 30 } });
+    } finally {
+      await db.delete();
+    }
+  });
+
+  it('leaves only rows that are valid v2 rows', async () => {
+    const db = await open();
+    try {
+      const schemas = { company: CompanyRow, employees: EmployeeRow, cases: CaseRow, documents: DocumentRow, ticks: TickRow, notes: NoteRow, audit: AuditRow, settings: SettingsRow };
+      for (const [table, schema] of Object.entries(schemas)) {
+        for (const row of await db.table(table).toArray()) {
+          const r = schema.safeParse(row);
+          expect(r.success, `${table}: ${r.success ? '' : r.error.message}`).toBe(true);
+        }
+      }
+    } finally {
+      await db.delete();
+    }
+  });
+
+  it('answers the new index queries and accepts repository writes after the upgrade', async () => {
+    const db = await open();
+    try {
+      const repos = createRepos(db, { now: () => new Date('2026-03-01T00:00:00.000Z') });
+      const due = await repos.documents.fallingBelowWithin(30, { today: '2026-03-01' });
+      expect(due.map((d) => d.id)).toEqual(['d-1', 'd-6', 'd-2']);
+      expect((await repos.employees.search('041X')).map((e) => e.id)).toEqual(['e-1']);
+      expect((await repos.employees.latestCase('e-1'))?.id).toBe('c-1');
+      await repos.employees.update('e-3', { notes: '升级后编辑' });
+      expect((await repos.audit.list({ limit: 1 }))[0]).toMatchObject({ recordId: 'e-3', op: 'update' });
+    } finally {
+      await db.delete();
+    }
+  });
+
+  it('refuses to open a database written by a newer version, with a message, touching nothing', async () => {
+    const name = `test-v3-${globalThis.crypto.randomUUID()}`;
+    const newer = new Dexie(name);
+    newer.version(3).stores({ employees: 'id' });
+    await newer.open();
+    await newer.table('employees').add({ id: 'x' });
+    newer.close();
+    const db = openDb(name);
+    const err = toStorageError(await db.open().catch((e: unknown) => e));
+    expect(err.code).toBe('version');
+    expect(err.zh).toContain('数据库版本比当前扩展新');
+    const check = new Dexie(name);
+    check.version(3).stores({ employees: 'id' });
+    expect(await check.table('employees').count()).toBe(1);
+    check.close();
+    await Dexie.delete(name);
+  });
+});
