@@ -7,7 +7,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'unlimitedStorage', 'sidePanel', 'alarms', 'notifications'],
+    // contextMenus: the action's menu item 「打开案卷簿」.
+    permissions: ['storage', 'unlimitedStorage', 'sidePanel', 'alarms', 'notifications', 'contextMenus'],
     host_permissions: ['*://*.bjrcgz.gov.cn/*'],
     action: { default_title: '__MSG_actionTitle__' },
     // No remote code, ever: only the extension's own scripts.

@@ -1,42 +1,27 @@
 /** Which portal module the active portal tab was recognised as, with the field diagnostics. */
-import { useEffect, useState } from 'react';
 import { useT } from './i18n';
-import { ACTIVE_PORTAL_CONTEXT_KEY, TabContext } from '../storage/page-context';
+import { useActivePortalContext } from './use-portal-context';
+import { ToneIcon } from './ui';
+import type { TabContext } from '../storage/page-context';
 
-function useActivePortalContext(): TabContext | null | undefined {
-  const [context, setContext] = useState<TabContext | null | undefined>(undefined);
-  useEffect(() => {
-    let alive = true;
-    const read = async () => {
-      const got = await browser.storage.session.get(ACTIVE_PORTAL_CONTEXT_KEY);
-      const parsed = TabContext.safeParse(got[ACTIVE_PORTAL_CONTEXT_KEY]);
-      if (alive) setContext(parsed.success ? parsed.data : null);
-    };
-    void read();
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'session' && ACTIVE_PORTAL_CONTEXT_KEY in changes) void read();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    // Edge and Chrome may keep the panel alive while hidden: re-read when it is shown again.
-    const onVisible = () => document.visibilityState === 'visible' && void read();
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      alive = false;
-      browser.storage.onChanged.removeListener(onChanged);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, []);
-  return context;
-}
+export { useActivePortalContext };
 
-export function PortalContextCard() {
+/**
+ * `context`: the active portal context when the caller already reads it (the side panel does, for the
+ * attachment rows); without it the card reads it itself.
+ */
+export function PortalContextCard({ context: given }: { context?: TabContext | null } = {}) {
   const t = useT();
-  const context = useActivePortalContext();
-  if (context === undefined) return <section className="card" aria-busy="true">{t('common.loading')}</section>;
+  const own = useActivePortalContext();
+  const context = given !== undefined ? given : own;
+  if (context === undefined) return <section className="card portal" aria-busy="true">{t('common.loading')}</section>;
   if (!context) {
     return (
-      <section className="card" aria-label={t('panel.diag.title')} data-testid="portal-context">
-        <p>{t('panel.tab.none')}</p>
+      <section className="card portal portal-none" aria-label={t('panel.diag.title')} data-testid="portal-context">
+        <p className="portal-line">
+          <ToneIcon tone="neutral" />
+          <span>{t('panel.tab.none')}</span>
+        </p>
       </section>
     );
   }
@@ -46,19 +31,24 @@ export function PortalContextCard() {
     `module: ${report.module ?? '-'}`,
     `found: ${report.fieldsFound.join(', ') || '-'}`,
     `missing: ${report.fieldsMissing.join(', ') || '-'}`,
+    ...(report.attachments ? [`attachments: ${report.attachments.map((a) => `${a.name}=${a.status}`).join('; ')}`] : []),
     ...report.reasons,
   ].join('\n');
   return (
-    <section className="card" aria-label={t('panel.diag.title')} data-testid="portal-context">
-      <p className="module" data-module={report.module ?? ''}>
-        {report.module ? t('panel.tab.module', { module: t(`module.${report.module}`) }) : t('panel.tab.unrecognised')}
+    <section className={`card portal ${report.module ? 'portal-known' : 'portal-unknown'}`} aria-label={t('panel.diag.title')} data-testid="portal-context">
+      <p className="module portal-line" data-module={report.module ?? ''}>
+        <ToneIcon tone={report.module ? 'ok' : 'warn'} />
+        <span>{report.module ? t('panel.tab.module', { module: t(`module.${report.module}`) }) : t('panel.tab.unrecognised')}</span>
       </p>
       <details>
-        <summary>{t('panel.diag.title')}</summary>
+        <summary>
+          {t('panel.diag.title')}
+          {report.module ? <span className="summary-note">{t('panel.diag.counts', { found: report.fieldsFound.length, missing: report.fieldsMissing.length })}</span> : null}
+        </summary>
         <p>{t('panel.diag.found', { fields: report.fieldsFound.join('、') || t('common.none') })}</p>
         <p>{t('panel.diag.missing', { fields: report.fieldsMissing.join('、') || t('common.none') })}</p>
         <p className="url">{t('panel.tab.url', { url: report.url })}</p>
-        <button type="button" onClick={() => void navigator.clipboard.writeText(diagnostics)}>
+        <button type="button" onClick={() => void navigator.clipboard.writeText(diagnostics).catch(() => undefined)}>
           {t('panel.diag.copy')}
         </button>
       </details>

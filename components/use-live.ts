@@ -2,13 +2,46 @@
  * Typed live queries over the repositories (dexie-react-hooks `useLiveQuery`): the component re-renders
  * whenever the rows it read change, in this tab or another. Each hook returns `undefined` while loading —
  * render a placeholder for it.
+ *
+ * Every query also re-runs when `LiveEpochContext` changes: the side panel bumps it when it is shown
+ * again (Edge and Chrome may keep a hidden panel alive, or freeze it, and miss change events meanwhile).
  */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { createContext, useContext, useEffect, useState } from 'react';
+import { useLiveQuery as dexieLiveQuery } from 'dexie-react-hooks';
 import { getRepos, type Repos } from '../storage/repos';
 import type { AuditQuery, CaseQuery, DueQuery, ListEmployeesQuery } from '../storage/repos';
 import type { BusinessType, CaseStatus } from '../rules/model';
 
 const r = (repos?: Repos) => repos ?? getRepos();
+
+/** A number that changes when every live query should re-read (see useEpochOnShow). Default 0. */
+export const LiveEpochContext = createContext(0);
+
+/** `useLiveQuery` that also re-runs when the LiveEpochContext changes. */
+function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): T | undefined {
+  const epoch = useContext(LiveEpochContext);
+  return dexieLiveQuery(query, [...deps, epoch]);
+}
+
+/**
+ * A counter that increases each time the document becomes visible again (and on `pageshow` from the
+ * back/forward cache); give it to LiveEpochContext so every query re-reads when the panel is shown.
+ */
+export function useEpochOnShow(): number {
+  const [epoch, setEpoch] = useState(0);
+  useEffect(() => {
+    const bump = () => {
+      if (document.visibilityState === 'visible') setEpoch((n) => n + 1);
+    };
+    document.addEventListener('visibilitychange', bump);
+    window.addEventListener('pageshow', bump);
+    return () => {
+      document.removeEventListener('visibilitychange', bump);
+      window.removeEventListener('pageshow', bump);
+    };
+  }, []);
+  return epoch;
+}
 
 export const useEmployee = (id: string | undefined, repos?: Repos) =>
   useLiveQuery(() => (id ? r(repos).employees.get(id) : undefined), [id]);

@@ -1,9 +1,46 @@
 /**
  * The message hub: receives page reports from the content script (schema- and sender-checked) and
- * keeps the active portal tab's context in extension session storage for the side panel.
+ * keeps the active portal tab's context in extension session storage for the side panel; answers the
+ * portal content script's storage messages (storage/message-handlers.ts) and its portal protocol
+ * (storage/messaging.ts: rules/ verdicts, checklists, guidance, settings) — the content script carries
+ * no rules of its own.
  */
-import { onMessage } from '../storage/messaging';
+import type { z } from 'zod';
+import {
+  EvaluatePortalRequest,
+  onMessage,
+  PortalChecklistRequest,
+  PortalGuidanceRequest,
+  portalMessaging,
+  type PortalChecklist,
+  type PortalEvalResult,
+  type PortalGuidance,
+  type PortalProtocolMap,
+  type PortalSettings,
+} from '../storage/messaging';
 import { ACTIVE_PORTAL_CONTEXT_KEY, PageReport, type TabContext } from '../storage/page-context';
+import { getDb, type JzzDb } from '../storage/db';
+import { assertPortalContentScript, createStorageHandlers, type MessageSender } from '../storage/message-handlers';
+import type { FocusDraft } from '../storage/messages';
+import { sessionPageContextStore } from '../storage/page-contexts';
+import { createRepos } from '../storage/repos';
+import { beijingDate } from '../rules/dates';
+import type { Bilingual, BusinessType, IsoDate, PortalModule } from '../rules/model';
+import type { Finding } from '../rules/rule';
+import {
+  checkEducationHistory,
+  checkInfoChangeNote,
+  checkPermissionRequest,
+  checkWorkHistory,
+  FIELD_GUIDANCE,
+  RULE_WORK_BEFORE_CONTRACT,
+} from '../rules/field-rules';
+import { checkValidity, childAgeOk } from '../rules/validity';
+import { checkCreditCode, checkMobile, checkResidentId } from '../rules/identity';
+import { checklist, type ChecklistFacts } from '../rules/checklist';
+import { BUSINESS_LABELS, incomeAnnotation, permissionRequestOpinion, RULE_INCOME_ANNOTATION } from '../rules/texts';
+import { ruleById } from '../rules/registry';
+import { registerCaseBookMenu, registerReminderAlarms } from '../storage/reminder-alarms';
 
 const PORTAL_HOST = /(^|\.)bjrcgz\.gov\.cn$/;
 
@@ -19,6 +56,13 @@ function isPortalUrl(url: string | undefined): boolean {
 const tabKey = (tabId: number) => `tab:${tabId}`;
 
 export default defineBackground(() => {
+  // Reminders first and synchronously: the alarm and notification listeners must exist when the worker wakes for them.
+  registerReminderAlarms({ db: getDb() });
+  registerCaseBookMenu();
+  // First run: a short guide (company profile, locality office, privacy, how to open the panel).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html'), active: false });
+  });
   // The action opens the side panel (Chrome/Edge); Edge needs a user gesture for sidePanel.open().
   void browser.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: true }).catch(() => {});
 
@@ -35,6 +79,20 @@ export default defineBackground(() => {
   onMessage('getActivePortalContext', async () => {
     const got = await browser.storage.session.get(ACTIVE_PORTAL_CONTEXT_KEY);
     return (got[ACTIVE_PORTAL_CONTEXT_KEY] as TabContext | undefined) ?? null;
+  });
+
+  // The portal features' storage messages (storage/message-handlers.ts). TODO(lead): when the storage
+  // handlers are wired with registerStorageHandlers(onMessage, …), drop these two lines (and the
+  // reportPage / getActivePortalContext handlers above, which the storage ones replace).
+  const storage = createStorageHandlers({ db: getDb(), runtimeId: browser.runtime.id, pageContexts: sessionPageContextStore() });
+  onMessage('getFocusDraft', ({ data, sender }) => storage.getFocusDraft(data, sender));
+  onMessage('saveCaptured', ({ data, sender }) => storage.saveCaptured(data, sender));
+
+  // The portal protocol (storage/messaging.ts): rules/ verdicts, checklists, guidance and settings for the content script.
+  registerPortalHandlers(portalMessaging.onMessage, {
+    db: getDb(),
+    runtimeId: browser.runtime.id,
+    focusDraft: (sender) => storage.getFocusDraft(undefined, sender),
   });
 
   browser.tabs.onActivated.addListener(async ({ tabId }) => {
@@ -71,3 +129,171 @@ async function forgetTab(tabId: number): Promise<void> {
     await browser.storage.session.remove(ACTIVE_PORTAL_CONTEXT_KEY);
   }
 }
+
+// ───────────────────────────── Portal protocol (content script → background) ─────────────────────────────
+// The content script reads facts off the page; the rules run here so that its bundle carries neither
+// zod nor rules/ (and so that there is one implementation of every rule).
+
+/** A date beyond any contract: stands in when the contract start is unknown (the finding it feeds is dropped). */
+const NO_CONTRACT_START = '2199-12-31';
+
+/** A rules/ input error ("中文 / English") as a bilingual text. */
+function invalidOf(e: unknown): Bilingual {
+  const issues = (e as { issues?: { message?: string }[] })?.issues;
+  const raw = issues?.[0]?.message ?? (e instanceof Error ? e.message : String(e));
+  const [zh, en] = raw.split(' / ');
+  return { zh, en: en ?? zh };
+}
+
+const plain = (findings: readonly Finding[]): Finding[] => findings.map((f) => ({ ...f, facts: { ...f.facts } }));
+
+/** Evaluates one request with rules/, judged on `today` (Beijing). Never throws: bad input → `invalid`. */
+export function evaluatePortalRequest(r: z.output<typeof EvaluatePortalRequest>[number], today: IsoDate, companyName?: string): PortalEvalResult {
+  try {
+    switch (r.kind) {
+      case 'education': {
+        const v = checkEducationHistory(r.entries);
+        return { ok: v.ok, findings: plain(v.findings) };
+      }
+      case 'work': {
+        const v = checkWorkHistory(r.entries, r.contractStart || NO_CONTRACT_START);
+        const findings = r.contractStart ? v.findings : v.findings.filter((f) => f.ruleId !== RULE_WORK_BEFORE_CONTRACT.id);
+        return { ok: !findings.some((f) => !f.passed && f.severity === 'error'), findings: plain(findings) };
+      }
+      case 'residentId': {
+        const v = checkResidentId(r.value, today);
+        return { ok: v.ok, findings: plain(v.findings) };
+      }
+      case 'creditCode': {
+        const v = checkCreditCode(r.value);
+        return { ok: v.ok, findings: plain(v.findings) };
+      }
+      case 'mobile': {
+        const v = checkMobile(r.value);
+        return { ok: v.ok, findings: plain(v.findings) };
+      }
+      case 'validity': {
+        const longTerm = /^(长期|长期有效|long-?term)$/i.test(r.validUntil.trim());
+        const v = checkValidity({ kind: r.document, validUntil: longTerm ? 'long-term' : r.validUntil.trim() }, today);
+        return { ok: v.ok, findings: plain(v.findings), mustBeValidUntil: v.mustBeValidUntil, monthsRequired: v.monthsRequired };
+      }
+      case 'childAge': {
+        const v = childAgeOk(r.birthDate, today);
+        return { ok: v.ok, findings: plain(v.findings), age: v.age };
+      }
+      case 'infoChange': {
+        const v = checkInfoChangeNote(r.note);
+        return { ok: v.ok, findings: plain(v.findings) };
+      }
+      case 'permission': {
+        const v = checkPermissionRequest(r);
+        return { ok: v.ok, findings: plain(v.findings) };
+      }
+      case 'permissionOpinion': {
+        const intended = r.intended.length ? r.intended : (['new-permit', 'employer-change'] as const);
+        return { ok: true, findings: [], text: permissionRequestOpinion({ intended: [...intended], ...(companyName ? { companyName } : {}) }) };
+      }
+    }
+  } catch (e) {
+    return { ok: false, findings: [], invalid: invalidOf(e) };
+  }
+}
+
+/**
+ * The checklist facts of a case in focus. storage's CaseFacts use rules/' ChecklistFacts names; only
+ * the number of children and the category (falling back to the employee's) differ in shape.
+ */
+export function checklistFactsOf(draft: FocusDraft, business: BusinessType): ChecklistFacts {
+  const { children, category, contractStart: _s, contractEnd: _e, incomeMonths: _i, leavingDate: _l, changeNote: _n, ...rest } = draft.case?.facts ?? {};
+  const cat = category ?? draft.employee.category;
+  return { ...rest, business, ...(cat ? { category: cat } : {}), ...(children ? { children: children.length } : {}) };
+}
+
+const COMPANY_LEVEL: ReadonlySet<BusinessType> = new Set(['employer-registration', 'authority-change']);
+
+/** Which business's list the module shows: the focused case's when it belongs there, else the module's default. */
+export function checklistBusiness(module: PortalModule, focused: BusinessType | undefined): BusinessType {
+  const unit = module.startsWith('unit-');
+  if (module === 'unit-attachments' || module === 'unit-company-info') {
+    return focused && COMPANY_LEVEL.has(focused) ? focused : 'employer-registration';
+  }
+  if (focused && !COMPANY_LEVEL.has(focused)) return focused;
+  return unit ? 'employee-link' : 'new-permit';
+}
+
+/** The income annotation (§六(二) 5) from the focus, or the guide's template when a part is missing. */
+export function annotationOf(draft: FocusDraft | null): { text: string; complete: boolean } {
+  const name = draft?.employee.name;
+  const company = draft?.company;
+  if (name && company?.name && company.agentName && company.agentPhone) {
+    try {
+      return { text: incomeAnnotation({ employeeName: name, companyName: company.name, contact: company.agentName, phone: company.agentPhone }), complete: true };
+    } catch {
+      /* an unusable phone: fall back to the template */
+    }
+  }
+  const quoted = /「(.+?)」/.exec(RULE_INCOME_ANNOTATION.description.zh)?.[1] ?? RULE_INCOME_ANNOTATION.description.zh;
+  return { text: `${quoted}。联系人：XXX，电话：XXX`, complete: false };
+}
+
+export interface PortalHandlerDeps {
+  db: JzzDb;
+  runtimeId: string;
+  /** The storage handlers' getFocusDraft (one implementation of "the employee and case in focus"). */
+  focusDraft: (sender: MessageSender) => Promise<FocusDraft | null>;
+  now?: () => Date;
+}
+
+type PortalOnMessage = typeof portalMessaging.onMessage;
+
+/** Registers the portal protocol's handlers; each checks that the sender is our content script on the portal. */
+export function registerPortalHandlers(on: PortalOnMessage, deps: PortalHandlerDeps): void {
+  const repos = createRepos(deps.db, { source: 'background' });
+  const now = deps.now ?? (() => new Date());
+  const guard = (sender: unknown) => assertPortalContentScript(sender as MessageSender, deps.runtimeId);
+
+  on('getPortalSettings', async ({ sender }): Promise<PortalSettings> => {
+    guard(sender);
+    const settings = await repos.settings.get().catch(() => null);
+    return { lang: settings?.language === 'en' ? 'en' : 'zh-CN', today: beijingDate(now()) };
+  });
+
+  on('evaluatePortal', async ({ data, sender }): Promise<PortalEvalResult[]> => {
+    guard(sender);
+    const requests = EvaluatePortalRequest.parse(data);
+    const today = beijingDate(now());
+    const companyName = requests.some((r) => r.kind === 'permissionOpinion') ? (await repos.company.get().catch(() => undefined))?.name : undefined;
+    return requests.map((r) => evaluatePortalRequest(r, today, companyName));
+  });
+
+  on('getPortalChecklist', async ({ data, sender }): Promise<PortalChecklist> => {
+    guard(sender);
+    const { module } = PortalChecklistRequest.parse(data);
+    const draft = await deps.focusDraft(sender as MessageSender).catch(() => null);
+    const business = checklistBusiness(module, draft?.case?.business);
+    const fromCase = !!draft?.case && draft.case.business === business;
+    const list = checklist(fromCase && draft ? checklistFactsOf(draft, business) : { business });
+    return {
+      source: fromCase ? 'case' : 'default',
+      business,
+      businessLabel: BUSINESS_LABELS[business],
+      section: list.section,
+      ...(fromCase && draft ? { employeeName: draft.employee.name } : {}),
+      items: [...list.items],
+      notes: [...list.notes],
+      uploadStandards: [...list.uploadStandards],
+      annotation: annotationOf(draft),
+    };
+  });
+
+  on('getPortalGuidance', async ({ data, sender }): Promise<PortalGuidance> => {
+    guard(sender);
+    const { module, ruleIds } = PortalGuidanceRequest.parse(data);
+    return {
+      fields: FIELD_GUIDANCE.filter((g) => g.modules.includes(module)),
+      rules: ruleIds.map((id) => ruleById(id)).filter((r): r is NonNullable<typeof r> => !!r),
+    };
+  });
+}
+
+export type { PortalProtocolMap };

@@ -313,6 +313,11 @@ export type Case = z.infer<typeof CaseRow>;
 // ---------------------------------------------------------------------------------------------
 // Documents
 
+/** Checklist item ids come from rules/ (e.g. 'new-permit.hukou'); kept to a safe alphabet. */
+export const ItemId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, { message: '清单项编号无效 / Invalid checklist item id' });
+
 /** The document kinds of rules/validity.ts; 合同类 kinds (CONTRACT_KINDS) need 6 months, the others 3 (§五). */
 export { DocumentKind };
 
@@ -324,6 +329,8 @@ export const DocumentInput = z.strictObject({
   employeeId: RecordId.optional(),
   caseId: RecordId.optional(),
   kind: DocumentKind,
+  /** The checklist item (rules/checklist.ts id) this document is the material of, e.g. 'housing-lease-contract'. */
+  itemId: ItemId.optional(),
   /** Free label to tell two documents of one kind apart (e.g. 「租赁合同（亦庄）」). */
   label: trimmed(LIMITS.label).optional(),
   validUntil: ValidUntil.optional(),
@@ -347,6 +354,8 @@ export const DocumentRow = z.strictObject({
   employeeId: RecordId.optional(),
   caseId: RecordId.optional(),
   kind: DocumentKind,
+  /** Set once at creation: the checklist item this document belongs to (the side panel's validity field). */
+  itemId: ItemId.optional(),
   label: trimmed(LIMITS.label).optional(),
   validUntil: ValidUntil.optional(),
   uploadedOn: Day.optional(),
@@ -360,11 +369,6 @@ export type DocumentRecord = z.infer<typeof DocumentRow>;
 
 // ---------------------------------------------------------------------------------------------
 // Checklist ticks
-
-/** Checklist item ids come from rules/ (e.g. 'new-permit.hukou'); kept to a safe alphabet. */
-export const ItemId = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, { message: '清单项编号无效 / Invalid checklist item id' });
 
 export const TickInput = z.strictObject({
   state: TickState,

@@ -3,20 +3,9 @@
  * side panel, case book and overlay render the same strings; `translate` works outside React too.
  */
 import { createContext, useContext, type ReactNode } from 'react';
-import { zhCN, type MessageKey } from './zh-CN';
-import { en } from './en';
+import { translate, type Lang, type MessageKey } from './translate';
 
-export type Lang = 'zh-CN' | 'en';
-export type { MessageKey };
-
-export const catalogs: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
-
-/** The text of `key` in `lang`, with `{name}` placeholders replaced from `params`. */
-export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  const text = catalogs[lang][key] ?? catalogs['zh-CN'][key];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export { catalogs, translate, pickText, type Lang, type MessageKey } from './translate';
 
 const LangContext = createContext<Lang>('zh-CN');
 

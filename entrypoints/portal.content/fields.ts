@@ -1,8 +1,13 @@
 /**
  * The one mapping table from field keys to the visible label variants the portal uses. Every
- * feature finds fields through here, so a renamed label is fixed in one line.
+ * feature finds fields through here, so a renamed label is fixed in one line. Variants are written
+ * as normaliseLabel leaves them (no '*', no '：', no spaces). Comments name the page variant a label
+ * serves: SPA = the Element-UI-like apps, classic = the table-layout pages.
  */
 import type { PortalModule } from '../../rules/model';
+
+/** Kinds of document whose validity date §五 judges (rules/validity.ts DocumentKind). */
+export type ValidityKind = 'resident-id-card' | 'beijing-residence-permit' | 'labour-contract' | 'lease-contract';
 
 export interface FieldDef {
   key: string;
@@ -10,24 +15,115 @@ export interface FieldDef {
   labels: string[];
   /** Modules where the field is expected (diagnostics report it missing there). */
   expectedOn: PortalModule[];
+  /** Checked as the agent types (rules/identity.ts). */
+  check?: 'residentId' | 'creditCode' | 'mobile';
+  /** A document's last valid day: the 3/6-month rule of §五 applies. */
+  validity?: ValidityKind;
+  /** The field is this key only when the same form also has one of these labels (…and none of `excludes`). */
+  requires?: string[];
+  excludes?: string[];
+  /** Filled from the draft only on these modules (default: everywhere the field is found). */
+  fillOn?: PortalModule[];
+  /** Never captured or filled (obsolete or not the employee's data). */
+  noDraft?: boolean;
 }
 
+const CHILD = ['子女姓名'];
+const PERMISSION = ['主管部门', '所属主管部门'];
+
 export const FIELDS: FieldDef[] = [
-  { key: 'name', labels: ['姓名', '申请人姓名'], expectedOn: ['person-basic-info'] },
-  { key: 'residentId', labels: ['身份证号', '身份证号码', '证件号码', '公民身份号码'], expectedOn: ['person-basic-info'] },
-  { key: 'birthDate', labels: ['出生日期'], expectedOn: ['person-basic-info'] },
-  { key: 'mobile', labels: ['手机号码', '手机号', '联系电话', '移动电话'], expectedOn: ['person-basic-info'] },
+  // 个人基础信息 — SPA wording first, then classic (证件号码, 移动电话, 户口所在地, 现居住地址)
+  { key: 'name', labels: ['姓名', '申请人姓名'], expectedOn: ['person-basic-info'], fillOn: ['person-basic-info'] },
+  { key: 'gender', labels: ['性别'], expectedOn: ['person-basic-info'], excludes: CHILD, fillOn: ['person-basic-info'] },
+  { key: 'residentId', labels: ['身份证号', '身份证号码', '证件号码', '公民身份号码'], expectedOn: ['person-basic-info'], check: 'residentId', excludes: CHILD, fillOn: ['person-basic-info'] },
+  { key: 'birthDate', labels: ['出生日期'], expectedOn: ['person-basic-info'], excludes: CHILD, fillOn: ['person-basic-info'] },
+  { key: 'mobile', labels: ['手机号码', '手机号', '移动电话'], expectedOn: ['person-basic-info'], check: 'mobile', fillOn: ['person-basic-info'] },
+  { key: 'email', labels: ['电子邮箱', '邮箱'], expectedOn: [] },
   { key: 'hukouAddress', labels: ['户籍地址', '户口所在地', '户籍所在地'], expectedOn: ['person-basic-info'] },
   { key: 'residence', labels: ['现居住地', '现居住地址', '现住址', '居住地址'], expectedOn: ['person-basic-info'] },
-  { key: 'educationLevel', labels: ['学历', '学历层次'], expectedOn: ['person-education'] },
-  { key: 'school', labels: ['学校名称', '毕业院校', '院校名称'], expectedOn: ['person-education'] },
-  { key: 'educationStart', labels: ['入学时间', '开始时间', '起止时间'], expectedOn: ['person-education'] },
-  { key: 'employer', labels: ['工作单位', '所在单位', '单位名称'], expectedOn: ['person-work'] },
-  { key: 'workStart', labels: ['开始时间', '起止时间', '入职时间'], expectedOn: ['person-work'] },
-  { key: 'attachmentName', labels: ['附件名称', '材料名称'], expectedOn: ['person-attachments', 'unit-attachments'] },
-  { key: 'attachmentStatus', labels: ['当前状态', '上传状态', '状态'], expectedOn: ['person-attachments', 'unit-attachments'] },
-  { key: 'creditCode', labels: ['统一社会信用代码', '社会统一信用代码', '社会信用代码'], expectedOn: ['unit-company-info'] },
+  // The ID card's and the 居住证's last valid day (SPA: …有效期至; classic: 证件有效期至, 北京市居住证有效期至).
+  { key: 'idCardValidUntil', labels: ['身份证有效期至', '证件有效期至', '身份证有效期', '身份证有效期截止日期'], expectedOn: [], validity: 'resident-id-card' },
+  { key: 'residencePermitValidUntil', labels: ['居住证有效期至', '北京市居住证有效期至', '居住证有效期'], expectedOn: [], validity: 'beijing-residence-permit' },
+  // 随往子女 (SPA dialog / classic edit form): the same 出生日期 and 身份证号 labels, told apart by 子女姓名 beside them.
+  { key: 'childName', labels: ['子女姓名'], expectedOn: [], noDraft: true },
+  { key: 'childBirthDate', labels: ['出生日期', '子女出生日期'], expectedOn: [], requires: CHILD, noDraft: true },
+  { key: 'childResidentId', labels: ['身份证号', '公民身份号码', '子女身份证号'], expectedOn: [], requires: CHILD, check: 'residentId', noDraft: true },
+  // 配偶信息: only the classic page still shows it (§提示 2: no longer filed).
+  { key: 'spouseName', labels: ['配偶姓名'], expectedOn: [], noDraft: true },
+  { key: 'spouseResidentId', labels: ['配偶证件号码', '配偶身份证号'], expectedOn: [], noDraft: true },
+  { key: 'spouseHukou', labels: ['配偶户口所在地'], expectedOn: [], noDraft: true },
+  { key: 'spouseAccompanies', labels: ['配偶是否随迁'], expectedOn: [], noDraft: true },
+
+  // 教育信息: SPA columns 学历/学校名称/入学时间/毕业时间; classic 学历层次/毕业院校/起止时间 (edit form 入学年月/毕业年月).
+  { key: 'educationLevel', labels: ['学历', '学历层次'], expectedOn: ['person-education'], noDraft: true },
+  { key: 'school', labels: ['学校名称', '毕业院校', '院校名称'], expectedOn: ['person-education'], noDraft: true },
+  { key: 'major', labels: ['专业', '所学专业'], expectedOn: [], noDraft: true },
+  { key: 'educationStart', labels: ['入学时间', '入学年月', '入学日期'], expectedOn: [], noDraft: true },
+  { key: 'educationEnd', labels: ['毕业时间', '毕业年月', '毕业日期'], expectedOn: [], noDraft: true },
+  { key: 'period', labels: ['起止时间', '起止日期', '起止年月'], expectedOn: [], noDraft: true },
+  // 工作经历: SPA 工作单位/职务/开始时间/结束时间; classic 所在单位/担任职务/起止时间 (edit form 开始年月/结束年月).
+  { key: 'employer', labels: ['工作单位', '所在单位'], expectedOn: ['person-work'], noDraft: true },
+  { key: 'position', labels: ['职务', '担任职务'], expectedOn: ['person-work'], fillOn: ['unit-pending-links'] },
+  { key: 'start', labels: ['开始时间', '开始年月', '开始日期', '入职时间'], expectedOn: [], noDraft: true },
+  { key: 'end', labels: ['结束时间', '结束年月', '结束日期', '离职时间'], expectedOn: [], noDraft: true },
+  // 学习经历
+  { key: 'studyOrg', labels: ['学校(机构)名称', '学校（机构）名称', '学习单位', '培训机构'], expectedOn: ['person-study'], noDraft: true },
+  { key: 'studyContent', labels: ['学习内容'], expectedOn: ['person-study'], noDraft: true },
+
+  // 附件管理 (both sides): 附件列表 with 附件名称 / 当前状态.
+  { key: 'attachmentName', labels: ['附件名称', '材料名称'], expectedOn: ['person-attachments', 'unit-attachments'], noDraft: true },
+  { key: 'attachmentStatus', labels: ['当前状态', '上传状态', '状态'], expectedOn: ['person-attachments', 'unit-attachments'], noDraft: true },
+
+  // 可办业务列表: the applicant's 单位关联码; the employer's permission request (dialog: 证件类型 / 主管部门 / 申请意见).
+  { key: 'businessName', labels: ['业务名称'], expectedOn: ['person-business', 'unit-business'], noDraft: true },
+  { key: 'linkCode', labels: ['单位关联码'], expectedOn: [], noDraft: true },
+  { key: 'permitType', labels: ['证件类型'], expectedOn: [], requires: PERMISSION, noDraft: true },
+  { key: 'authority', labels: ['主管部门', '所属主管部门'], expectedOn: [], noDraft: true },
+  { key: 'opinion', labels: ['申请意见', '申请说明'], expectedOn: [], noDraft: true },
+
+  // 个人信息变更 (SPA): 变更类型 / 变更项目 / 变更事项说明.
+  { key: 'changeType', labels: ['变更类型'], expectedOn: ['person-info-change'], noDraft: true },
+  { key: 'changeItems', labels: ['变更项目', '变更事项'], expectedOn: [], noDraft: true },
+  { key: 'changeNote', labels: ['变更事项说明', '变更内容', '变更原因', '变更说明'], expectedOn: ['person-info-change'], noDraft: true },
+
+  // 单位信息: SPA 统一社会信用代码 / classic 社会统一信用代码; 法定代表人（负责人） on classic.
+  { key: 'companyName', labels: ['单位名称'], expectedOn: ['unit-company-info'], fillOn: ['unit-company-info'] },
+  { key: 'creditCode', labels: ['统一社会信用代码', '社会统一信用代码', '社会信用代码'], expectedOn: ['unit-company-info'], check: 'creditCode', fillOn: ['unit-company-info'] },
+  { key: 'legalRep', labels: ['法定代表人', '法定代表人（负责人）', '法定代表人(负责人)'], expectedOn: ['unit-company-info'], noDraft: true },
+  { key: 'agentName', labels: ['业务经办人', '经办人姓名'], expectedOn: ['unit-company-info'], fillOn: ['unit-company-info'] },
+  { key: 'agentResidentId', labels: ['经办人身份证号', '经办人证件号码'], expectedOn: [], check: 'residentId', noDraft: true },
+  { key: 'agentMobile', labels: ['经办人手机号码', '经办人移动电话'], expectedOn: [], check: 'mobile', fillOn: ['unit-company-info'] },
+
+  // 员工关联 (待确认单位关联列表 完善信息 dialog) and 当前在职员工 (更新合同): SPA 开始/结束日期, classic 起始/终止日期.
+  { key: 'contractStart', labels: ['劳动合同开始日期', '劳动合同起始日期', '合同开始日期', '合同起始日期'], expectedOn: [], fillOn: ['unit-pending-links', 'unit-employees'] },
+  { key: 'contractEnd', labels: ['劳动合同结束日期', '劳动合同终止日期', '合同结束日期', '合同终止日期', '合同到期日期'], expectedOn: [], validity: 'labour-contract', fillOn: ['unit-pending-links', 'unit-employees'] },
+  { key: 'contractPeriod', labels: ['合同起止日期', '劳动合同起止日期', '合同期限'], expectedOn: [], noDraft: true },
+  { key: 'contractFile', labels: ['劳动合同', '劳动合同附件'], expectedOn: [], noDraft: true },
+  // A lease used as housing proof (§六(二) 4②); no replica shows one yet.
+  { key: 'leaseEnd', labels: ['租赁期限至', '租赁合同到期日期', '租赁结束日期', '租赁到期日'], expectedOn: [], validity: 'lease-contract', noDraft: true },
+  { key: 'appliedAt', labels: ['申请时间', '申请日期'], expectedOn: ['unit-pending-links'], noDraft: true },
+  { key: 'employeeName', labels: ['姓名'], expectedOn: ['unit-pending-links', 'unit-employees', 'unit-employer-change'], noDraft: true },
+  { key: 'employeeId', labels: ['身份证号', '证件号码'], expectedOn: ['unit-pending-links', 'unit-employees', 'unit-employer-change'], noDraft: true },
+  { key: 'permitNo', labels: ['证件编号'], expectedOn: ['unit-permit', 'unit-employer-change'], noDraft: true },
+  { key: 'permitValidTo', labels: ['证件有效期至', '有效期至', '证件有效期'], expectedOn: ['unit-permit', 'unit-employer-change'], noDraft: true },
+  // 证件状态 is not a column of every 工作居住证 tab (待办理证件续签员工 lacks it).
+  { key: 'permitStatus', labels: ['证件状态'], expectedOn: ['unit-employer-change'], noDraft: true },
+  { key: 'oldEmployer', labels: ['原聘用单位', '原单位'], expectedOn: ['unit-employer-change'], noDraft: true },
 ];
+
+const BY_KEY = new Map(FIELDS.map((f) => [f.key, f]));
+
+/** The definition of `key` (throws on a typo: keys are code, not data). */
+export function field(key: string): FieldDef {
+  const f = BY_KEY.get(key);
+  if (!f) throw new Error(`unknown field key ${key}`);
+  return f;
+}
+
+/** Label variants of several keys, for a table column that may carry any of them. */
+export function labelsOf(...keys: string[]): string[] {
+  return keys.flatMap((k) => field(k).labels);
+}
 
 /** Which of the module's expected fields appear among the page's labels and headers. */
 export function fieldDiagnostics(module: PortalModule, seen: Set<string>) {
@@ -35,4 +131,62 @@ export function fieldDiagnostics(module: PortalModule, seen: Set<string>) {
   const found = expected.filter((f) => f.labels.some((l) => seen.has(l))).map((f) => f.key);
   const missing = expected.filter((f) => !found.includes(f.key)).map((f) => f.key);
   return { found, missing };
+}
+
+/** On a page that is no module: the known fields it shows, so that a changed page can be reported. */
+export function knownFieldsSeen(seen: Set<string>): string[] {
+  // Context-dependent keys (child's birth date…) cannot be told apart from a bare label list.
+  return FIELDS.filter((f) => !f.requires && f.labels.some((l) => seen.has(l))).map((f) => f.key);
+}
+
+/**
+ * 附件管理 rows (portal wording) → checklist item ids of rules/checklist.ts. The first matching entry
+ * wins, so the specific names (子女…, 单位诚信声明) come before the general ones. SPA and classic rows
+ * are worded differently (户口本首页及本人页 / 申请人户口本首页及本人页; 营业执照 / 营业执照（副本）).
+ */
+export const ATTACHMENT_SLOTS: { pattern: RegExp; items: string[] }[] = [
+  { pattern: /出生医学证明/, items: ['child-birth-certificate'] },
+  { pattern: /子女身份证/, items: ['child-id-card'] },
+  { pattern: /子女户口/, items: ['child-hukou-pages'] },
+  { pattern: /离婚/, items: ['divorce-custody-proof'] },
+  { pattern: /户口本|户口簿/, items: ['hukou-pages'] },
+  { pattern: /单位诚信声明/, items: ['employer-integrity-statement'] },
+  { pattern: /诚信声明/, items: ['applicant-integrity-statement'] },
+  { pattern: /借住声明/, items: ['housing-relative-statement'] },
+  {
+    pattern: /住所证明|租赁合同|房屋所有权|不动产|居住证/,
+    items: [
+      'housing-proof', 'housing-own-deed', 'housing-own-online-contract', 'marriage-certificate', 'housing-landlord-deed',
+      'housing-landlord-id-card', 'housing-lease-contract', 'housing-rural-owner-hukou', 'housing-employer-property-proof',
+      'housing-employer-residence-proof', 'housing-relative-deed', 'housing-relative-id-cards', 'beijing-residence-permit',
+    ],
+  },
+  { pattern: /应税收入|纳税记录|纳税证明|个税/, items: ['income-records-recent', 'income-records-3-years', 'income-records-permit-period', 'tax-records-3-years'] },
+  { pattern: /学历认证/, items: ['diploma-verification-report'] },
+  { pattern: /学位认证/, items: ['degree-verification-report'] },
+  { pattern: /学历证书/, items: ['diploma-certificate'] },
+  { pattern: /学位证书/, items: ['degree-certificate'] },
+  { pattern: /考试合格/, items: ['title-exam-record'] },
+  { pattern: /职称评审/, items: ['title-review-form'] },
+  { pattern: /任职通知/, items: ['title-appointment-notice'] },
+  { pattern: /职称/, items: ['title-certificate'] },
+  { pattern: /获奖证书/, items: ['award-certificate'] },
+  { pattern: /获奖/, items: ['award-evidence'] },
+  { pattern: /情况报告/, items: ['written-report'] },
+  { pattern: /落地转化说明/, items: ['ip-commercialisation-statement'] },
+  { pattern: /转化.*佐证/, items: ['ip-commercialisation-evidence'] },
+  { pattern: /专利|著作权/, items: ['patent-certificates'] },
+  { pattern: /离职证明/, items: ['leaving-certificate'] },
+  { pattern: /营业执照|法人证书|登记证书/, items: ['employer-licence'] },
+  { pattern: /资质/, items: ['employer-qualification-certificate', 'employer-qualification-proof'] },
+  { pattern: /产值贡献|涉税信息|完税证明/, items: ['employer-output-contribution', 'employer-output-contribution-current-year'] },
+  { pattern: /经办人身份证/, items: ['employer-agent-id-card'] },
+  { pattern: /劳动合同|聘用合同/, items: ['labour-contract'] },
+  // §六(一) 1 (1): ⑥ and ⑦ are merged and uploaded as 其他材料; §六(四) 1: the leaving certificate may go there too.
+  { pattern: /其他材料|验资报告/, items: ['employer-other-materials', 'employer-capital-verification', 'leaving-certificate', 'changed-info-originals'] },
+];
+
+/** The checklist item ids a 附件管理 row name stands for ([] when the row is not one we know). */
+export function slotItems(rowName: string): string[] {
+  return ATTACHMENT_SLOTS.find((s) => s.pattern.test(rowName))?.items ?? [];
 }

@@ -1,63 +1,72 @@
 /**
  * The content script on *.bjrcgz.gov.cn: recognise the module of the page, report it (and its field
- * diagnostics) to the background, and show our UI only on pages it recognises. Everything it starts
- * is bound to WXT's ctx so an updated extension leaves nothing behind in open tabs.
+ * diagnostics) to the background, and run the features registered for it (features/*.tsx). An
+ * unrecognised page gets no UI at all. One batched MutationObserver (plus the agent's own edits)
+ * drives every re-check; nothing polls while the page is idle. Everything started is bound to WXT's
+ * ctx, so an updated extension leaves nothing behind in open tabs.
  */
-import ReactDOM from 'react-dom/client';
-import { sendMessage } from '../../storage/messaging';
-import { collectEvidence } from './evidence';
-import { recognise } from './pages';
-import { fieldDiagnostics } from './fields';
-import { PortalBadge } from './badge';
 import type { PageReport } from '../../storage/page-context';
-import type { PortalModule } from '../../rules/model';
+import { collectEvidence } from './evidence';
+import { recognise, type PageState } from './pages';
+import { fieldDiagnostics, knownFieldsSeen, labelsOf } from './fields';
+import { PortalBadge } from './badge';
+import { Bridge } from './bridge';
+import { Runtime } from './runtime';
+import { Overlay } from './ui';
+import { cellOf, cellText, isOurs, PageScan } from './dom';
+
+// Every feature registers itself when imported.
+import.meta.glob('./features/*.tsx', { eager: true });
+
+/** Batch window for DOM bursts: SPA renders arrive in many small pieces. */
+const CHECK_DELAY_MS = 150;
+/** After the agent types or clicks: values changed without any DOM mutation. */
+const EDIT_DELAY_MS = 120;
 
 export default defineContentScript({
   matches: ['*://*.bjrcgz.gov.cn/*'],
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  // No stylesheet: each shadow root gets its CSS as text (ui.tsx), so nothing is fetched per host.
+  cssInjectionMode: 'manual',
   async main(ctx) {
-    let lastKey = '';
-    let badge: Awaited<ReturnType<typeof mountBadge>> | null = null;
-    let badgeModule: PortalModule | null = null;
+    guardAgainstSpoofedRestart();
 
-    const mountBadge = (module: PortalModule) =>
-      createShadowRootUi(ctx, {
-        name: 'jzz-badge',
-        position: 'inline',
-        anchor: 'body',
-        append: 'last',
-        // Closed: the portal's own scripts must not read into our UI.
-        mode: 'closed',
-        onMount(container) {
-          const root = ReactDOM.createRoot(container);
-          root.render(<PortalBadge module={module} />);
-          return root;
-        },
-        onRemove(root) {
-          root?.unmount();
-        },
-      });
+    const bridge = new Bridge();
+    const overlay = new Overlay(ctx);
+    let runtime: Runtime | null = null;
+    let pageKey = '';
+    let reportKey = '';
 
     const check = async () => {
       if (!ctx.isValid) return;
       const evidence = collectEvidence(document, location.href);
-      const { module, reasons } = recognise(evidence);
+      const { module, side, reasons } = recognise(evidence);
       const seen = new Set([...evidence.labels, ...evidence.tableHeaders]);
-      const diag = module ? fieldDiagnostics(module, seen) : { found: [], missing: [] };
-      const key = JSON.stringify([location.href, module, diag.found, diag.missing]);
-      if (key === lastKey) return;
-      lastKey = key;
+      const diag = module ? fieldDiagnostics(module, seen) : { found: knownFieldsSeen(seen), missing: [] };
 
-      if (module !== badgeModule) {
-        badge?.remove();
-        badge = null;
-        badgeModule = module;
+      const key = JSON.stringify([location.href, module]);
+      if (key !== pageKey) {
+        pageKey = key;
+        const page: PageState = { module, side, url: location.href };
         if (module) {
-          badge = await mountBadge(module);
-          badge.mount();
+          const settings = await bridge.settings();
+          if (!ctx.isValid || pageKey !== key) return;
+          runtime ??= new Runtime(ctx, bridge, overlay, settings);
+          await overlay.show(PortalBadge({ module, lang: settings.lang }));
+          runtime.start(page);
+        } else {
+          runtime?.stop();
+          overlay.hide();
         }
+      } else {
+        overlay.repair();
+        runtime?.refresh();
       }
+
+      const attachments = module === 'person-attachments' || module === 'unit-attachments' ? attachmentRows() : undefined;
+      const rKey = JSON.stringify([location.href, module, diag.found, diag.missing, attachments]);
+      if (rKey === reportKey) return;
+      reportKey = rKey;
       const report: PageReport = {
         url: location.href,
         title: document.title,
@@ -65,36 +74,96 @@ export default defineContentScript({
         fieldsFound: diag.found,
         fieldsMissing: diag.missing,
         reasons,
+        ...(attachments ? { attachments } : {}),
         reportedAt: Date.now(),
       };
       try {
-        await sendMessage('reportPage', report);
+        await bridge.reportPage(report);
       } catch {
         // The background may be restarting (extension update); the next change reports again.
       }
     };
 
-    // One batched re-check for a burst of DOM mutations: SPA renders arrive in many small pieces.
     let pending = false;
     const schedule = () => {
       if (pending) return;
       pending = true;
       ctx.setTimeout(() => {
         pending = false;
-        void check();
-      }, 150);
+        check().catch((e) => console.debug('[jzz] check failed', e));
+      }, CHECK_DELAY_MS);
     };
     const observer = new MutationObserver((records) => {
-      // Our own UI changing must not wake us up.
-      if (records.every((r) => (r.target as Element).closest?.('[data-jzz-host], jzz-badge'))) return;
+      if (records.every(isOwnMutation)) return;
       schedule();
     });
-    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    observer.observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      // Dialogs and tabs open by style/class alone (the SPA keeps closed dialogs in the DOM).
+      attributes: true,
+      attributeFilter: ['style', 'class', 'hidden', 'open', 'aria-hidden'],
+    });
     ctx.onInvalidated(() => observer.disconnect());
     ctx.addEventListener(window, 'hashchange', schedule);
     ctx.addEventListener(window, 'popstate', schedule);
     ctx.addEventListener(window, 'wxt:locationchange', schedule);
+    // Typing changes values, not the DOM: refresh the live checks after the agent's own edits.
+    const edited = () => runtime?.refreshSoon(EDIT_DELAY_MS);
+    for (const type of ['input', 'change', 'click', 'keyup']) ctx.addEventListener(document, type, edited, { capture: true, passive: true });
 
     await check();
   },
 });
+
+/** 附件管理's 附件列表 rows, for the side panel (it offers to tick the matching checklist items). */
+function attachmentRows(): PageReport['attachments'] {
+  const name = labelsOf('attachmentName');
+  const status = labelsOf('attachmentStatus');
+  const table = new PageScan(document).table([name, status], 2);
+  if (!table) return [];
+  return table.rows
+    .map((row) => {
+      const s = cellText(cellOf(table, row, status));
+      return {
+        name: cellText(cellOf(table, row, name)).slice(0, 200),
+        status: s.includes('已上传') ? ('uploaded' as const) : s.includes('未上传') ? ('missing' as const) : ('unknown' as const),
+      };
+    })
+    .filter((r) => r.name)
+    .slice(0, 100);
+}
+
+/**
+ * True when a mutation is only our own hosts being added. A host removed, restyled or stuffed by
+ * the page is not ours to ignore: the next check puts it back and undoes the tampering.
+ */
+function isOwnMutation(r: MutationRecord): boolean {
+  if (r.type !== 'childList' || r.removedNodes.length > 0 || isOurs(r.target)) return false;
+  return r.addedNodes.length > 0 && [...r.addedNodes].every((n) => isOurs(n));
+}
+
+/**
+ * WXT's ctx stops itself when a "content script started" event names it (meant for a newer copy of
+ * this script after an update), and it announces that event's name to the page with postMessage.
+ * A page could replay it to switch us off. A genuine newer copy only exists when this copy's
+ * extension context is gone, so while ours is alive the event is stopped before WXT sees it.
+ */
+function guardAgainstSpoofedRestart(): void {
+  const name = `${browser.runtime.id}:${import.meta.env.ENTRYPOINT}:wxt:content-script-started`;
+  window.addEventListener(
+    name,
+    (event) => {
+      if (browser.runtime?.id) event.stopImmediatePropagation();
+    },
+    { capture: true },
+  );
+  document.addEventListener(
+    name,
+    (event) => {
+      if (browser.runtime?.id) event.stopImmediatePropagation();
+    },
+    { capture: true },
+  );
+}

@@ -126,3 +126,25 @@ export function recognise(e: PageEvidence): Recognition {
   reasons.push(`${best.def.id}: score ${best.score}${side ? `, ${side} system` : ''}`);
   return { module: best.def.id, side: best.def.side, reasons };
 }
+
+/** What the features know about the current page: its module (null when unrecognised), side and URL. */
+export interface PageState {
+  module: PortalModule | null;
+  side: PortalSide | null;
+  url: string;
+}
+
+/** A page predicate, as features register with (Refined GitHub's `include` lists). */
+export type PagePredicate = (page: PageState) => boolean;
+
+/** Any recognised module: an unrecognised page gets no overlay at all. */
+export const isRecognised: PagePredicate = (page) => page.module !== null;
+
+/** One of the given modules. */
+export const isModule =
+  (...modules: PortalModule[]): PagePredicate =>
+  (page) =>
+    page.module !== null && modules.includes(page.module);
+
+export const isPersonSide: PagePredicate = (page) => page.module?.startsWith('person-') ?? false;
+export const isUnitSide: PagePredicate = (page) => page.module?.startsWith('unit-') ?? false;

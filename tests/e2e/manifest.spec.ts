@@ -10,7 +10,7 @@ for (const target of ['chrome-mv3', 'edge-mv3']) {
     const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.name).toBe('__MSG_extName__');
-    expect([...manifest.permissions].sort()).toEqual(['alarms', 'notifications', 'sidePanel', 'storage', 'unlimitedStorage']);
+    expect([...manifest.permissions].sort()).toEqual(['alarms', 'contextMenus', 'notifications', 'sidePanel', 'storage', 'unlimitedStorage']);
     expect(manifest.host_permissions).toEqual(['*://*.bjrcgz.gov.cn/*']);
     expect(manifest.content_scripts.map((c: { matches: string[] }) => c.matches)).toEqual([['*://*.bjrcgz.gov.cn/*']]);
     expect(manifest.content_security_policy.extension_pages).toBe("script-src 'self'; object-src 'self'");

@@ -1,0 +1,406 @@
+/**
+ * Settings: the company profile (credit code checked as typed, locality office picked from the guide's
+ * offices), wage figure overrides (e.g. the 2025 figure with its publication date), reminder lead times,
+ * language, and backups (export with an optional passphrase; import = dry run shown first, then one
+ * all-or-nothing transaction, using storage/backup.ts — a bad file gets the storage's own message).
+ */
+import { useEffect, useId, useMemo, useState } from 'react';
+import { pickText, useLang, useT, type Lang } from '../i18n';
+import { Card, ErrorText, SaveState, StatusLine } from '../ui';
+import { useAutosave } from '../use-autosave';
+import { useCompany, useSettings } from '../use-live';
+import { getRepos } from '../../storage/repos';
+import { getDb } from '../../storage/db';
+import { applyImport, exportBackup, planImport, readBackupBlob, type BackupFile, type ImportPlan } from '../../storage/backup';
+import { CompanyPatch, Phone, WageOverride } from '../../storage/schemas';
+import { checkCreditCode } from '../../rules/identity';
+import { LOCALITIES } from '../../rules/localities';
+import { wageStandard, wageTable } from '../../rules/wages';
+import { getReminderLeads, runReminderCheck, setReminderLeads, type ReminderCheckResult } from '../../storage/reminder-alarms';
+import type { ReminderLeads } from '../../storage/reminders';
+import type { Bilingual } from '../../rules/model';
+import { NumberField, TextField, zodMessage } from './fields';
+import { downloadText } from './download';
+
+export function CompanyCard() {
+  const t = useT();
+  const company = useCompany();
+  const [draft, setDraft] = useState<Record<string, string>>({});
+  const exists = !!company;
+  const saver = useAutosave<CompanyPatch>('company', (p) => (exists ? getRepos().company.update(p) : getRepos().company.save({ name: '', creditCode: '', ...draft, ...p } as never)));
+  const localityId = useId();
+  const value = (k: 'name' | 'creditCode' | 'localityOffice' | 'agentName' | 'agentPhone') => draft[k] ?? company?.[k] ?? '';
+  const creditProblem = (v: string): Bilingual | null => {
+    if (!v.trim()) return { zh: '请填写统一社会信用代码', en: 'Enter the unified social credit code' };
+    const r = checkCreditCode(v);
+    return r.ok ? null : r.findings[0].message;
+  };
+  const nameProblem = (v: string): Bilingual | null => (v.trim() ? (v.length > 200 ? { zh: '名称过长', en: 'Name too long' } : null) : { zh: '请填写单位名称', en: 'Enter the company name' });
+  const commit = (k: keyof CompanyPatch, v: string) => {
+    const next = { ...draft, [k]: v };
+    setDraft(next);
+    if (exists) saver.schedule({ [k]: v } as CompanyPatch);
+    else {
+      const name = next.name ?? '';
+      const code = next.creditCode ?? '';
+      // A new profile needs both required fields; until then the values wait here (nothing half-saved).
+      if (!nameProblem(name) && !creditProblem(code)) saver.schedule(next as CompanyPatch);
+    }
+  };
+  const office = LOCALITIES.find((l) => l.name === value('localityOffice'));
+  return (
+    <Card title={t('settings.company.title')} testId="settings-company" actions={<SaveState state={saver.state} error={saver.error} />}>
+      {!exists ? <p className="muted small">{t('settings.company.first')}</p> : null}
+      <div className="form-grid">
+        <TextField label={t('settings.company.name')} value={value('name')} validate={nameProblem} onCommit={(v) => commit('name', v)} testId="company-name" />
+        <TextField label={t('settings.company.creditCode')} value={value('creditCode')} validate={creditProblem} onCommit={(v) => commit('creditCode', v)} mono testId="company-credit-code" />
+        <div className="field">
+          <label htmlFor={localityId}>{t('settings.company.locality')}</label>
+          <select id={localityId} value={value('localityOffice')} onChange={(e) => commit('localityOffice', e.target.value)} data-testid="company-locality">
+            <option value="">{t('settings.company.pickLocality')}</option>
+            {LOCALITIES.map((l) => (
+              <option key={l.name} value={l.name}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+          {office ? <p className="hint">{office.address} · {office.phones.join('、')} · {office.email}</p> : null}
+        </div>
+        <TextField label={t('settings.company.agent')} value={value('agentName')} validate={(v) => (v.length > 50 ? { zh: '姓名过长', en: 'Name too long' } : null)} onCommit={(v) => commit('agentName', v)} testId="company-agent" />
+        <TextField label={t('settings.company.agentPhone')} value={value('agentPhone')} validate={(v) => (v === '' ? null : zodMessage(Phone.safeParse(v)))} onCommit={(v) => commit('agentPhone', v)} testId="company-agent-phone" />
+      </div>
+    </Card>
+  );
+}
+
+function WagesCard({ today }: { today: string }) {
+  const t = useT();
+  const lang = useLang();
+  const settings = useSettings();
+  const overrides = useMemo(() => settings?.wageOverrides ?? [], [settings]);
+  const table = useMemo(() => wageTable(overrides.map(({ source: _s, ...o }) => o)), [overrides]);
+  const standard = useMemo(() => {
+    try {
+      return wageStandard(today, overrides.map(({ source: _s, ...o }) => o));
+    } catch {
+      return undefined;
+    }
+  }, [today, overrides]);
+  const [form, setForm] = useState({ year: String(Number(today.slice(0, 4)) - 1), monthly: '', annual: '', publishedOn: '', source: '' });
+  const [problem, setProblem] = useState<Bilingual | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const add = async () => {
+    const candidate = {
+      year: Number(form.year),
+      monthly: Number(form.monthly),
+      ...(form.annual.trim() ? { annual: Number(form.annual) } : {}),
+      publishedOn: form.publishedOn.trim(),
+      ...(form.source.trim() ? { source: form.source.trim() } : {}),
+    };
+    const parsed = WageOverride.safeParse(candidate);
+    if (!parsed.success || !form.monthly.trim()) {
+      const first = parsed.success ? undefined : parsed.error.issues[0];
+      const field = first?.path[0] === 'publishedOn' ? t('settings.wages.published') : first?.path[0] === 'year' ? t('settings.wages.year') : t('settings.wages.monthly');
+      setProblem({ zh: `${field}无效：${zodMessage(parsed)?.zh ?? '请填写'}`, en: `${field} is invalid: ${zodMessage(parsed)?.en ?? 'required'}` });
+      return;
+    }
+    setProblem(null);
+    try {
+      await getRepos().settings.update({ wageOverrides: [...overrides.filter((o) => o.year !== parsed.data.year), parsed.data].sort((a, b) => a.year - b.year) });
+      setForm({ ...form, monthly: '', annual: '', publishedOn: '', source: '' });
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <Card title={t('settings.wages.title')} testId="settings-wages">
+      {standard ? <StatusLine tone={standard.fallback ? 'warn' : 'info'}>{pickText(lang, standard.findings[0].message)}</StatusLine> : null}
+      <table className="wages">
+        <thead>
+          <tr>
+            <th>{t('settings.wages.year')}</th>
+            <th>{t('settings.wages.monthly')}</th>
+            <th>{t('settings.wages.annual')}</th>
+            <th>{t('settings.wages.published')}</th>
+            <th>{t('settings.wages.origin')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {table.map((f) => (
+            <tr key={f.year} data-testid={`wage-${f.year}`}>
+              <td>{f.year}</td>
+              <td>{f.monthly.toLocaleString()}</td>
+              <td>{f.annual.toLocaleString()}{f.annualDerived ? ' *' : ''}</td>
+              <td>{f.publishedOn}{f.publicationAssumed ? ` ${t('settings.wages.assumed')}` : ''}</td>
+              <td>{f.origin === 'user' ? t('settings.wages.user') : t('settings.wages.builtIn')}</td>
+              <td>
+                {f.origin === 'user' ? (
+                  <button type="button" onClick={() => getRepos().settings.update({ wageOverrides: overrides.filter((o) => o.year !== f.year) }).catch(setError)}>
+                    {t('common.delete')}
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted small">{t('settings.wages.note')}</p>
+      <form
+        className="wage-add"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add();
+        }}
+      >
+        {(['year', 'monthly', 'annual', 'publishedOn', 'source'] as const).map((k) => (
+          <label key={k}>
+            {t(`settings.wages.${k === 'publishedOn' ? 'published' : k}`)}
+            <input value={form[k]} onChange={(e) => setForm({ ...form, [k]: e.target.value })} placeholder={k === 'publishedOn' ? 'yyyy-MM-dd' : k === 'annual' || k === 'source' ? t('settings.optional') : ''} data-testid={`wage-${k}`} />
+          </label>
+        ))}
+        <button type="submit" data-testid="wage-add">{t('settings.wages.add')}</button>
+      </form>
+      {problem ? <ErrorText error={problem} /> : null}
+      <ErrorText error={error} />
+    </Card>
+  );
+}
+
+function RemindersCard() {
+  const t = useT();
+  const lang = useLang();
+  const [leads, setLeads] = useState<ReminderLeads | undefined>();
+  const [saved, setSaved] = useState(false);
+  const [result, setResult] = useState<ReminderCheckResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => void getReminderLeads().then(setLeads), []);
+  const set = (k: keyof ReminderLeads, n: number) =>
+    setReminderLeads({ [k]: n }).then((l) => {
+      setLeads(l);
+      setSaved(true);
+    }, setError);
+  return (
+    <Card title={t('settings.reminders.title')} testId="settings-reminders">
+      <p className="muted small">{t('settings.reminders.intro')}</p>
+      {leads ? (
+        <div className="form-grid">
+          <NumberField label={t('settings.reminders.windowOpens')} value={leads.windowOpens} min={0} max={120} unit={t('settings.reminders.unitOpens')} onCommit={(n) => void set('windowOpens', n)} testId="lead-window" />
+          <NumberField label={t('settings.reminders.lastSafeDay')} value={leads.lastSafeDay} min={0} max={60} unit={t('settings.reminders.unit')} onCommit={(n) => void set('lastSafeDay', n)} testId="lead-last-safe" />
+          <NumberField label={t('settings.reminders.documents')} value={leads.documents} min={0} max={120} unit={t('settings.reminders.unit')} onCommit={(n) => void set('documents', n)} testId="lead-documents" />
+        </div>
+      ) : null}
+      {saved ? <p className="save-state">{t('case.field.saved')}</p> : null}
+      <p>
+        <button
+          type="button"
+          onClick={() => runReminderCheck(undefined, { repos: getRepos() }).then(setResult, setError)}
+          data-testid="check-now"
+        >
+          {t('settings.reminders.checkNow')}
+        </button>{' '}
+        {result ? <span data-testid="check-result">{t('settings.reminders.result', { due: result.due.length, notified: result.notified.length })}</span> : null}
+      </p>
+      {result?.due.length ? (
+        <ul className="small">
+          {result.due.slice(0, 10).map((r) => (
+            <li key={r.key}>{pickText(lang, r.title)}</li>
+          ))}
+        </ul>
+      ) : null}
+      <ErrorText error={error} />
+    </Card>
+  );
+}
+
+function LanguageCard() {
+  const t = useT();
+  const lang = useLang();
+  const id = useId();
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <Card title={t('settings.language.title')}>
+      <div className="field">
+        <label htmlFor={id}>{t('settings.language.label')}</label>
+        <select id={id} value={lang} onChange={(e) => getRepos().settings.update({ language: e.target.value as Lang }).catch(setError)} data-testid="settings-language">
+          <option value="zh-CN">简体中文</option>
+          <option value="en">English</option>
+        </select>
+      </div>
+      <ErrorText error={error} />
+    </Card>
+  );
+}
+
+function BackupCard() {
+  const t = useT();
+  const lang = useLang();
+  const passId = useId();
+  const maskId = useId();
+  const fileId = useId();
+  const importPassId = useId();
+  const [passphrase, setPassphrase] = useState('');
+  const [mask, setMask] = useState(false);
+  const [notice, setNotice] = useState<Bilingual | null>(null);
+  const [exportError, setExportError] = useState<unknown>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [importPass, setImportPass] = useState('');
+  const [plan, setPlan] = useState<{ file: BackupFile; plan: ImportPlan } | null>(null);
+  const [skipConflicts, setSkipConflicts] = useState(false);
+  const [importError, setImportError] = useState<unknown>(null);
+  const [done, setDone] = useState<ImportPlan | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const dryRun = async (f: File | null, pass: string) => {
+    setPlan(null);
+    setDone(null);
+    setImportError(null);
+    if (!f) return;
+    setBusy(true);
+    try {
+      const parsed = await readBackupBlob(f, pass ? { passphrase: pass } : {});
+      setPlan({ file: parsed, plan: await planImport(getDb(), parsed) });
+    } catch (e) {
+      setImportError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const passShort = passphrase.length > 0 && passphrase.length < 8;
+  return (
+    <Card title={t('settings.backup.title')} testId="settings-backup">
+      <h3>{t('settings.backup.export')}</h3>
+      <div className="form-row">
+        <label htmlFor={passId}>{t('settings.backup.passphrase')}</label>
+        <input id={passId} type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} aria-invalid={passShort || undefined} data-testid="backup-passphrase" />
+        <input id={maskId} type="checkbox" checked={mask} onChange={(e) => setMask(e.target.checked)} />
+        <label htmlFor={maskId}>{t('settings.backup.mask')}</label>
+        <button
+          type="button"
+          className="primary"
+          disabled={passShort || busy}
+          onClick={async () => {
+            setExportError(null);
+            try {
+              const r = await exportBackup(getDb(), { mask, ...(passphrase ? { passphrase } : {}) });
+              downloadText(r.filename, r.text, 'application/json');
+              setNotice(r.notice);
+            } catch (e) {
+              setExportError(e);
+            }
+          }}
+          data-testid="backup-export"
+        >
+          {t('settings.backup.exportButton')}
+        </button>
+      </div>
+      {passShort ? <ErrorText error={{ zh: '口令至少 8 个字符', en: 'The passphrase needs at least 8 characters' }} /> : null}
+      {notice ? <StatusLine tone="warn">{pickText(lang, notice)}</StatusLine> : <p className="muted small">{t('settings.backup.exportHint')}</p>}
+      <ErrorText error={exportError} />
+
+      <h3>{t('settings.backup.import')}</h3>
+      <div className="form-row">
+        <label className="button file-button">
+          {t('settings.backup.choose')}
+          <input
+            type="file"
+            accept=".json,application/json"
+            className="visually-hidden-file"
+            onChange={(e) => {
+              const f = e.target.files?.[0] ?? null;
+              setFile(f);
+              void dryRun(f, importPass);
+              e.target.value = '';
+            }}
+            data-testid="backup-file"
+          />
+        </label>
+        <span className="muted">{file?.name ?? ''}</span>
+        <label htmlFor={importPassId}>{t('settings.backup.importPassphrase')}</label>
+        <input id={importPassId} type="password" autoComplete="off" value={importPass} onChange={(e) => setImportPass(e.target.value)} data-testid="backup-import-passphrase" />
+        <button type="button" disabled={!file || busy} onClick={() => void dryRun(file, importPass)}>
+          {t('settings.backup.reread')}
+        </button>
+      </div>
+      <ErrorText error={importError} />
+      {plan ? (
+        <div className="plan" data-testid="backup-plan">
+          <p>{t('settings.backup.planTitle', { at: plan.plan.exportedAt.slice(0, 10), version: plan.plan.appVersion })}</p>
+          <table className="wages">
+            <thead>
+              <tr>
+                <th />
+                <th>{t('settings.backup.add')}</th>
+                <th>{t('settings.backup.update')}</th>
+                <th>{t('settings.backup.unchanged')}</th>
+                <th>{t('settings.backup.skipped')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(plan.plan.tables).map(([table, p]) => (
+                <tr key={table}>
+                  <th>{t(`casebook.audit.table.${table}` as never)}</th>
+                  <td>{p.add}</td>
+                  <td>{p.update}</td>
+                  <td>{p.unchanged}</td>
+                  <td>{p.skipped}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {plan.plan.conflicts.length ? (
+            <>
+              <StatusLine tone="bad">{t('settings.backup.conflicts', { n: plan.plan.conflicts.length })}</StatusLine>
+              <ul className="small">
+                {plan.plan.conflicts.slice(0, 20).map((c) => (
+                  <li key={`${c.table}:${c.id}`}>{pickText(lang, c.message)}</li>
+                ))}
+              </ul>
+              <p className="check">
+                <input type="checkbox" id={`${fileId}-skip`} checked={skipConflicts} onChange={(e) => setSkipConflicts(e.target.checked)} />
+                <label htmlFor={`${fileId}-skip`}>{t('settings.backup.skipConflicts')}</label>
+              </p>
+            </>
+          ) : null}
+          <button
+            type="button"
+            className="primary"
+            disabled={busy || (plan.plan.conflicts.length > 0 && !skipConflicts)}
+            onClick={async () => {
+              setBusy(true);
+              try {
+                setDone(await applyImport(getDb(), plan.file, { conflicts: skipConflicts ? 'skip' : 'abort' }));
+                setPlan(null);
+              } catch (e) {
+                setImportError(e);
+              } finally {
+                setBusy(false);
+              }
+            }}
+            data-testid="backup-apply"
+          >
+            {t('settings.backup.apply')}
+          </button>
+        </div>
+      ) : null}
+      {done ? <StatusLine tone="ok">{t('settings.backup.done')}</StatusLine> : null}
+    </Card>
+  );
+}
+
+export function SettingsView({ today }: { today: string }) {
+  return (
+    <div className="cb-settings" data-testid="settings-view">
+      <div className="cb-col">
+        <CompanyCard />
+        <LanguageCard />
+        <RemindersCard />
+      </div>
+      <div className="cb-col">
+        <WagesCard today={today} />
+        <BackupCard />
+      </div>
+    </div>
+  );
+}

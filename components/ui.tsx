@@ -1,0 +1,302 @@
+/**
+ * Small building blocks of the side panel and the case book: status badges that never rely on colour
+ * alone (an icon and a word), a date field that refuses impossible dates, a copy button, a card with a
+ * heading, and the way storage errors are shown.
+ */
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { pickText, useLang, useT } from './i18n';
+import { parseDateText } from './date-input';
+import { userMessage } from '../storage/errors';
+import type { Bilingual } from '../rules/model';
+
+export type Tone = 'ok' | 'warn' | 'bad' | 'unknown' | 'info' | 'neutral';
+
+const ICON: Record<Tone, string> = { ok: '✓', warn: '!', bad: '✕', unknown: '?', info: 'i', neutral: '·' };
+
+/** An icon in a circle; the tone's colour is decoration, the icon and the text carry the meaning. */
+export function ToneIcon({ tone }: { tone: Tone }) {
+  return (
+    <span className={`tone-icon tone-${tone}`} aria-hidden="true">
+      {ICON[tone]}
+    </span>
+  );
+}
+
+/** A status word with its icon, e.g. ✓ 符合 / ✕ 不足 6 个月. */
+export function StatusBadge({ tone, children, testId }: { tone: Tone; children: ReactNode; testId?: string }) {
+  return (
+    <span className={`badge badge-${tone}`} data-tone={tone} data-testid={testId}>
+      <ToneIcon tone={tone} />
+      <span>{children}</span>
+    </span>
+  );
+}
+
+/** A line of explanation with a leading status icon (findings, verdicts). */
+export function StatusLine({ tone, children, testId }: { tone: Tone; children: ReactNode; testId?: string }) {
+  return (
+    <p className={`status-line status-${tone}`} data-tone={tone} data-testid={testId}>
+      <ToneIcon tone={tone} />
+      <span>{children}</span>
+    </p>
+  );
+}
+
+/** A section of the panel: a card with a heading that names the region for screen readers. */
+export function Card({ title, children, testId, actions, className }: { title: ReactNode; children: ReactNode; testId?: string; actions?: ReactNode; className?: string }) {
+  const id = useId();
+  return (
+    <section className={`card ${className ?? ''}`} aria-labelledby={id} data-testid={testId}>
+      <div className="card-head">
+        <h2 id={id}>{title}</h2>
+        {actions}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+const ISO_DATE = /(\d{4}-\d{2}-\d{2})/;
+
+/** A text whose yyyy-MM-dd dates never break across lines (2027-\n05-27 reads badly in a narrow panel). */
+export function Dates({ text }: { text: string }) {
+  const parts = text.split(ISO_DATE);
+  if (parts.length === 1) return <>{text}</>;
+  return (
+    <>
+      {parts.map((part, i) =>
+        i % 2 ? (
+          <span key={i} className="nowrap">
+            {part}
+          </span>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
+/** A bilingual text from rules/ in the UI language (dates kept on one line). */
+export function Bi({ text }: { text: Bilingual }) {
+  return <Dates text={pickText(useLang(), text)} />;
+}
+
+/** A storage (or any) error as one sentence in the UI language; nothing when there is no error. */
+export function ErrorText({ error, id }: { error: unknown; id?: string }) {
+  const lang = useLang();
+  if (!error) return null;
+  return (
+    <p className="field-error" role="alert" id={id}>
+      <ToneIcon tone="bad" />
+      <span>{typeof error === 'object' && error !== null && 'zh' in error && 'en' in error && !(error instanceof Error) ? pickText(lang, error as Bilingual) : userMessage(error, lang)}</span>
+    </p>
+  );
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Without clipboard permission (or focus) fall back to a selected textarea and execCommand.
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}
+
+/** Copies `text`; says 已复制 (politely, for screen readers too) for two seconds. */
+export function CopyButton({ text, label, testId }: { text: string; label: string; testId?: string }) {
+  const t = useT();
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  useEffect(() => {
+    if (state === 'idle') return;
+    const timer = window.setTimeout(() => setState('idle'), 2000);
+    return () => window.clearTimeout(timer);
+  }, [state]);
+  return (
+    <span className="copy">
+      <button type="button" onClick={async () => setState((await copyText(text)) ? 'copied' : 'failed')} data-testid={testId}>
+        {label}
+      </button>
+      <span className="copy-state" aria-live="polite">
+        {state === 'copied' ? `✓ ${t('common.copied')}` : state === 'failed' ? t('panel.copyFailed') : ''}
+      </span>
+    </span>
+  );
+}
+
+/** The value a DateField commits: a date, 'long-term', or null (cleared). */
+export type DateValue = string | 'long-term' | null;
+
+const COMPLETE_SHAPE = /^(\d{8}|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)$/;
+
+/**
+ * A date typed as text. Every valid change is handed to `onCommit` at once (the caller autosaves it);
+ * an impossible or unreadable date shows why and commits nothing, so the saved date stays as it was.
+ * The text follows `value` whenever the field is not being edited (another tab may change it).
+ */
+export function DateField({
+  label,
+  value,
+  onCommit,
+  allowLongTerm,
+  hint,
+  testId,
+  compact,
+}: {
+  label: ReactNode;
+  value: string | undefined;
+  onCommit: (v: DateValue) => void;
+  allowLongTerm?: boolean;
+  hint?: ReactNode;
+  testId?: string;
+  compact?: boolean;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const id = useId();
+  const shown = value === 'long-term' ? t('case.field.longTerm') : (value ?? '');
+  const [text, setText] = useState(shown);
+  const [editing, setEditing] = useState(false);
+  const [touched, setTouched] = useState(false);
+  const lastCommitted = useRef(value);
+  useEffect(() => {
+    if (!editing) setText(shown);
+  }, [shown, editing]);
+
+  const parsed = parseDateText(text, { allowLongTerm });
+  const showError = parsed.kind === 'invalid' && (touched || COMPLETE_SHAPE.test(text.trim()));
+  const describedBy = [hint ? `${id}-hint` : '', showError ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
+
+  const commit = (next: string) => {
+    const p = parseDateText(next, { allowLongTerm });
+    const v: DateValue | undefined = p.kind === 'date' ? p.value : p.kind === 'long-term' ? 'long-term' : p.kind === 'empty' ? null : undefined;
+    if (v === undefined) return;
+    if ((v ?? undefined) === lastCommitted.current) return;
+    lastCommitted.current = v ?? undefined;
+    onCommit(v);
+  };
+  useEffect(() => {
+    lastCommitted.current = value;
+  }, [value]);
+
+  return (
+    <div className={`field date-field${compact ? ' compact' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={allowLongTerm ? t('case.field.datePlaceholderLongTerm') : t('case.field.datePlaceholder')}
+        value={text}
+        aria-invalid={showError || undefined}
+        aria-describedby={describedBy}
+        data-testid={testId}
+        onFocus={() => setEditing(true)}
+        onChange={(e) => {
+          setText(e.target.value);
+          commit(e.target.value);
+        }}
+        onBlur={() => {
+          setEditing(false);
+          setTouched(true);
+          // Normalise what was typed (2027/3/7 → 2027-03-07) once the agent leaves the field.
+          if (parsed.kind === 'date') setText(parsed.value);
+          if (parsed.kind === 'long-term') setText(t('case.field.longTerm'));
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') setTouched(true);
+        }}
+      />
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {showError && parsed.kind === 'invalid' ? (
+        <p className="field-error" role="alert" id={`${id}-err`} data-testid={testId ? `${testId}-error` : undefined}>
+          <ToneIcon tone="bad" />
+          <span>
+            {pickText(lang, parsed.message)}
+            {t('case.field.notSaved')}
+          </span>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A yes / no / not answered select for an optional boolean fact. */
+export function YesNoField({ label, value, onChange, testId }: { label: ReactNode; value: boolean | undefined; onChange: (v: boolean | null) => void; testId?: string }) {
+  const t = useT();
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value === undefined ? '' : value ? 'yes' : 'no'}
+        data-testid={testId}
+        onChange={(e) => onChange(e.target.value === '' ? null : e.target.value === 'yes')}
+      >
+        <option value="">{t('case.field.unanswered')}</option>
+        <option value="yes">{t('case.field.yes')}</option>
+        <option value="no">{t('case.field.no')}</option>
+      </select>
+    </div>
+  );
+}
+
+/** A labelled select over `options` (value → label); '' is "not chosen" when `emptyLabel` is given. */
+export function SelectField<V extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  emptyLabel,
+  testId,
+}: {
+  label: ReactNode;
+  value: V | undefined;
+  options: readonly { value: V; label: string }[];
+  onChange: (v: V | null) => void;
+  emptyLabel?: string;
+  testId?: string;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value ?? ''} data-testid={testId} onChange={(e) => onChange(e.target.value === '' ? null : (e.target.value as V))}>
+        {emptyLabel !== undefined || value === undefined ? <option value="">{emptyLabel ?? ''}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The autosave state next to a form: 正在保存… / 已保存 / the error. */
+export function SaveState({ state, error, quiet }: { state: 'idle' | 'pending' | 'saving' | 'error'; error: unknown; quiet?: boolean }) {
+  const t = useT();
+  if (state === 'error') return <ErrorText error={error} />;
+  return (
+    <p className="save-state" aria-live="polite">
+      {state !== 'idle' ? t('case.field.saving') : quiet ? '' : t('case.field.saved')}
+    </p>
+  );
+}

@@ -1,0 +1,118 @@
+/**
+ * The content script's only way to the background (and so to storage and rules/): typed messages.
+ * Only TYPES are imported from storage/: the bundle carries no zod, no rules/ and no Dexie. Rule
+ * evaluations are batched (one message per burst of checks) and cached, so a re-render that asks
+ * the same question again costs nothing.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type {
+  PortalChecklist,
+  PortalEvalRequest,
+  PortalEvalResult,
+  PortalGuidance,
+  PortalProtocolMap,
+  PortalSettings,
+  ProtocolMap,
+} from '../../storage/messaging';
+import type { FocusDraft, SaveCapturedRequest, SaveCapturedResponse } from '../../storage/messages';
+import type { PortalModule } from '../../rules/model';
+import type { PageReport } from '../../storage/page-context';
+
+const messenger = defineExtensionMessaging<ProtocolMap & PortalProtocolMap>();
+
+const CACHE_MAX = 300;
+const BATCH_MS = 25;
+
+function localToday(): string {
+  // Beijing (UTC+8) regardless of the machine's zone, as the background computes it.
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+export class Bridge {
+  private settingsPromise: Promise<PortalSettings> | null = null;
+  private readonly results = new Map<string, PortalEvalResult>();
+  private readonly inflight = new Map<string, Promise<PortalEvalResult>>();
+  private queue: { key: string; req: PortalEvalRequest; resolve: (r: PortalEvalResult) => void }[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly guidance = new Map<string, Promise<PortalGuidance | null>>();
+
+  /** Language and today's date; zh-CN and the local date when the background cannot answer. */
+  settings(): Promise<PortalSettings> {
+    this.settingsPromise ??= messenger
+      .sendMessage('getPortalSettings', undefined)
+      .catch((): PortalSettings => ({ lang: 'zh-CN', today: localToday() }));
+    return this.settingsPromise;
+  }
+
+  /** The verdict on `req` if it was asked for before. */
+  cached(req: PortalEvalRequest): PortalEvalResult | undefined {
+    return this.results.get(JSON.stringify(req));
+  }
+
+  /** Asks rules/ (in the background) about `req`; batched and cached. */
+  evaluate(req: PortalEvalRequest): Promise<PortalEvalResult> {
+    const key = JSON.stringify(req);
+    const done = this.results.get(key);
+    if (done) return Promise.resolve(done);
+    const pending = this.inflight.get(key);
+    if (pending) return pending;
+    const p = new Promise<PortalEvalResult>((resolve) => {
+      this.queue.push({ key, req, resolve });
+      this.timer ??= setTimeout(() => void this.flush(), BATCH_MS);
+    });
+    this.inflight.set(key, p);
+    return p;
+  }
+
+  private async flush(): Promise<void> {
+    this.timer = null;
+    const batch = this.queue.splice(0, 200);
+    if (this.queue.length) this.timer = setTimeout(() => void this.flush(), BATCH_MS);
+    let answers: PortalEvalResult[] = [];
+    try {
+      answers = await messenger.sendMessage('evaluatePortal', batch.map((b) => b.req));
+    } catch {
+      answers = [];
+    }
+    batch.forEach((b, i) => {
+      const answer = answers[i];
+      // No answer (background restarting): show nothing for a few seconds rather than asking in a loop.
+      const r: PortalEvalResult = answer ?? { ok: true, findings: [] };
+      this.inflight.delete(b.key);
+      if (this.results.size >= CACHE_MAX) this.results.delete(this.results.keys().next().value as string);
+      this.results.set(b.key, r);
+      if (!answer) setTimeout(() => this.results.get(b.key) === r && this.results.delete(b.key), 5_000);
+      b.resolve(r);
+    });
+  }
+
+  /** FIELD_GUIDANCE of the module and the texts of `ruleIds` (cached per module and ids). */
+  guidanceFor(module: PortalModule, ruleIds: string[] = []): Promise<PortalGuidance | null> {
+    const key = `${module}|${ruleIds.join(',')}`;
+    let p = this.guidance.get(key);
+    if (!p) {
+      p = messenger.sendMessage('getPortalGuidance', { module, ruleIds }).catch(() => null);
+      this.guidance.set(key, p);
+    }
+    return p;
+  }
+
+  /** The checklist for the module (the focused case's, or the default); null when the background cannot answer. */
+  checklist(module: PortalModule): Promise<PortalChecklist | null> {
+    return messenger.sendMessage('getPortalChecklist', { module }).catch(() => null);
+  }
+
+  /** The employee (and case) in focus in the side panel, with captured values; null when none. */
+  focusDraft(): Promise<FocusDraft | null> {
+    return messenger.sendMessage('getFocusDraft', undefined);
+  }
+
+  /** What this tab was recognised as (the side panel's diagnostics). */
+  reportPage(report: PageReport): Promise<void> {
+    return messenger.sendMessage('reportPage', report);
+  }
+
+  saveCaptured(request: SaveCapturedRequest): Promise<SaveCapturedResponse> {
+    return messenger.sendMessage('saveCaptured', request);
+  }
+}

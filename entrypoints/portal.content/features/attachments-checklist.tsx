@@ -1,0 +1,158 @@
+/** @jsxImportSource @/entrypoints/portal.content/jsx */
+/**
+ * 附件管理 (both sides): the checklist of the case in focus (or the business's default list) over the
+ * 附件列表 — which materials this case requires, which rows are 已上传 and which are missing, which
+ * must be signed and stamped (§五) and which carry the income annotation (§六(二) 5, with a copy
+ * button) — and a mark on every row of the table.
+ */
+import { addFeature } from '../runtime';
+import { isModule } from '../pages';
+import { labelsOf, slotItems } from '../fields';
+import { cellOf, cellText } from '../dom';
+import { brandOf, cellAnchor } from '../kit';
+import { CopyButton, Note, type Placement } from '../ui';
+import type { PortalChecklist } from '../../../storage/messaging';
+import type { ChecklistItem } from '../../../rules/checklist';
+
+const NAME = labelsOf('attachmentName');
+const STATUS = labelsOf('attachmentStatus');
+
+type State = 'uploaded' | 'missing' | 'no-row';
+const STATE_TEXT = { uploaded: 'portal.att.state.uploaded', missing: 'portal.att.state.missing', 'no-row': 'portal.att.state.no-row' } as const;
+
+addFeature({
+  id: 'attachments-checklist',
+  include: [isModule('person-attachments', 'unit-attachments')],
+  init(env) {
+    let list: PortalChecklist | null = null;
+    void env.bridge.checklist(env.page.module).then((c) => {
+      list = c;
+      env.refreshSoon();
+    });
+    const side = env.page.module === 'unit-attachments' ? 'employer' : 'applicant';
+
+    env.onRefresh(() => {
+      const table = env.scan().table([NAME, STATUS], 2);
+      const checklist = list as PortalChecklist | null;
+      if (!table || !checklist) return env.anchors.sync([]);
+      const rows = table.rows.map((row) => ({
+        row,
+        nameCell: cellOf(table, row, NAME),
+        name: cellText(cellOf(table, row, NAME)),
+        status: cellText(cellOf(table, row, STATUS)),
+      }));
+      const documents = checklist.items.filter((i) => i.kind === 'document');
+      const here = documents.filter((i) => i.uploader === side && !(side === 'applicant' && i.module !== env.page.module));
+      const elsewhere = documents.filter((i) => !here.includes(i));
+      const stateOf = (item: ChecklistItem): State => {
+        const matched = rows.filter((r) => slotItems(r.name).includes(item.id));
+        if (!matched.length) return 'no-row';
+        return matched.some((r) => r.status.includes('已上传')) ? 'uploaded' : 'missing';
+      };
+      const states = here.map((item) => ({ item, state: stateOf(item) }));
+      const uploaded = states.filter((s) => s.state === 'uploaded').length;
+      const annotate = here.some((i) => i.needsIncomeAnnotation);
+
+      const Flags = (item: ChecklistItem) => [
+        item.signatureAndSeal ? <span class="tag warning">{env.t('portal.att.sealSign')}</span> : item.sealRequired ? <span class="tag warning">{env.t('portal.att.seal')}</span> : null,
+        item.needsIncomeAnnotation ? <span class="tag warning">{env.t('portal.att.annotation')}</span> : null,
+        item.validity !== 'none' ? <span class="tag">{env.t(item.validity === '6-months' ? 'portal.att.valid6' : 'portal.att.valid3')}</span> : null,
+      ];
+      const stateTag = (state: State) => (
+        <span class={`tag ${state === 'uploaded' ? 'ok' : 'error'}`}>{env.t(STATE_TEXT[state])}</span>
+      );
+
+      const placements: Placement[] = [
+        {
+          key: 'checklist',
+          anchor: table.root,
+          where: 'before',
+          version: JSON.stringify([checklist, states.map((s) => s.state), env.lang]),
+          render: () => (
+            <Note
+              brand={brandOf(env)}
+              level={uploaded === here.length ? 'ok' : 'warning'}
+              title={env.t('portal.att.title', { business: env.pick(checklist.businessLabel), who: checklist.employeeName ? ` · ${checklist.employeeName}` : '' })}
+              section={checklist.section}
+            >
+              <div>{checklist.source === 'case' ? env.t('portal.att.fromCase') : env.t('portal.att.default')}</div>
+              <div>{env.t('portal.att.summary', { required: here.length, uploaded, missing: here.length - uploaded })}</div>
+              <table>
+                <tr>
+                  <th>{env.t('portal.att.col.item')}</th>
+                  <th>{env.t('portal.att.col.state')}</th>
+                  <th>{env.t('portal.att.col.needs')}</th>
+                </tr>
+                {states.map(({ item, state }) => (
+                  <tr>
+                    <td>
+                      {env.pick(item.title)}
+                      {item.condition ? <div class="s">{env.pick(item.condition)}</div> : null}
+                    </td>
+                    <td>{stateTag(state)}</td>
+                    <td>{Flags(item)}</td>
+                  </tr>
+                ))}
+              </table>
+              {annotate ? (
+                <div class="row">
+                  <span>{env.t('portal.att.annotationText')}</span>
+                  <span class="q">{checklist.annotation.text}</span>
+                  <CopyButton text={checklist.annotation.text} label={env.t('common.copy')} done={env.t('common.copied')} />
+                  {checklist.annotation.complete ? null : <span class="s">{env.t('portal.att.annotationIncomplete')}</span>}
+                </div>
+              ) : null}
+              {elsewhere.length ? (
+                <div>
+                  {env.t('portal.att.elsewhere')}
+                  <ul>
+                    {elsewhere.map((i) => (
+                      <li>
+                        {env.pick(i.title)} — {env.pick(i.placeLabel)}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+              {checklist.notes.length ? (
+                <ul>
+                  {checklist.notes.map((n) => (
+                    <li class="warning">{env.pick(n)}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </Note>
+          ),
+        },
+      ];
+
+      rows.forEach((r, i) => {
+        if (!r.nameCell) return;
+        const required = here.filter((item) => slotItems(r.name).includes(item.id));
+        const done = r.status.includes('已上传');
+        placements.push({
+          key: `row#${i}`,
+          anchor: cellAnchor(r.nameCell),
+          where: 'append',
+          host: 'jzz-mark',
+          version: JSON.stringify([r.name, r.status, required.map((x) => x.id), env.lang]),
+          render: () =>
+            required.length ? (
+              <span>
+                <span class={`tag ${done ? 'ok' : 'error'}`}>{env.t(done ? 'portal.att.row.done' : 'portal.att.row.missing')}</span>
+                {required.some((x) => x.signatureAndSeal) ? <span class="tag warning">{env.t('portal.att.sealSign')}</span> : null}
+                {required.some((x) => x.needsIncomeAnnotation) ? <span class="tag warning">{env.t('portal.att.annotation')}</span> : null}
+              </span>
+            ) : (
+              <span class="tag muted">{env.t('portal.att.row.notRequired')}</span>
+            ),
+        });
+      });
+      env.anchors.sync(placements);
+    });
+  },
+});
+
+// Tested on: person-platform #/person-platform/attachments and gzjzz/person/fjgl.html (applicant:
+// default 新办证件 list and a focused case with children), unit-platform #/unit-platform/attachments and
+// gzjzz/unit/dwfjgl.html (employer: 权限注册 materials, 其他材料 for ⑥–⑦).

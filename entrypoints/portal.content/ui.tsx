@@ -1,0 +1,359 @@
+/** @jsxImportSource @/entrypoints/portal.content/jsx */
+/**
+ * Injected UI: every piece lives in a closed shadow root (createShadowRootUi, mode 'closed') whose
+ * host is a custom element named jzz-*: `jzz-hint` (a note under a field or above a section),
+ * `jzz-mark` (an inline mark in a table cell) and the one floating `jzz-overlay` (badge, actions,
+ * previews). Text goes in as text nodes only. Hosts are kept per key and moved, not recreated, when
+ * the portal re-renders, and they go away with their feature's AbortSignal.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Bilingual } from '../../rules/model';
+import type { Finding } from '../../rules/rule';
+import type { Lang } from '../../components/i18n/translate';
+
+export type Level = 'info' | 'ok' | 'warning' | 'error';
+export type HostName = 'jzz-hint' | 'jzz-mark' | 'jzz-overlay';
+
+const FONT = '"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","Noto Sans SC",sans-serif';
+
+const BASE_CSS = `
+body{margin:0;font:12px/1.55 ${FONT};color:#1f2328}
+.n{background:#f6f8fa;border:1px solid #d0d7de;border-left:3px solid #0969da;border-radius:4px;padding:4px 8px;max-width:760px;box-sizing:border-box;text-align:left;white-space:normal;word-break:break-word}
+.n.warning{border-left-color:#bf8700;background:#fff8c5}
+.n.error{border-left-color:#cf222e;background:#ffebe9}
+.n.ok{border-left-color:#1a7f37;background:#f0fff4}
+.b{font-weight:600;color:#0969da;margin-right:4px}
+.h{font-weight:600}
+.s{color:#57606a;font-size:11px;margin-left:4px;white-space:nowrap}
+ul{margin:2px 0 0;padding-left:2px;list-style:none}
+li{margin:1px 0}
+li.error{color:#a40e26}li.warning{color:#7d4e00}li.ok{color:#116329}
+.tag{display:inline-block;padding:0 5px;border-radius:3px;background:#ddf4ff;color:#0550ae;margin:0 4px 0 0;font-size:11px;line-height:17px;white-space:nowrap}
+.tag.error{background:#ffebe9;color:#a40e26}.tag.ok{background:#dafbe1;color:#116329}.tag.warning{background:#fff8c5;color:#7d4e00}.tag.muted{background:#eaeef2;color:#57606a}
+button{font:12px/1.4 ${FONT};border:1px solid #d0d7de;background:#fff;border-radius:4px;padding:2px 8px;cursor:pointer;color:#1f2328}
+button.primary{background:#0969da;border-color:#0969da;color:#fff}
+button:focus-visible{outline:2px solid #0969da;outline-offset:1px}
+.row{display:flex;gap:6px;align-items:center;flex-wrap:wrap;margin-top:4px}
+code,.q{font-family:inherit;background:#eaeef2;border-radius:3px;padding:1px 4px}
+table{border-collapse:collapse;margin-top:4px;width:100%}
+td,th{border:1px solid #d0d7de;padding:2px 6px;text-align:left;vertical-align:top;font-weight:normal}
+th{background:#f6f8fa}
+`;
+
+const HOST_CSS: Record<HostName, string> = {
+  'jzz-hint': `:host{display:block !important;margin:4px 0 !important}${BASE_CSS}`,
+  'jzz-mark': `:host{display:inline-block !important;margin:0 0 0 6px !important;vertical-align:middle !important}${BASE_CSS}.n{padding:0 6px;display:inline-block}`,
+  'jzz-overlay': `:host{display:block !important}${BASE_CSS}
+.dock{position:fixed;left:16px;bottom:16px;z-index:2147483000;display:flex;flex-direction:column;align-items:flex-start;gap:8px;max-width:min(560px,calc(100vw - 32px))}
+.badge{background:#fff;border:1px solid #0969da;border-radius:6px;padding:5px 8px;font-size:12px;box-shadow:0 2px 8px rgba(0,0,0,.15);display:flex;gap:8px;align-items:center;flex-wrap:wrap}
+.panel{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:10px 12px;box-shadow:0 4px 16px rgba(0,0,0,.18);max-height:60vh;overflow:auto;font-size:12px;width:100%;box-sizing:border-box}
+.panel h2{font-size:14px;margin:0 0 6px}
+.panel td:first-child,.panel td:last-child{white-space:nowrap}
+`,
+};
+
+/** A note: the assistant's name, an optional title and section, then the body. */
+export function Note(props: { level?: Level; title?: string; section?: string; brand: string; children?: unknown }): HTMLElement {
+  return (
+    <div class={`n ${props.level ?? 'info'}`} role="note">
+      <span class="b">{props.brand}</span>
+      {props.title ? <span class="h">{props.title}</span> : null}
+      {props.section ? <span class="s">{props.section}</span> : null}
+      <div>{props.children}</div>
+    </div>
+  );
+}
+
+/** The level of a set of findings: the worst failed severity, 'ok' when every one passed. */
+export function levelOf(findings: readonly Finding[]): Level {
+  if (findings.some((f) => !f.passed && f.severity === 'error')) return 'error';
+  if (findings.some((f) => !f.passed && f.severity === 'warning')) return 'warning';
+  if (findings.some((f) => !f.passed)) return 'info';
+  return findings.length ? 'ok' : 'info';
+}
+
+export function pick(lang: Lang, text: Bilingual): string {
+  return lang === 'en' ? text.en : text.zh;
+}
+
+/** Findings as a list: failed ones first, each with its mark, message and section. */
+export function FindingList(props: { findings: readonly Finding[]; lang: Lang; passed?: boolean }): HTMLElement {
+  const shown = props.findings.filter((f) => props.passed !== false || !f.passed);
+  const sorted = [...shown].sort((a, b) => Number(a.passed) - Number(b.passed));
+  return (
+    <ul>
+      {sorted.map((f) => {
+        const level = f.passed ? 'ok' : f.severity === 'info' ? 'info' : f.severity;
+        return (
+          <li class={level}>
+            {f.passed ? '✓ ' : f.severity === 'error' ? '✗ ' : '! '}
+            {pick(props.lang, f.message)}
+            <span class="s">{f.section}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** Copies `text` on a trusted click; says so on the button. */
+export function CopyButton(props: { text: string; label: string; done: string }): HTMLElement {
+  const button = (<button type="button">{props.label}</button>) as HTMLButtonElement;
+  button.addEventListener('click', (e) => {
+    if (!e.isTrusted) return;
+    void copyText(props.text, button).then((ok) => {
+      if (ok) button.textContent = props.done;
+    });
+  });
+  return button;
+}
+
+async function copyText(text: string, near: HTMLElement): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Without clipboard permission: a selection inside our own shadow root and the copy command.
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    near.parentNode?.appendChild(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}
+
+// ───────────────────────────── anchored hosts ─────────────────────────────
+
+export type Where = 'before' | 'after' | 'append' | 'prepend';
+
+/** One piece of UI the feature wants on the page now. */
+export interface Placement {
+  /** Stable across re-renders (the host is moved, not rebuilt). */
+  key: string;
+  anchor: Element;
+  where: Where;
+  /** Changes when the content must be drawn again. */
+  version: string;
+  render: () => Node;
+  host?: 'jzz-hint' | 'jzz-mark';
+}
+
+interface Mounted {
+  host: HTMLElement | null;
+  body: HTMLElement | null;
+  anchor: Element;
+  where: Where;
+  version: string;
+  render: () => Node;
+  hostName: HostName;
+  removed: boolean;
+  remove: () => void;
+}
+
+function insert(host: Element, anchor: Element, where: Where): void {
+  if (host === anchor || host.contains(anchor)) return;
+  if (where === 'append') anchor.append(host);
+  else if (where === 'prepend') anchor.prepend(host);
+  else if (where === 'before') anchor.before(host);
+  else anchor.after(host);
+}
+
+/**
+ * Undoes a page's tampering with one of our hosts: they are made without attributes or light-DOM
+ * children, so any there (a `style="display:none"`, stuffed nodes) were put there by the page.
+ */
+export function restoreHost(host: Element): void {
+  for (const name of host.getAttributeNames()) host.removeAttribute(name);
+  while (host.firstChild) host.firstChild.remove();
+}
+
+function placed(m: Mounted): boolean {
+  const host = m.host;
+  if (!host || !host.isConnected || !m.anchor.isConnected) return false;
+  if (m.where === 'append' || m.where === 'prepend') return host.parentElement === m.anchor;
+  return host.parentElement === m.anchor.parentElement;
+}
+
+/** Mounts `render()` in a closed shadow root under a jzz-* host. */
+export async function mountHost(
+  ctx: ContentScriptContext,
+  name: HostName,
+  anchor: Element,
+  where: Where,
+  render: () => Node,
+  isolateEvents = false,
+): Promise<{ host: HTMLElement; body: HTMLElement; remove: () => void }> {
+  let body: HTMLElement | null = null;
+  let host: HTMLElement | null = null;
+  const ui = await createShadowRootUi(ctx, {
+    name,
+    position: 'inline',
+    anchor,
+    append: where === 'append' ? 'last' : where === 'prepend' ? 'first' : where,
+    // Closed: the portal's own scripts must not read into our UI.
+    mode: 'closed',
+    css: HOST_CSS[name],
+    isolateEvents,
+    onMount(container, _shadow, shadowHost) {
+      body = container;
+      host = shadowHost;
+      container.append(render());
+    },
+  });
+  ui.mount();
+  return { host: host!, body: body!, remove: () => ui.remove() };
+}
+
+/**
+ * The hosts of one feature: `sync(placements)` puts each wanted piece at its anchor (moving an
+ * existing host when the portal re-rendered) and removes the rest. Everything goes on abort.
+ */
+export class Anchors {
+  private readonly live = new Map<string, Mounted>();
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly signal: AbortSignal,
+  ) {
+    signal.addEventListener('abort', () => this.clear(), { once: true });
+  }
+
+  sync(placements: readonly Placement[]): void {
+    if (this.signal.aborted) return;
+    const wanted = new Set<string>();
+    for (const p of placements) {
+      if (wanted.has(p.key) || !p.anchor.isConnected) continue;
+      wanted.add(p.key);
+      const hostName = p.host ?? 'jzz-hint';
+      const m = this.live.get(p.key);
+      if (m && m.hostName === hostName) {
+        m.render = p.render;
+        if (m.host) restoreHost(m.host);
+        if (m.host && (m.anchor !== p.anchor || m.where !== p.where || !placed(m))) {
+          m.anchor = p.anchor;
+          m.where = p.where;
+          insert(m.host, p.anchor, p.where);
+        } else {
+          m.anchor = p.anchor;
+          m.where = p.where;
+        }
+        if (m.version !== p.version) {
+          m.version = p.version;
+          m.body?.replaceChildren(p.render());
+        }
+        continue;
+      }
+      if (m) this.drop(p.key);
+      this.mount(p, hostName);
+    }
+    for (const key of [...this.live.keys()]) if (!wanted.has(key)) this.drop(key);
+  }
+
+  private mount(p: Placement, hostName: HostName): void {
+    const m: Mounted = { host: null, body: null, anchor: p.anchor, where: p.where, version: p.version, render: p.render, hostName, removed: false, remove: () => {} };
+    this.live.set(p.key, m);
+    mountHost(this.ctx, hostName, p.anchor, p.where, () => m.render())
+      .then(({ host, body, remove }) => {
+        m.host = host;
+        m.body = body;
+        m.remove = remove;
+        if (m.removed || this.signal.aborted) {
+          remove();
+          return;
+        }
+        // The wanted place or content may have changed while the host was being made.
+        if (!placed(m) && m.anchor.isConnected) insert(host, m.anchor, m.where);
+        body.replaceChildren(m.render());
+      })
+      .catch(() => this.live.delete(p.key));
+  }
+
+  private drop(key: string): void {
+    const m = this.live.get(key);
+    if (!m) return;
+    m.removed = true;
+    m.remove();
+    this.live.delete(key);
+  }
+
+  clear(): void {
+    for (const key of [...this.live.keys()]) this.drop(key);
+  }
+}
+
+// ───────────────────────────── the floating overlay ─────────────────────────────
+
+/** The one floating host: the badge (module recognised), feature actions, and a panel (previews). */
+export class Overlay {
+  private body: HTMLElement | null = null;
+  private removeHost: (() => void) | null = null;
+  private badge: Node | null = null;
+  private readonly actions = new Map<string, Node>();
+  private panel: Node | null = null;
+
+  constructor(private readonly ctx: ContentScriptContext) {}
+
+  async show(badge: Node): Promise<void> {
+    this.badge = badge;
+    if (!this.body) {
+      const { body, remove } = await mountHost(this.ctx, 'jzz-overlay', document.body, 'append', () => this.draw(), true);
+      this.body = body;
+      this.removeHost = remove;
+    }
+    this.redraw();
+  }
+
+  hide(): void {
+    this.removeHost?.();
+    this.removeHost = null;
+    this.body = null;
+    this.actions.clear();
+    this.panel = null;
+  }
+
+  /** A feature's action buttons; removed when its signal aborts. */
+  setAction(id: string, node: Node | null, signal?: AbortSignal): void {
+    if (node) this.actions.set(id, node);
+    else this.actions.delete(id);
+    signal?.addEventListener('abort', () => this.setAction(id, null), { once: true });
+    this.redraw();
+  }
+
+  panelIs(node: Node): boolean {
+    return this.panel === node;
+  }
+
+  setPanel(node: Node | null): void {
+    this.panel = node;
+    this.redraw();
+  }
+
+  /** Puts the host back at the end of <body> if the page moved or removed it, and undoes tampering. */
+  repair(): void {
+    const root = this.body?.getRootNode();
+    const host = root instanceof ShadowRoot ? root.host : null;
+    if (!host) return;
+    restoreHost(host);
+    if (host.parentElement !== document.body && document.body) document.body.append(host);
+  }
+
+  private draw(): Node {
+    return (
+      <div class="dock">
+        {this.panel ? <div class="panel">{this.panel}</div> : null}
+        <div class="badge">
+          {this.badge}
+          {[...this.actions.values()]}
+        </div>
+      </div>
+    );
+  }
+
+  private redraw(): void {
+    this.body?.replaceChildren(this.draw());
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * Local checks of a file chosen for upload (§五: originals, clear, complete, upright), before it is
+ * sent: type, size, resolution and EXIF orientation. Pure functions over bytes and numbers, so that
+ * they are unit-tested without a browser; the feature (features/upload-precheck.tsx) feeds them.
+ * Nothing leaves the page: the file is read locally and never sent anywhere by us.
+ */
+
+export type UploadWarning =
+  | { kind: 'type'; name: string; accepted: string }
+  | { kind: 'mismatch'; name: string; actual: string }
+  | { kind: 'empty' }
+  | { kind: 'size'; size: number; limit: number }
+  | { kind: 'resolution'; width: number; height: number; min: number }
+  | { kind: 'orientation'; orientation: number }
+  | { kind: 'photoShape'; width: number; height: number };
+
+/** Accepted when the page says nothing: §五's usual formats. */
+export const DEFAULT_TYPES = ['pdf', 'jpg', 'jpeg', 'png'];
+export const DEFAULT_LIMIT = 10 * 1024 * 1024;
+/** A scan narrower than this (shorter side, px) is likely unreadable once printed or zoomed. */
+export const MIN_DOCUMENT_SIDE = 800;
+/** A one-inch photo at 300 dpi is 295 × 413 px. */
+export const MIN_PHOTO = { width: 295, height: 413 };
+
+/** The extension of a file name, lower-case, without the dot. */
+export function extensionOf(name: string): string {
+  const m = /\.([a-z0-9]+)$/i.exec(name);
+  return m ? m[1].toLowerCase() : '';
+}
+
+/** What the first bytes say the file is. */
+export function sniff(bytes: Uint8Array): 'pdf' | 'jpg' | 'png' | 'other' {
+  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return 'pdf';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg';
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png';
+  return 'other';
+}
+
+/** The types an `accept` attribute allows (".jpg,.jpeg", "image/png"), as extensions; [] when none. */
+export function acceptedTypes(accept: string | null): string[] {
+  if (!accept) return [];
+  const out = new Set<string>();
+  for (const part of accept.split(',').map((s) => s.trim().toLowerCase())) {
+    if (part.startsWith('.')) out.add(part.slice(1));
+    else if (part === 'image/jpeg' || part === 'image/jpg') ['jpg', 'jpeg'].forEach((e) => out.add(e));
+    else if (part === 'image/png') out.add('png');
+    else if (part === 'application/pdf') out.add('pdf');
+    else if (part === 'image/*') ['jpg', 'jpeg', 'png'].forEach((e) => out.add(e));
+  }
+  return [...out];
+}
+
+/** A size limit written on the page ("单个文件不超过 10MB", "大小不超过 200KB", "不超过 5M"), in bytes. */
+export function limitFromText(text: string): number | null {
+  const m = /不超过\s*(\d+(?:\.\d+)?)\s*(MB|M|KB|K)\b/i.exec(text) ?? /(\d+(?:\.\d+)?)\s*(MB|M|KB|K)\s*以内/i.exec(text);
+  if (!m) return null;
+  const n = Number(m[1]);
+  return Math.round(/^k/i.test(m[2]) ? n * 1024 : n * 1024 * 1024);
+}
+
+/**
+ * The EXIF orientation of a JPEG (1 = upright … 8), or null without EXIF. Walks the JPEG segments to
+ * APP1 "Exif", reads the TIFF header's byte order and IFD0's tag 0x0112.
+ */
+export function jpegOrientation(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.byteLength < 4 || view.getUint16(0) !== 0xffd8) return null;
+  let offset = 2;
+  while (offset + 4 <= view.byteLength) {
+    const marker = view.getUint16(offset);
+    if ((marker & 0xff00) !== 0xff00) return null;
+    // Start of scan or end of image: no EXIF before the picture data.
+    if (marker === 0xffda || marker === 0xffd9) return null;
+    const length = view.getUint16(offset + 2);
+    if (length < 2) return null;
+    if (marker === 0xffe1 && offset + 10 <= view.byteLength && view.getUint32(offset + 4) === 0x45786966 /* Exif */ && view.getUint16(offset + 8) === 0) {
+      const tiff = offset + 10;
+      if (tiff + 8 > view.byteLength) return null;
+      const little = view.getUint16(tiff) === 0x4949;
+      if (!little && view.getUint16(tiff) !== 0x4d4d) return null;
+      const u16 = (at: number) => view.getUint16(at, little);
+      const u32 = (at: number) => view.getUint32(at, little);
+      if (u16(tiff + 2) !== 42) return null;
+      const ifd = tiff + u32(tiff + 4);
+      if (ifd + 2 > view.byteLength) return null;
+      const entries = u16(ifd);
+      for (let i = 0; i < entries; i++) {
+        const entry = ifd + 2 + i * 12;
+        if (entry + 12 > view.byteLength) return null;
+        if (u16(entry) === 0x0112) {
+          const value = u16(entry + 8);
+          return value >= 1 && value <= 8 ? value : null;
+        }
+      }
+      return null;
+    }
+    offset += 2 + length;
+  }
+  return null;
+}
+
+export interface FileFacts {
+  name: string;
+  size: number;
+  /** The first bytes (64 KB are plenty for the EXIF header). */
+  head: Uint8Array;
+  /** Pixel size of an image, when it could be decoded. */
+  image?: { width: number; height: number };
+}
+
+export interface CheckContext {
+  /** Extensions the control accepts ([] → DEFAULT_TYPES). */
+  accepted: string[];
+  /** Byte limit written near the control, else DEFAULT_LIMIT. */
+  limit: number | null;
+  /** An ID photo (证件照片): resolution and shape of a one-inch photo. */
+  photo: boolean;
+}
+
+/** Every warning for a chosen file; [] when it looks fine. Warnings only: the upload goes on. */
+export function checkUpload(f: FileFacts, c: CheckContext): UploadWarning[] {
+  const out: UploadWarning[] = [];
+  const ext = extensionOf(f.name);
+  const accepted = c.accepted.length ? c.accepted : DEFAULT_TYPES;
+  const norm = (e: string) => (e === 'jpeg' ? 'jpg' : e);
+  if (!accepted.map(norm).includes(norm(ext))) out.push({ kind: 'type', name: f.name, accepted: [...new Set(accepted.map(norm))].join('/') });
+  const actual = sniff(f.head);
+  if (f.size > 0 && actual !== 'other' && ['pdf', 'jpg', 'png'].includes(norm(ext)) && actual !== norm(ext)) {
+    out.push({ kind: 'mismatch', name: f.name, actual });
+  }
+  if (f.size === 0) out.push({ kind: 'empty' });
+  const limit = c.limit ?? DEFAULT_LIMIT;
+  if (f.size > limit) out.push({ kind: 'size', size: f.size, limit });
+  if (f.image) {
+    const { width, height } = f.image;
+    if (c.photo) {
+      if (width < MIN_PHOTO.width || height < MIN_PHOTO.height) out.push({ kind: 'resolution', width, height, min: MIN_PHOTO.width });
+      const ratio = width / height;
+      // One inch is 25 × 35 mm (0.71); a landscape or square picture is not an ID photo.
+      if (ratio < 0.6 || ratio > 0.85) out.push({ kind: 'photoShape', width, height });
+    } else if (Math.min(width, height) < MIN_DOCUMENT_SIDE) {
+      out.push({ kind: 'resolution', width, height, min: MIN_DOCUMENT_SIDE });
+    }
+  }
+  if (actual === 'jpg') {
+    const orientation = jpegOrientation(f.head);
+    if (orientation !== null && orientation !== 1) out.push({ kind: 'orientation', orientation });
+  }
+  return out;
+}

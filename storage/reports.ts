@@ -1,0 +1,586 @@
+/**
+ * Sheets in and out of the case book, as text: CSV (RFC 4180; UTF-8 with BOM so Excel opens it correctly),
+ * ICS (RFC 5545) of the deadlines, the employee import sheet (decoding, validation with row numbers, the
+ * all-or-nothing import) and the quarterly summary for the locality office. Pure except
+ * {@link importEmployees}, which writes through the repositories in one transaction.
+ *
+ * Personal data: resident IDs and phones are masked unless the caller asks otherwise; the ICS carries names
+ * and dates only (calendars get synced to places we do not control).
+ */
+import type { Bilingual, Category, HolderStatus, IsoDate } from '../rules/model';
+import { Category as CategorySchema, HolderStatus as HolderStatusSchema, isIsoDate } from '../rules/model';
+import { addDays } from '../rules/dates';
+import { quarterOf } from '../rules/quarters';
+import { BUSINESS_LABELS } from '../rules/texts';
+import type { JzzDb } from './db';
+import { createRepos, STATUS_LABELS, type RepoOptions } from './repos';
+import { fromZodError, pickLang, toStorageError, StorageError } from './errors';
+import { EmployeeInput, type Case, type Employee } from './schemas';
+import { maskPhone } from './mask';
+import { EVENT_LABELS, eventTitle, type CaseBookEvent, type CaseBookRow, type Snapshot } from './reminders';
+
+type Lang = 'zh-CN' | 'en';
+const pick = (lang: Lang, b: Bilingual) => (lang === 'en' ? b.en : b.zh);
+
+// ───────────────────────────── CSV ─────────────────────────────
+
+/** The byte-order mark Excel needs to read a CSV as UTF-8 (without it, Chinese Excel assumes GBK). */
+export const UTF8_BOM = '\uFEFF';
+
+export type Cell = string | number | boolean | null | undefined;
+
+/**
+ * One CSV field: quoted when it holds a comma, quote, line break or edge spaces; a text starting with
+ * = + - @ (or a tab / CR) gets a leading apostrophe so spreadsheet programs never run it as a formula
+ * (CSV injection); plain numbers such as -3 stay numbers.
+ */
+export function csvCell(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  let s = String(value);
+  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * A resident ID Excel keeps as text: an 18-digit number would otherwise be shown as 1.10115E+17 and lose its
+ * last digits. Written as the formula ="…" that every spreadsheet displays as the plain ID (exempt from the
+ * apostrophe guard because we write it ourselves from a validated ID). Masked IDs are text already.
+ */
+export function excelTextId(id: string): { raw: string } {
+  return /^\d{17}[\dX]$/.test(id) ? { raw: `"=""${id}"""` } : { raw: csvCell(id) };
+}
+
+/** A CSV document: BOM, CRLF line ends (RFC 4180), every row the same number of fields. */
+export function toCsv(rows: ReadonlyArray<ReadonlyArray<Cell | { raw: string }>>): string {
+  const line = (r: ReadonlyArray<Cell | { raw: string }>) => r.map((c) => (c !== null && typeof c === 'object' ? c.raw : csvCell(c))).join(',');
+  return UTF8_BOM + rows.map(line).join('\r\n') + '\r\n';
+}
+
+/** The delimiter of a sheet: the most frequent of , ; TAB in its first line (outside quotes). */
+export function detectDelimiter(text: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch in counts) counts[ch as keyof typeof counts] += 1;
+  }
+  return counts['\t'] > counts[','] && counts['\t'] >= counts[';'] ? '\t' : counts[';'] > counts[','] ? ';' : ',';
+}
+
+/**
+ * Parses CSV text (RFC 4180: quoted fields with "" escapes and line breaks, CRLF or LF, a leading BOM
+ * dropped). The delimiter is detected from the first line unless given. Trailing empty lines are dropped.
+ */
+export function parseCsv(input: string, delimiter: string = detectDelimiter(input.replace(/^\uFEFF/, ''))): string[][] {
+  const text = input.replace(/^\uFEFF/, '');
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 1;
+        } else quoted = false;
+      } else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === delimiter) {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i += 1;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  while (rows.length && rows[rows.length - 1].every((c) => c.trim() === '')) rows.pop();
+  return rows;
+}
+
+// ───────────────────────────── Decoding a sheet file ─────────────────────────────
+
+export type SheetEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gbk';
+
+/** A sheet file refused, with a bilingual reason. */
+export class SheetError extends Error {
+  readonly zh: string;
+  readonly en: string;
+  readonly reason: string;
+  constructor(reason: string, text: Bilingual) {
+    super(`${text.zh} / ${text.en}`);
+    this.name = 'SheetError';
+    this.reason = reason;
+    this.zh = text.zh;
+    this.en = text.en;
+  }
+}
+
+const SAVE_AS_UTF8: Bilingual = {
+  zh: '请在 Excel 中「另存为」→「CSV UTF-8（逗号分隔）」或保存为 .xlsx 后重试。',
+  en: 'In Excel, "Save As" → "CSV UTF-8 (Comma delimited)" or .xlsx, then try again.',
+};
+
+/**
+ * Text of a CSV / TXT file: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"), or GBK —
+ * what Excel writes by default on Chinese Windows. A file that is none of these is refused; it is never
+ * decoded into garbage. (The header check of {@link validateEmployeeSheet} is a second guard.)
+ */
+export function decodeSheetText(bytes: Uint8Array): { text: string; encoding: SheetEncoding } {
+  const b = bytes;
+  if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
+    throw new SheetError('xlsx', { zh: '这是 .xlsx 工作簿，不是 CSV 文本。', en: 'This is an .xlsx workbook, not CSV text.' });
+  }
+  if (b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
+    throw new SheetError('xls', {
+      zh: `不支持旧版 Excel 97-2003（.xls）文件。${SAVE_AS_UTF8.zh}`,
+      en: `Old Excel 97-2003 (.xls) files are not supported. ${SAVE_AS_UTF8.en}`,
+    });
+  }
+  const tryDecode = (label: string, data: Uint8Array): string | undefined => {
+    try {
+      return new TextDecoder(label, { fatal: true }).decode(data);
+    } catch {
+      return undefined;
+    }
+  };
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
+    const text = tryDecode('utf-8', b.subarray(3));
+    if (text === undefined) throw new SheetError('bad-utf8', { zh: `文件标明为 UTF-8，但内容不是有效的 UTF-8。${SAVE_AS_UTF8.zh}`, en: `The file says UTF-8 but is not valid UTF-8. ${SAVE_AS_UTF8.en}` });
+    return { text, encoding: 'utf-8' };
+  }
+  if (b[0] === 0xff && b[1] === 0xfe) {
+    const text = tryDecode('utf-16le', b.subarray(2));
+    if (text !== undefined) return { text, encoding: 'utf-16le' };
+  }
+  if (b[0] === 0xfe && b[1] === 0xff) {
+    const text = tryDecode('utf-16be', b.subarray(2));
+    if (text !== undefined) return { text, encoding: 'utf-16be' };
+  }
+  const utf8 = tryDecode('utf-8', b);
+  if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
+  const gbk = tryDecode('gbk', b);
+  if (gbk !== undefined && !gbk.includes('\uFFFD')) return { text: gbk, encoding: 'gbk' };
+  throw new SheetError('unknown-encoding', {
+    zh: `无法识别文件编码（既不是 UTF-8 也不是 GBK），为避免乱码未导入任何数据。${SAVE_AS_UTF8.zh}`,
+    en: `The file's encoding is neither UTF-8 nor GBK; nothing was imported to avoid garbled text. ${SAVE_AS_UTF8.en}`,
+  });
+}
+
+// ───────────────────────────── The employee import sheet ─────────────────────────────
+
+type ColumnKey = 'name' | 'residentId' | 'phone' | 'category' | 'holderStatus' | 'permitValidUntil' | 'notes';
+
+/** The import template's columns: header (zh / en), whether required, accepted header spellings, an example. */
+export const IMPORT_COLUMNS: ReadonlyArray<{ key: ColumnKey; zh: string; en: string; required: boolean; aliases: readonly string[]; example: string; hint: Bilingual }> = [
+  { key: 'name', zh: '姓名', en: 'Name', required: true, aliases: ['姓名', '员工姓名', 'name'], example: '张伟', hint: { zh: '必填', en: 'required' } },
+  { key: 'residentId', zh: '身份证号', en: 'Resident ID', required: true, aliases: ['身份证号', '身份证号码', '证件号码', '公民身份号码', 'residentid', 'id', 'idnumber'], example: '110115199003071234', hint: { zh: '必填，18 位；Excel 中请设为「文本」格式', en: 'required, 18 characters; format the column as Text in Excel' } },
+  { key: 'phone', zh: '手机号', en: 'Phone', required: false, aliases: ['手机号', '手机号码', '手机', '电话', '联系电话', 'phone', 'mobile'], example: '13812345678', hint: { zh: '选填', en: 'optional' } },
+  { key: 'category', zh: '申报类别', en: 'Category', required: false, aliases: ['申报类别', '类别', '申请类别', 'category'], example: 'A', hint: { zh: '选填：A–H 或「推荐」', en: 'optional: A–H or "recommended"' } },
+  { key: 'holderStatus', zh: '持证状态', en: 'Holder status', required: false, aliases: ['持证状态', '状态', '证件状态', 'holderstatus', 'status'], example: '持证', hint: { zh: '选填：未持证、申办中、持证、挂起、已过期、已注销', en: 'optional: none, applying, holder, suspended, expired, cancelled' } },
+  { key: 'permitValidUntil', zh: '证件有效期至', en: 'Permit valid until', required: false, aliases: ['证件有效期至', '有效期至', '工作居住证有效期至', '有效期截止', '有效期', 'permitvaliduntil', 'validuntil'], example: '2027-06-30', hint: { zh: '选填：yyyy-MM-dd', en: 'optional: yyyy-MM-dd' } },
+  { key: 'notes', zh: '备注', en: 'Notes', required: false, aliases: ['备注', '说明', 'notes', 'note'], example: '', hint: { zh: '选填', en: 'optional' } },
+];
+
+/** The template to download: the headers and one example row starting with # (rows starting with # are not imported). */
+export function importTemplateCsv(lang: Lang = 'zh-CN'): string {
+  const note = pick(lang, { zh: '# 示例（以 # 开头的行不会导入）：', en: '# Example (rows starting with # are not imported): ' });
+  return toCsv([
+    IMPORT_COLUMNS.map((c) => (lang === 'en' ? c.en : c.zh)),
+    IMPORT_COLUMNS.map((c, i) => (i === 0 ? `${note}${c.example}` : c.example)),
+  ]);
+}
+
+const HOLDER_WORDS: Record<string, HolderStatus> = {
+  未持证: 'none', 无: 'none', 未办理: 'none', none: 'none',
+  申办中: 'applying', 申请中: 'applying', 办理中: 'applying', applying: 'applying',
+  持证: 'holder', 持证中: 'holder', 有效: 'holder', 已持证: 'holder', holder: 'holder',
+  挂起: 'suspended', 已挂起: 'suspended', suspended: 'suspended',
+  已过期: 'expired', 过期: 'expired', 失效: 'expired', 已失效: 'expired', expired: 'expired',
+  已注销: 'cancelled', 注销: 'cancelled', cancelled: 'cancelled', canceled: 'cancelled',
+};
+
+const headerKey = (s: string) => s.replace(/[\s*＊（(].*?[)）]|[\s*＊:：]/g, '').toLowerCase();
+
+/** Excel's day serial (1900 date system) of a date cell read as a number. */
+function excelSerialToIso(n: number): IsoDate | undefined {
+  if (!Number.isInteger(n) || n < 20000 || n > 80000) return undefined;
+  return addDays('1899-12-30', n);
+}
+
+/** A date as typed in a sheet: 2027-06-30, 2027/6/30, 2027.6.30, 2027年6月30日, 20270630 or an Excel serial. */
+export function parseSheetDate(raw: string): IsoDate | undefined {
+  const s = raw.trim();
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) {
+    const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+    return isIsoDate(iso) ? iso : undefined;
+  }
+  if (/^\d{5}$/.test(s)) return excelSerialToIso(Number(s));
+  return undefined;
+}
+
+/** One data row of the sheet, validated. */
+export interface ImportRow {
+  /** Row number as the spreadsheet shows it (the header is row 1). */
+  row: number;
+  name: string;
+  /** The parsed input when the row is valid. */
+  input?: EmployeeInput;
+  errors: Bilingual[];
+  warnings: Bilingual[];
+}
+
+export interface ImportCheck {
+  rows: ImportRow[];
+  valid: number;
+  invalid: number;
+  /** Which column each template field was found in (0-based), for the preview. */
+  columns: Partial<Record<ColumnKey, number>>;
+}
+
+/**
+ * Validates a sheet (first row = headers, matched by name in any order; rows starting with # and empty
+ * rows skipped). Each row gets every error it has, in zh and en, with its spreadsheet row number:
+ * schema errors (the same checks as the repositories), IDs mangled by Excel, IDs repeated in the file or
+ * already in the case book (`existing`: resident ID → employee name). Throws {@link SheetError} when the
+ * headers are not recognisable (wrong file, or a wrong encoding that slipped through).
+ */
+export function validateEmployeeSheet(table: readonly (readonly string[])[], existing: ReadonlyMap<string, string>): ImportCheck {
+  const header = table[0] ?? [];
+  const columns: Partial<Record<ColumnKey, number>> = {};
+  header.forEach((h, i) => {
+    const k = headerKey(h.replace(/^\uFEFF/, ''));
+    const col = IMPORT_COLUMNS.find((c) => c.aliases.some((a) => headerKey(a) === k));
+    if (col && columns[col.key] === undefined) columns[col.key] = i;
+  });
+  const missing = IMPORT_COLUMNS.filter((c) => c.required && columns[c.key] === undefined);
+  if (missing.length) {
+    throw new SheetError('headers', {
+      zh: `表头缺少「${missing.map((c) => c.zh).join('」「')}」列（第 1 行应为表头：${IMPORT_COLUMNS.map((c) => c.zh).join('、')}）。请使用下载的模板；如果表头显示为乱码，说明文件编码有误。`,
+      en: `The header row lacks ${missing.map((c) => `"${c.en}"`).join(', ')} (row 1 must hold the headers: ${IMPORT_COLUMNS.map((c) => c.en).join(', ')}). Use the template; garbled headers mean a wrong encoding.`,
+    });
+  }
+  const seen = new Map<string, number>();
+  const rows: ImportRow[] = [];
+  for (let i = 1; i < table.length; i += 1) {
+    const cells = table[i];
+    const get = (k: ColumnKey) => (columns[k] === undefined ? '' : (cells[columns[k]!] ?? '').trim());
+    if (cells.every((c) => c.trim() === '') || (cells[0] ?? '').trim().startsWith('#')) continue;
+    const rowNo = i + 1;
+    const errors: Bilingual[] = [];
+    const warnings: Bilingual[] = [];
+    const candidate: Record<string, unknown> = { name: get('name'), residentId: get('residentId') };
+    // Our own CSV writes IDs as ="…" (Excel keeps them as text); a typed apostrophe does the same.
+    const rawId = get('residentId').replace(/^="?|"$/g, '').replace(/^'/, '');
+    candidate.residentId = rawId;
+    const mangled = /^\d(\.\d+)?e\+?\d+$/i.test(rawId);
+    if (mangled) {
+      errors.push({
+        zh: `身份证号被 Excel 存成了科学计数法（${rawId}），末几位已丢失：请把该列设为「文本」格式后重新填写`,
+        en: `Excel stored the resident ID in scientific notation (${rawId}) and lost its last digits: format the column as Text and type it again`,
+      });
+    }
+    const phone = get('phone');
+    if (phone) candidate.phone = phone;
+    const cat = get('category').replace(/类$|^类别/g, '').trim();
+    if (cat) {
+      const c = /^(推荐|recommended|9)$/i.test(cat) ? 'recommended' : cat.toUpperCase();
+      if (CategorySchema.safeParse(c).success) candidate.category = c as Category;
+      else errors.push({ zh: `申报类别「${cat}」无效，应为 A–H 或「推荐」`, en: `Category "${cat}" is not one of A–H or "recommended"` });
+    }
+    const hs = get('holderStatus');
+    if (hs) {
+      const v = HOLDER_WORDS[hs] ?? HOLDER_WORDS[hs.toLowerCase()];
+      if (v && HolderStatusSchema.safeParse(v).success) candidate.holderStatus = v;
+      else errors.push({ zh: `持证状态「${hs}」无效，可填：未持证、申办中、持证、挂起、已过期、已注销`, en: `Holder status "${hs}" is not one of none, applying, holder, suspended, expired, cancelled` });
+    }
+    const until = get('permitValidUntil');
+    if (until) {
+      const d = parseSheetDate(until);
+      if (d) candidate.permitValidUntil = d;
+      else errors.push({ zh: `证件有效期至「${until}」不是有效日期，应为 yyyy-MM-dd（如 2027-06-30）`, en: `Permit valid until "${until}" is not a date; use yyyy-MM-dd (e.g. 2027-06-30)` });
+    }
+    const notes = get('notes');
+    if (notes) candidate.notes = notes;
+    let input: EmployeeInput | undefined;
+    if (!mangled) {
+      const parsed = EmployeeInput.safeParse(candidate);
+      if (parsed.success) input = { ...parsed.data };
+      else {
+        for (const d of fromZodError(parsed.error, { zh: '员工', en: 'Employee' }).details) {
+          errors.push({ zh: pickLang(d, 'zh-CN'), en: pickLang(d, 'en') });
+        }
+      }
+    }
+    if (input) {
+      const id = input.residentId;
+      const first = seen.get(id);
+      if (first !== undefined) errors.push({ zh: `身份证号与第 ${first} 行重复`, en: `Resident ID repeats row ${first}` });
+      else seen.set(id, rowNo);
+      const owner = existing.get(id);
+      if (owner !== undefined) errors.push({ zh: `身份证号已属于案卷簿中的员工「${owner}」`, en: `Resident ID already belongs to "${owner}" in the case book` });
+      if (input.holderStatus === 'holder' && !input.permitValidUntil) {
+        warnings.push({ zh: '持证但未填写证件有效期，无法提醒续签', en: 'Holder without an expiry date: no renewal reminders' });
+      }
+    }
+    rows.push({ row: rowNo, name: get('name'), ...(input && errors.length === 0 ? { input } : {}), errors, warnings });
+  }
+  const valid = rows.filter((r) => r.errors.length === 0).length;
+  return { rows, valid, invalid: rows.length - valid, columns };
+}
+
+/** One line per problem: 「第 5 行（张伟）：身份证号无效…」. */
+export function importErrorLines(check: ImportCheck, lang: Lang = 'zh-CN'): string[] {
+  return check.rows.flatMap((r) =>
+    r.errors.map((e) =>
+      lang === 'en' ? `Row ${r.row}${r.name ? ` (${r.name})` : ''}: ${e.en}` : `第 ${r.row} 行${r.name ? `（${r.name}）` : ''}：${e.zh}`,
+    ),
+  );
+}
+
+/**
+ * Imports the valid rows in ONE transaction: all of them or none (a failure, e.g. an ID taken meanwhile in
+ * another tab, rolls every row back). Refuses when any row has errors unless `skipInvalid` is set. Audited
+ * as source 'import'. Returns the number of employees created.
+ */
+export async function importEmployees(
+  db: JzzDb,
+  check: ImportCheck,
+  options: RepoOptions & { skipInvalid?: boolean } = {},
+): Promise<{ created: number; skipped: number }> {
+  if (check.invalid > 0 && !options.skipInvalid) {
+    throw new StorageError('invalid', {
+      zh: `有 ${check.invalid} 行数据有误，未导入任何员工。请改正后重新导入，或选择跳过有误的行。`,
+      en: `${check.invalid} row(s) have errors; no employee was imported. Fix them and import again, or choose to skip the bad rows.`,
+    }, { details: importErrorLines(check).slice(0, 20) });
+  }
+  const inputs = check.rows.filter((r) => r.errors.length === 0 && r.input).map((r) => r.input!);
+  const repos = createRepos(db, { ...options, source: 'import' });
+  try {
+    await db.transaction('rw', [db.employees, db.audit], async () => {
+      for (const input of inputs) await repos.employees.create(input);
+    });
+  } catch (e) {
+    throw toStorageError(e);
+  }
+  return { created: inputs.length, skipped: check.rows.length - inputs.length };
+}
+
+// ───────────────────────────── Reports: CSV of the case book ─────────────────────────────
+
+/** '110115199003071234' → '**************1234' (only the last 4 shown, as in the case book). */
+export function maskIdLast4(id: string): string {
+  return id.length <= 4 ? id : `${'*'.repeat(id.length - 4)}${id.slice(-4)}`;
+}
+
+const HOLDER_LABELS: Record<HolderStatus, Bilingual> = {
+  none: { zh: '未持证', en: 'none' },
+  applying: { zh: '申办中', en: 'applying' },
+  holder: { zh: '持证', en: 'holder' },
+  suspended: { zh: '挂起', en: 'suspended' },
+  expired: { zh: '已过期', en: 'expired' },
+  cancelled: { zh: '已注销', en: 'cancelled' },
+};
+export { HOLDER_LABELS };
+
+export const PERMIT_STATE_LABELS: Record<string, Bilingual> = {
+  'not-yet-open': { zh: '未到申请期', en: 'not yet open' },
+  open: { zh: '申请期内', en: 'open' },
+  'closing-soon': { zh: '即将截止', en: 'closing soon' },
+  missed: { zh: '已过安全申报日', en: 'past the last safe day' },
+  expired: { zh: '已到期', en: 'expired' },
+};
+
+export interface CsvOptions {
+  lang?: Lang;
+  /** Full resident IDs and phones instead of masked ones (the agent chose to). */
+  revealIds?: boolean;
+}
+
+/**
+ * The case book as CSV: one row per employee (the rows given, e.g. the filtered table) with the latest case,
+ * the renewal / employer-change state and the next deadline with its working days left.
+ */
+export function caseBookCsv(rows: readonly CaseBookRow[], options: CsvOptions = {}): string {
+  const lang = options.lang ?? 'zh-CN';
+  const en = lang === 'en';
+  const head = en
+    ? ['Name', 'Resident ID', 'Phone', 'Category', 'Holder status', 'Permit valid until', 'Renewal / employer change', 'Window opens', 'Last safe filing day', 'Working days to last safe day', 'Current business', 'Case status', 'Submitted on', 'Accepted on', 'Next deadline', 'Next date', 'Working days left', 'Approximate']
+    : ['姓名', '身份证号', '手机号', '申报类别', '持证状态', '证件有效期至', '续签/变更状态', '续签申请期开始', '最后安全申报日', '距最后安全申报日（工作日）', '当前业务', '业务状态', '提交日期', '受理日期', '下一事项', '下一日期', '剩余工作日', '日期为估算'];
+  const body = rows.map((r) => {
+    const e = r.employee;
+    const c = r.latestCase;
+    const p = r.permit;
+    return [
+      e.name,
+      options.revealIds ? excelTextId(e.residentId) : maskIdLast4(e.residentId),
+      e.phone ? (options.revealIds ? e.phone : maskPhone(e.phone)) : '',
+      e.category ? (e.category === 'recommended' ? (en ? 'recommended' : '推荐') : e.category) : '',
+      pick(lang, HOLDER_LABELS[e.holderStatus]),
+      e.permitValidUntil ?? '',
+      p ? `${pick(lang, p.business === 'renewal' ? BUSINESS_LABELS.renewal : BUSINESS_LABELS['employer-change'])}：${pick(lang, PERMIT_STATE_LABELS[p.state])}` : '',
+      p?.opens ?? '',
+      p?.lastSafeDay ?? '',
+      p ? p.workdaysToLastSafeDay : '',
+      c ? pick(lang, BUSINESS_LABELS[c.business]) : '',
+      c ? pick(lang, STATUS_LABELS[c.status]) : '',
+      c?.submittedOn ?? '',
+      c?.acceptedOn ?? '',
+      r.next ? pick(lang, EVENT_LABELS[r.next.kind]) : '',
+      r.next?.date ?? '',
+      r.next ? r.next.workdaysLeft : '',
+      (r.permit?.approximate || r.next?.approximate) ? (en ? 'yes' : '是') : '',
+    ];
+  });
+  return toCsv([head, ...body]);
+}
+
+/** The deadlines as CSV: one row per event (date, what, who, section, approximate). */
+export function deadlinesCsv(events: readonly CaseBookEvent[], options: { lang?: Lang } = {}): string {
+  const lang = options.lang ?? 'zh-CN';
+  const en = lang === 'en';
+  const head = en ? ['Date', 'Event', 'Employee', 'Detail', 'Guide section', 'Approximate'] : ['日期', '事项', '员工', '说明', '依据', '日期为估算'];
+  return toCsv([
+    head,
+    ...events.map((e) => [e.date, pick(lang, EVENT_LABELS[e.kind]), e.employeeName ?? '', pick(lang, e.detail), e.section, e.approximate ? (en ? 'yes' : '是') : '']),
+  ]);
+}
+
+// ───────────────────────────── ICS ─────────────────────────────
+
+/** One all-day calendar entry. */
+export interface IcsEvent {
+  uid: string;
+  date: IsoDate;
+  summary: string;
+  description?: string;
+  categories?: string[];
+}
+
+/** RFC 5545 TEXT escaping. */
+export function icsEscape(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+/** Folds a content line at 75 octets (UTF-8), never inside a character (RFC 5545 §3.1). */
+export function icsFold(line: string): string {
+  const enc = new TextEncoder();
+  const parts: string[] = [];
+  let cur = '';
+  let bytes = 0;
+  for (const ch of line) {
+    const n = enc.encode(ch).length;
+    if (bytes + n > (parts.length === 0 ? 75 : 74)) {
+      parts.push(cur);
+      cur = '';
+      bytes = 0;
+    }
+    cur += ch;
+    bytes += n;
+  }
+  parts.push(cur);
+  return parts.join('\r\n ');
+}
+
+const icsDate = (d: string) => d.replace(/-/g, '');
+
+/**
+ * An iCalendar file of all-day events (VERSION 2.0, CRLF, folded lines, escaped text, stable UIDs so that a
+ * re-import updates instead of duplicating). Written by hand — the format is small; the one function to
+ * swap for the `ics` npm package if the lead adds it.
+ */
+export function toIcs(events: readonly IcsEvent[], options: { calendarName: string; now: Date }): string {
+  const stamp = options.now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//bj-work-residence-permit-assistant//casebook//ZH',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${icsEscape(options.calendarName)}`,
+  ];
+  for (const e of events) {
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${icsEscape(e.uid)}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${icsDate(e.date)}`,
+      `DTEND;VALUE=DATE:${icsDate(addDays(e.date, 1))}`,
+      `SUMMARY:${icsEscape(e.summary)}`,
+      ...(e.description ? [`DESCRIPTION:${icsEscape(e.description)}`] : []),
+      ...(e.categories?.length ? [`CATEGORIES:${e.categories.map(icsEscape).join(',')}`] : []),
+      'TRANSP:TRANSPARENT',
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(icsFold).join('\r\n') + '\r\n';
+}
+
+/** The case book's deadlines as ICS (names and dates only, no ID numbers). */
+export function deadlinesIcs(events: readonly CaseBookEvent[], options: { lang?: Lang; now: Date }): string {
+  const lang = options.lang ?? 'zh-CN';
+  const en = lang === 'en';
+  return toIcs(
+    events.map((e) => ({
+      uid: `${e.key}@jzz-assistant`,
+      date: e.date,
+      summary: (e.approximate ? (en ? '(approx.) ' : '（估算）') : '') + pick(lang, eventTitle(e)),
+      description: [
+        pick(lang, EVENT_LABELS[e.kind]),
+        pick(lang, e.detail),
+        `${en ? 'Guide section' : '依据'}：${e.section}`,
+        ...(e.approximate ? [en ? 'Approximate: no official holiday data for that year yet (weekends only).' : '估算：该年份尚无官方节假日安排，仅按周末推算，安排公布后请复核。'] : []),
+      ].filter(Boolean).join('\n'),
+      categories: [en ? 'Work residence permit' : '工作居住证'],
+    })),
+    { calendarName: en ? 'Work residence permit deadlines' : '工作居住证截止日', now: options.now },
+  );
+}
+
+// ───────────────────────────── Quarterly summary ─────────────────────────────
+
+export interface QuarterSummaryRow {
+  employee?: Pick<Employee, 'id' | 'name' | 'residentId' | 'category'>;
+  case: Case;
+}
+
+export interface QuarterSummary {
+  label: string;
+  start: IsoDate;
+  end: IsoDate;
+  rows: QuarterSummaryRow[];
+  /** Cases per business. */
+  byBusiness: Partial<Record<Case['business'], number>>;
+}
+
+/**
+ * The business filed in a quarter (cases submitted to the locality — `submittedOn` — within it), per employee,
+ * for the summary the employer sends to its locality office (§提示: the stamped 业务办理情况表). Voided cases are left out.
+ */
+export function quarterSummary(s: Snapshot, quarterLabel: string): QuarterSummary {
+  const m = /^(\d{4})Q([1-4])$/.exec(quarterLabel);
+  if (!m) throw new RangeError(`季度格式应为 2026Q4 / Quarter must look like 2026Q4: ${quarterLabel}`);
+  const q = quarterOf(`${m[1]}-${String(Number(m[2]) * 3).padStart(2, '0')}-01`);
+  const names = new Map(s.employees.map((e) => [e.id, e]));
+  const rows = s.cases
+    .filter((c) => c.submittedOn && c.submittedOn >= q.start && c.submittedOn <= q.end && c.status !== 'voided')
+    .map((c) => {
+      const e = c.employeeId ? names.get(c.employeeId) : undefined;
+      return { ...(e ? { employee: { id: e.id, name: e.name, residentId: e.residentId, category: e.category } } : {}), case: c };
+    })
+    .sort((a, b) => (a.case.submittedOn ?? '').localeCompare(b.case.submittedOn ?? '') || (a.employee?.name ?? '').localeCompare(b.employee?.name ?? '', 'zh-CN'));
+  const byBusiness: QuarterSummary['byBusiness'] = {};
+  for (const r of rows) byBusiness[r.case.business] = (byBusiness[r.case.business] ?? 0) + 1;
+  return { label: q.label, start: q.start, end: q.end, rows, byBusiness };
+}

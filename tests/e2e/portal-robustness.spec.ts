@@ -1,0 +1,185 @@
+/**
+ * Robustness and isolation of the content script on hostile or busy pages:
+ * - 1,000 random DOM mutations (junk added and removed, attributes flipped, our own hosts removed,
+ *   restyled and stuffed) raise no error in the page, and the overlay ends up exactly as before;
+ * - a page script cannot read our UI (closed shadow roots), cannot drive it with postMessage or
+ *   synthetic events, cannot switch the content script off by replaying WXT's start-up event, and
+ *   finds none of our data in its IndexedDB, localStorage, sessionStorage or cookies.
+ */
+import { test, expect } from './harness';
+import { clickInjected, expectInjected, findInjected, injectedText } from './shadow';
+import { DRAFT, seedDraft } from './seed';
+import type { Page } from '@playwright/test';
+
+const FW = 'https://fw.bjrcgz.gov.cn';
+
+async function open(page: Page, url: string) {
+  await page.goto(`${FW}/${url}`);
+  const route = /#(\/[^?]*)/.exec(url)?.[1] ?? null;
+  await page.waitForFunction((r) => {
+    const rep = (window as unknown as { __replica?: { ready?: boolean; route?: string } }).__replica;
+    return rep?.ready === true && (r === null || rep.route === r);
+  }, route);
+}
+
+/** Our hosts by kind, e.g. { 'jzz-hint': 1, 'jzz-overlay': 1 }. */
+const hostCounts = (page: Page) =>
+  page.evaluate(() => {
+    const counts: Record<string, number> = {};
+    for (const el of document.querySelectorAll('*')) if (el.localName.startsWith('jzz-')) counts[el.localName] = (counts[el.localName] ?? 0) + 1;
+    return counts;
+  });
+
+test('1,000 random DOM mutations: no page error, and the overlay settles back to exactly what it was', async ({ context }) => {
+  test.setTimeout(90_000);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+
+  for (const url of ['person-platform/#/person-platform/education', 'gzjzz/person/grxx.html']) {
+    await open(page, url);
+    await expectInjected(page, '申报助手');
+    await page.waitForTimeout(600);
+    const beforeText = await injectedText(page);
+    const beforeHosts = await hostCounts(page);
+
+    await page.evaluate(async () => {
+      let seed = 20261126;
+      const rnd = (n: number) => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed % n;
+      };
+      const JUNK = ['广告', '通知：系统维护', '加载中…', '提示', 'lorem ipsum', '？', '更多', '12345'];
+      const added: Element[] = [];
+      const flipped = new Map<Element, [string, string | null]>();
+      const all = () => [...document.body.querySelectorAll('*')];
+      const ours = () => all().filter((e) => e.localName.startsWith('jzz-'));
+      const step = () => {
+        const kind = rnd(10);
+        const els = all();
+        const target = els[rnd(els.length)];
+        if (kind <= 3 && target && !target.localName.startsWith('jzz-')) {
+          // Junk next to or inside any element.
+          const junk = document.createElement(rnd(2) ? 'div' : 'span');
+          junk.textContent = JUNK[rnd(JUNK.length)];
+          if (rnd(2)) target.append(junk);
+          else target.before(junk);
+          added.push(junk);
+        } else if (kind <= 5 && added.length) {
+          added.splice(rnd(added.length), 1)[0].remove();
+        } else if (kind === 6 && target && target !== document.body) {
+          // Attributes flipped on page elements; put back at the end.
+          const attr = ['data-x', 'title', 'aria-label'][rnd(3)];
+          if (!flipped.has(target)) flipped.set(target, [attr, target.getAttribute(attr)]);
+          target.setAttribute(attr, String(rnd(1000)));
+        } else if (kind === 7) {
+          // Tampering with our hosts: restyled, emptied of light children, removed.
+          const o = ours();
+          const host = o[rnd(o.length)];
+          if (host) {
+            const t = rnd(3);
+            if (t === 0) host.setAttribute('style', 'display:none');
+            else if (t === 1) host.append(document.createElement('b'));
+            else host.remove();
+          }
+        } else if (kind === 8 && added.length) {
+          added[rnd(added.length)].textContent = JUNK[rnd(JUNK.length)];
+        } else if (target && !target.localName.startsWith('jzz-')) {
+          target.classList.toggle('jzz-test-flip');
+        }
+      };
+      for (let i = 0; i < 1000; i++) {
+        step();
+        // Bursts of 25, each in its own task, so the observer sees many separate batches.
+        if (i % 25 === 24) await new Promise((r) => setTimeout(r, 5));
+      }
+      added.forEach((e) => e.remove());
+      for (const [el, [attr, value]] of flipped) {
+        if (value === null) el.removeAttribute(attr);
+        else el.setAttribute(attr, value);
+      }
+      for (const el of document.querySelectorAll('.jzz-test-flip')) el.classList.remove('jzz-test-flip');
+    });
+
+    // After the storm: the same UI, once each, and no host left restyled.
+    await expect.poll(() => injectedText(page), { timeout: 10_000 }).toBe(beforeText);
+    expect(await hostCounts(page)).toEqual(beforeHosts);
+    const styled = await page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('jzz-') && e.hasAttribute('style')).length);
+    expect(styled).toBe(0);
+  }
+  expect(errors).toEqual([]);
+});
+
+test('a hostile page can neither read nor drive our UI, nor switch us off, and finds no data of ours', async ({ context, extensionId }) => {
+  test.setTimeout(90_000);
+  // The page listens from its very start: it learns WXT's start-up event name from the broadcast.
+  await context.addInitScript(() => {
+    (window as unknown as { __heard: string[] }).__heard = [];
+    window.addEventListener('message', (e) => {
+      const type = (e.data as { type?: unknown })?.type;
+      if (typeof type === 'string') (window as unknown as { __heard: string[] }).__heard.push(type);
+    });
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await open(page, 'person-platform/#/person-platform/overview');
+  await expectInjected(page, '当前页面：个人首页');
+  await seedDraft(context, extensionId);
+  await open(page, 'person-platform/#/person-platform/basic-info');
+  await expectInjected(page, '身份证号有效');
+
+  // Our data reaches our UI (the preview), never the page's DOM.
+  await clickInjected(page, { tag: 'button', text: '从草稿填写' });
+  await expectInjected(page, DRAFT.captured.hukouAddress);
+
+  const probe = await page.evaluate(async () => {
+    const hosts = [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('jzz-'));
+    const shadowRoots = hosts.map((h) => h.shadowRoot);
+    const text = document.documentElement.outerHTML + document.body.innerText;
+    // Commands a naive content script might obey.
+    for (const data of [{ type: 'fill' }, { type: 'jzz:fill', all: true }, { type: 'getFocusDraft' }, { cmd: 'capture' }, 'fill']) window.postMessage(data, '*');
+    // Synthetic clicks and keys on our hosts and the document.
+    for (const h of hosts) {
+      h.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      h.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    }
+    document.dispatchEvent(new CustomEvent('jzz:fill', { detail: { all: true } }));
+    // Replaying WXT's "a newer copy started" event, whose name the page overheard.
+    const heard = (window as unknown as { __heard: string[] }).__heard;
+    const started = heard.find((t) => t.endsWith('wxt:content-script-started')) ?? '';
+    if (started) document.dispatchEvent(new CustomEvent(started, { detail: { contentScriptName: 'portal', messageId: 'spoofed' } }));
+    await new Promise((r) => setTimeout(r, 400));
+    return {
+      hosts: hosts.length,
+      openRoots: shadowRoots.filter((r) => r !== null).length,
+      leaked: text.includes('草稿路'),
+      heardStart: !!started,
+      local: Object.keys(localStorage),
+      session: Object.keys(sessionStorage),
+      cookie: document.cookie,
+      dbs: (await indexedDB.databases()).map((d) => d.name),
+    };
+  });
+  expect(probe.hosts).toBeGreaterThan(0);
+  expect(probe.openRoots).toBe(0);
+  expect(probe.leaked).toBe(false);
+  expect(probe.heardStart).toBe(true);
+  expect(probe.local).toEqual([]);
+  expect(probe.session).toEqual([]);
+  expect(probe.cookie).toBe('');
+  expect(probe.dbs).toEqual([]);
+  // Nothing was filled, captured or submitted by the spoofs.
+  const rep = await page.evaluate(() => JSON.parse(JSON.stringify((window as unknown as { __replica: { model: { form: Record<string, string> }; submitted: unknown[] } }).__replica)));
+  expect(rep.model.form.hukouAddr).not.toBe(DRAFT.captured.hukouAddress);
+  expect(rep.submitted).toEqual([]);
+  // Still alive after the replayed start-up event: the live check still answers typing.
+  const id = page.locator('.el-form-item:visible', { has: page.locator('label', { hasText: '身份证号' }) }).locator('input');
+  await id.fill('130602199003151215');
+  await expectInjected(page, '校验码应为 4，实际为 5');
+  // And the preview's buttons still work for the agent (a trusted click).
+  expect((await findInjected(page, { tag: 'button', text: '取消' })).length).toBe(1);
+  await clickInjected(page, { tag: 'button', text: '取消' });
+  await expect.poll(async () => (await findInjected(page, { tag: 'button', text: '填写所选项' })).length).toBe(0);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,232 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  caseBookCsv,
+  csvCell,
+  decodeSheetText,
+  deadlinesIcs,
+  icsFold,
+  importEmployees,
+  importErrorLines,
+  importTemplateCsv,
+  maskIdLast4,
+  parseCsv,
+  parseSheetDate,
+  quarterSummary,
+  SheetError,
+  toCsv,
+  validateEmployeeSheet,
+} from '../../../storage/reports';
+import { caseBookRows, WorkdayIndex, type CaseBookEvent, type Snapshot } from '../../../storage/reminders';
+import { isStorageError } from '../../../storage/errors';
+import type { Case, Employee } from '../../../storage/schemas';
+import { makeClock, rid, useFreshDb } from './helpers';
+
+const hex = (h: string) => new Uint8Array(h.match(/../g)!.map((x) => parseInt(x, 16)));
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+describe('CSV text', () => {
+  it('quotes commas, quotes and line breaks, and defuses formulas but not negative numbers', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('+86 138')).toBe("'+86 138");
+    expect(csvCell(-3)).toBe('-3');
+    expect(csvCell(undefined)).toBe('');
+  });
+
+  it('starts with a UTF-8 BOM and ends lines with CRLF, so Excel opens Chinese text correctly', () => {
+    const csv = toCsv([['姓名', '日期'], ['张伟', '2027-06-30']]);
+    expect(csv.startsWith('\uFEFF姓名,日期\r\n')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it('parses back what it writes, for any text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.string({ minLength: 1 }), { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (rows) => {
+        const safe = rows.map((r) => r.map((c) => c.replace(/^[=+\-@\t\r]/, 'x')));
+        fc.pre(safe.every((r) => r.length === safe[0].length));
+        expect(parseCsv(toCsv(safe), ',')).toEqual(safe);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('detects tab and semicolon delimiters and accepts LF line ends', () => {
+    expect(parseCsv('姓名\t身份证号\n张伟\t1')).toEqual([['姓名', '身份证号'], ['张伟', '1']]);
+    expect(parseCsv('a;b\n1;2\n\n')).toEqual([['a', 'b'], ['1', '2']]);
+  });
+});
+
+describe('decoding a sheet file', () => {
+  const text = '姓名,身份证号,持证状态\r\n张伟,110115199003071234,持证\r\n';
+
+  it('reads UTF-8 with and without a BOM', () => {
+    expect(decodeSheetText(utf8('\uFEFF' + text))).toEqual({ text, encoding: 'utf-8' });
+    expect(decodeSheetText(utf8(text))).toEqual({ text, encoding: 'utf-8' });
+  });
+
+  it('detects and decodes a GBK file (Excel\'s default CSV on Chinese Windows)', () => {
+    const gbk = hex('d0d5c3fb2cc9edb7ddd6a4bac52cb3d6d6a4d7b4ccac0d0ad5c5ceb02c3131303131353139393030333037313233342cb3d6d6a40d0a');
+    expect(decodeSheetText(gbk)).toEqual({ text, encoding: 'gbk' });
+  });
+
+  it('reads UTF-16 with a BOM (Excel\'s "Unicode text")', () => {
+    const le = new Uint8Array(2 + text.length * 2);
+    le.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i += 1) {
+      le[2 + i * 2] = text.charCodeAt(i) & 0xff;
+      le[3 + i * 2] = text.charCodeAt(i) >> 8;
+    }
+    expect(decodeSheetText(le).text).toBe(text);
+  });
+
+  it('refuses bytes that are neither UTF-8 nor GBK, and old .xls files, with a clear message', () => {
+    const junk = new Uint8Array([0x81, 0x20, 0xff, 0xfe, 0x80, 0x7f, 0xff]);
+    expect(() => decodeSheetText(junk)).toThrow(SheetError);
+    expect(() => decodeSheetText(junk)).toThrow(/无法识别文件编码/);
+    expect(() => decodeSheetText(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2]))).toThrow(/\.xls/);
+  });
+});
+
+describe('validating the employee sheet', () => {
+  const id1 = rid('1990-03-07', 123);
+  const id2 = rid('1985-11-30', 456);
+  const id3 = rid('1992-01-15', 789);
+
+  it('reads the downloadable template as headers and nothing to import, and finds columns by name in any order', () => {
+    const template = parseCsv(importTemplateCsv());
+    expect(template[0]).toEqual(['姓名', '身份证号', '手机号', '申报类别', '持证状态', '证件有效期至', '备注']);
+    expect(validateEmployeeSheet(template, new Map()).rows).toEqual([]);
+    const check = validateEmployeeSheet([['身份证号', '姓名', '持证状态', '证件有效期至'], [id1, '张伟', '持证', '2027-06-30']], new Map());
+    expect(check.invalid).toBe(0);
+    expect(check.rows[0].input).toMatchObject({ name: '张伟', residentId: id1, holderStatus: 'holder', permitValidUntil: '2027-06-30' });
+  });
+
+  it('gives every bad row its spreadsheet row number and a Chinese message, skipping comments and blank rows', () => {
+    const table = [
+      ['姓名', '身份证号', '手机号', '申报类别', '持证状态', '证件有效期至'],
+      ['# 示例', '', '', '', '', ''],
+      ['张伟', id1, '13812345678', 'A类', '持证', '2027/6/30'],
+      ['', '', '', '', '', ''],
+      ['李娜', '110115199003071235', '', 'Z', '在职', '2027-02-30'],
+      ['王芳', '1.10115E+17', '', '', '', ''],
+      ['赵磊', id1, '', '', '', ''],
+      ['', id2, '', '', '', ''],
+    ];
+    const check = validateEmployeeSheet(table, new Map([[id3, '老员工']]));
+    expect(check.valid).toBe(1);
+    expect(check.rows.map((r) => r.row)).toEqual([3, 5, 6, 7, 8]);
+    const lines = importErrorLines(check);
+    expect(lines.some((l) => l.startsWith('第 5 行（李娜）：') && l.includes('申报类别「Z」无效'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('第 5 行') && l.includes('持证状态「在职」无效'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('第 5 行') && l.includes('不是有效日期'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('第 6 行（王芳）：') && l.includes('科学计数法'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('第 7 行（赵磊）：') && l.includes('与第 3 行重复'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('第 8 行：') && l.includes('姓名'))).toBe(true);
+    expect(importErrorLines(check, 'en').some((l) => l.startsWith('Row 7 (赵磊): Resident ID repeats row 3'))).toBe(true);
+  });
+
+  it('flags IDs already in the case book and warns about holders without an expiry', () => {
+    const check = validateEmployeeSheet([['姓名', '身份证号', '持证状态'], ['老员工', id3, ''], ['新员工', id2, '持证']], new Map([[id3, '老员工']]));
+    expect(importErrorLines(check)[0]).toContain('已属于案卷簿中的员工「老员工」');
+    expect(check.rows[1].warnings[0].zh).toContain('无法提醒续签');
+  });
+
+  it('refuses a sheet whose headers it cannot recognise (wrong file or garbled encoding)', () => {
+    expect(() => validateEmployeeSheet([['ÐÕÃû', 'Éí·ÝÖ¤ºÅ']], new Map())).toThrow(/表头缺少「姓名」「身份证号」列/);
+  });
+
+  it('reads dates typed in several ways, including Excel serial numbers', () => {
+    expect(parseSheetDate('2027年6月30日')).toBe('2027-06-30');
+    expect(parseSheetDate('20270630')).toBe('2027-06-30');
+    expect(parseSheetDate('46568')).toBe('2027-06-30');
+    expect(parseSheetDate('2027-13-01')).toBeUndefined();
+  });
+});
+
+describe('importing employees, all or nothing', () => {
+  const clock = makeClock('2026-11-26T02:00:00.000Z');
+  const t = useFreshDb({ now: clock.ticking });
+  const good = (n: number) => Array.from({ length: n }, (_, i) => [`员工${i}`, rid('1990-01-01', i)]);
+
+  it('imports nothing when any row is bad, and the valid rows when told to skip the bad ones', async () => {
+    const table = [['姓名', '身份证号'], ...good(3), ['坏行', '123']];
+    const check = validateEmployeeSheet(table, new Map());
+    const refused = await importEmployees(t.db, check).catch((e) => e);
+    expect(isStorageError(refused) && refused.zh).toContain('未导入任何员工');
+    expect(await t.repos.employees.count()).toBe(0);
+    expect(await importEmployees(t.db, check, { skipInvalid: true })).toEqual({ created: 3, skipped: 1 });
+    expect(await t.repos.employees.count()).toBe(3);
+    const audit = await t.repos.audit.list({ table: 'employees' });
+    expect(audit.every((a) => a.source === 'import')).toBe(true);
+  });
+
+  it('rolls every row back when one fails while writing (an ID taken meanwhile)', async () => {
+    const table = [['姓名', '身份证号'], ...good(5)];
+    const check = validateEmployeeSheet(table, new Map());
+    await t.repos.employees.create({ name: '另一个标签页', residentId: rid('1990-01-01', 3) });
+    await expect(importEmployees(t.db, check)).rejects.toThrow();
+    expect(await t.repos.employees.count()).toBe(1);
+  });
+});
+
+const AT = '2026-01-01T00:00:00.000Z';
+const emp = (id: string, name: string, p: Partial<Employee> = {}): Employee => ({
+  id, name, residentId: rid('1990-03-07', Number(id.slice(1))), residentIdRev: '', gender: 'male', birthDate: '1990-03-07', holderStatus: 'holder', createdAt: AT, updatedAt: AT, ...p,
+});
+const cs = (id: string, employeeId: string, p: Partial<Case> = {}): Case => ({ id, employeeId, business: 'renewal', status: 'draft', facts: {}, createdAt: AT, updatedAt: AT, ...p });
+
+describe('reports', () => {
+  const s: Snapshot = {
+    employees: [emp('e1', '张伟', { permitValidUntil: '2027-02-01', phone: '13812345678' }), emp('e2', '李娜, "小李"', { holderStatus: 'none' })],
+    cases: [cs('c1', 'e2', { business: 'new-permit', status: 'locality-review', submittedOn: '2026-11-10' }), cs('c2', 'e1', { status: 'voided', submittedOn: '2026-11-12' })],
+    documents: [],
+  };
+  const rows = caseBookRows(s, '2026-11-26', new WorkdayIndex('2026-11-26'));
+
+  it('masks IDs and phones in the CSV unless the agent chooses otherwise', () => {
+    const masked = parseCsv(caseBookCsv(rows));
+    expect(masked[0][0]).toBe('姓名');
+    expect(masked[1][1]).toBe(maskIdLast4(s.employees[0].residentId));
+    expect(masked[1][1]).toMatch(/^\*{14}\d{3}[\dX]$/);
+    expect(masked[1][2]).toBe('138****5678');
+    expect(masked[2][0]).toBe('李娜, "小李"');
+    const full = parseCsv(caseBookCsv(rows, { revealIds: true }));
+    expect(full[1][1]).toBe(`="${s.employees[0].residentId}"`);
+    expect(full[1][2]).toBe('13812345678');
+    expect(parseCsv(caseBookCsv(rows, { lang: 'en' }))[0][0]).toBe('Name');
+  });
+
+  it('writes an ICS calendar with folded lines, escaped text, all-day dates and stable UIDs', () => {
+    const events: CaseBookEvent[] = [
+      { key: 'renewal-opens:e1:2027-06-30', kind: 'renewal-opens', date: '2027-03-24', approximate: true, employeeId: 'e1', employeeName: '张伟', detail: { zh: '有效期至 2027-06-30', en: 'valid until 2027-06-30' }, section: '§六(三)' },
+      { key: 'quarter-last-workday:2026Q4', kind: 'quarter-last-workday', date: '2026-12-31', approximate: false, detail: { zh: '2026Q4', en: '2026Q4' }, section: '§一(一), §四(二) 1' },
+    ];
+    const ics = deadlinesIcs(events, { now: new Date('2026-11-26T02:00:00.000Z') });
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
+    expect(ics.split('\r\n').every((l) => new TextEncoder().encode(l).length <= 75)).toBe(true);
+    const unfolded = ics.replace(/\r\n /g, '');
+    expect(unfolded).toContain('UID:renewal-opens:e1:2027-06-30@jzz-assistant');
+    expect(unfolded).toContain('DTSTART;VALUE=DATE:20270324\r\nDTEND;VALUE=DATE:20270325');
+    expect(unfolded).toContain('SUMMARY:（估算）张伟：续签申请期开始（有效期至 2027-06-30）');
+    expect(unfolded).toContain('依据：§一(一)\\, §四(二) 1');
+    expect(unfolded.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+  });
+
+  it('folds long Chinese lines without splitting a character', () => {
+    const folded = icsFold('SUMMARY:' + '续签'.repeat(40));
+    for (const part of folded.split('\r\n')) expect(new TextEncoder().encode(part).length).toBeLessThanOrEqual(75);
+    expect(folded.replace(/\r\n /g, '')).toBe('SUMMARY:' + '续签'.repeat(40));
+  });
+
+  it('summarises the business filed in a quarter per employee, leaving out voided cases', () => {
+    const q = quarterSummary(s, '2026Q4');
+    expect(q.start).toBe('2026-10-01');
+    expect(q.rows.map((r) => r.employee?.name)).toEqual(['李娜, "小李"']);
+    expect(q.byBusiness).toEqual({ 'new-permit': 1 });
+    expect(quarterSummary(s, '2026Q3').rows).toEqual([]);
+    expect(() => quarterSummary(s, '2026-4')).toThrow(/2026Q4/);
+  });
+});
