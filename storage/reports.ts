@@ -7,6 +7,7 @@
  * Personal data: resident IDs and phones are masked unless the caller asks otherwise; the ICS carries names
  * and dates only (calendars get synced to places we do not control).
  */
+import { createEvents } from 'ics';
 import type { Bilingual, Category, HolderStatus, IsoDate } from '../rules/model';
 import { Category as CategorySchema, HolderStatus as HolderStatusSchema, isIsoDate } from '../rules/model';
 import { addDays } from '../rules/dates';
@@ -467,64 +468,31 @@ export interface IcsEvent {
   categories?: string[];
 }
 
-/** RFC 5545 TEXT escaping. */
-export function icsEscape(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
-}
-
-/** Folds a content line at 75 octets (UTF-8), never inside a character (RFC 5545 §3.1). */
-export function icsFold(line: string): string {
-  const enc = new TextEncoder();
-  const parts: string[] = [];
-  let cur = '';
-  let bytes = 0;
-  for (const ch of line) {
-    const n = enc.encode(ch).length;
-    if (bytes + n > (parts.length === 0 ? 75 : 74)) {
-      parts.push(cur);
-      cur = '';
-      bytes = 0;
-    }
-    cur += ch;
-    bytes += n;
-  }
-  parts.push(cur);
-  return parts.join('\r\n ');
-}
-
-const icsDate = (d: string) => d.replace(/-/g, '');
-
 /**
- * An iCalendar file of all-day events (VERSION 2.0, CRLF, folded lines, escaped text, stable UIDs so that a
- * re-import updates instead of duplicating). Written by hand — the format is small; the one function to
- * swap for the `ics` npm package if the lead adds it.
+ * An iCalendar file of all-day events, written by the `ics` package (RFC 5545 escaping, line folding,
+ * CRLF). UIDs are stable so that importing a newer export updates entries instead of duplicating them.
  */
 export function toIcs(events: readonly IcsEvent[], options: { calendarName: string; now: Date }): string {
-  const stamp = options.now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//bj-work-residence-permit-assistant//casebook//ZH',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `X-WR-CALNAME:${icsEscape(options.calendarName)}`,
-  ];
-  for (const e of events) {
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:${icsEscape(e.uid)}`,
-      `DTSTAMP:${stamp}`,
-      `DTSTART;VALUE=DATE:${icsDate(e.date)}`,
-      `DTEND;VALUE=DATE:${icsDate(addDays(e.date, 1))}`,
-      `SUMMARY:${icsEscape(e.summary)}`,
-      ...(e.description ? [`DESCRIPTION:${icsEscape(e.description)}`] : []),
-      ...(e.categories?.length ? [`CATEGORIES:${e.categories.map(icsEscape).join(',')}`] : []),
-      'TRANSP:TRANSPARENT',
-      'END:VEVENT',
-    );
-  }
-  lines.push('END:VCALENDAR');
-  return lines.map(icsFold).join('\r\n') + '\r\n';
+  const stamp = options.now.getTime();
+  const dateArray = (d: IsoDate): [number, number, number] => {
+    const [y, m, day] = d.split('-').map(Number);
+    return [y, m, day];
+  };
+  const { error, value } = createEvents(
+    events.map((e) => ({
+      uid: e.uid,
+      start: dateArray(e.date),
+      end: dateArray(addDays(e.date, 1)),
+      title: e.summary,
+      ...(e.description ? { description: e.description } : {}),
+      ...(e.categories?.length ? { categories: e.categories } : {}),
+      transp: 'TRANSPARENT' as const,
+      created: stamp,
+    })),
+    { productId: 'bj-work-residence-permit-assistant/casebook', calName: options.calendarName, method: 'PUBLISH' },
+  );
+  if (error || value === null) throw error ?? new Error('ICS');
+  return value;
 }
 
 /** The case book's deadlines as ICS (names and dates only, no ID numbers). */
