@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { pickText, useLang, useT } from '../i18n';
 import { Card, DateField, ErrorText, SaveState, SelectField, StatusBadge, StatusLine } from '../ui';
-import { useAutosave } from '../use-autosave';
+import { sweepAutosaveJournal, useAutosave } from '../use-autosave';
 import { useCasesOfEmployee } from '../use-live';
 import { EMPLOYEE_BUSINESSES } from '../case-derive';
 import { getRepos } from '../../storage/repos';
@@ -170,6 +170,8 @@ export function EmployeeView({ id, today }: { id: string; today: string }) {
                   onClick={async () => {
                     try {
                       await getRepos().employees.remove(id);
+                      // Unsaved-edit journal entries may still hold this person's text: drop them all.
+                      sweepAutosaveJournal(0);
                       navigate({ name: 'table' });
                     } catch (err) {
                       setError(err);

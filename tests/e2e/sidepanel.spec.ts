@@ -100,6 +100,11 @@ test('a new-permit case: conditional checklist, validity dates, ticks kept, rene
   expect(renewalIds).not.toContain('housing-lease-contract');
   expect(renewalIds).not.toEqual(newPermitIds);
   await expect(sidePanel.getByTestId('deadlines')).toContainText('填写当前证件的有效期截止日');
+  await sidePanel.getByTestId('permit-valid-until').fill(addMonths(TODAY, 3));
+  await expect(sidePanel.getByTestId('deadline-state')).toBeVisible();
+  await expect(sidePanel.getByTestId('deadline-last-safe')).toContainText(/\d{4}-\d{2}-\d{2}/);
+  await sidePanel.getByTestId('accepted-on').fill(TODAY);
+  await expect(sidePanel.getByTestId('deadline-review')).toContainText(/\d{4}-\d{2}-\d{2}/);
   await sidePanel.getByTestId('case-select').selectOption({ label: (await sidePanel.getByTestId('case-select').locator('option', { hasText: '新办证件' }).textContent())! });
   await expect(p.item('housing-lease-contract')).toBeVisible();
 
@@ -242,10 +247,12 @@ test('a note typed in the panel survives closing it within 300 ms and a browser 
     await page.getByTestId('note-composer').fill(text);
     await page.close(); // well within the 300 ms autosave delay
 
-    // Reopened: what was typed is back in the composer and saved.
+    // Reopened: the text is there — in the list if the pagehide write made it, else back in the composer
+    // from the autosave journal, and saved either way.
     page = await context.newPage();
     await page.goto(`chrome-extension://${id}/sidepanel.html`);
-    await expect(page.getByTestId('note-composer')).toHaveValue(text);
+    const shownAgain = async () => (await page.getByTestId('note-composer').inputValue()) === text || (await page.getByTestId('notes').innerText()).includes(text);
+    await expect.poll(shownAgain).toBe(true);
     await expect.poll(() => storedNoteTexts(page)).toEqual([text]);
 
     await context.close();
@@ -256,6 +263,24 @@ test('a note typed in the panel survives closing it within 300 ms and a browser 
     await expect(page.getByTestId('employee-select')).toHaveValue(/.+/);
     await expect(page.getByTestId('notes-list')).toContainText(text);
     await expect(page.getByTestId('case-select').locator('option:checked')).toContainText('续签证件');
+
+    // The journal path on its own: an edit journaled but never written (the panel died mid-save) comes back.
+    const second = '原件周五带来';
+    await page.evaluate(async (text) => {
+      const db: IDBDatabase = await new Promise((resolve) => {
+        const r = indexedDB.open('jzz-assistant');
+        r.onsuccess = () => resolve(r.result);
+      });
+      const focus: { caseId: string } = await new Promise((resolve) => {
+        const q = db.transaction('focus').objectStore('focus').get('focus');
+        q.onsuccess = () => resolve(q.result);
+      });
+      db.close();
+      localStorage.setItem(`jzz.autosave.note-compose:${focus.caseId}`, JSON.stringify({ at: Date.now(), patch: { text } }));
+    }, second);
+    await page.reload();
+    await expect(page.getByTestId('note-composer')).toHaveValue(second);
+    await expect.poll(async () => (await storedNoteTexts(page)).sort()).toEqual([text, second].sort());
   } finally {
     await context.close();
     fs.rmSync(dir, { recursive: true, force: true });
