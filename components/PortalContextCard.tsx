@@ -4,7 +4,6 @@ import { useActivePortalContext } from './use-portal-context';
 import { ToneIcon } from './ui';
 import type { TabContext } from '../storage/page-context';
 
-export { useActivePortalContext };
 
 /**
  * `context`: the active portal context when the caller already reads it (the side panel does, for the

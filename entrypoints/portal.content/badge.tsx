@@ -1,6 +1,6 @@
 /** @jsxImportSource @/entrypoints/portal.content/jsx */
 /** The small marker showing that the assistant recognised this page (and as what). */
-import { translate, type Lang } from '../../components/i18n/translate';
+import { translatePortal as translate, type PortalLang as Lang } from '../../components/i18n/portal';
 import type { PortalModule } from '../../rules/model';
 
 export function PortalBadge(props: { module: PortalModule; lang: Lang }): HTMLElement {

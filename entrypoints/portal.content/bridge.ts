@@ -23,7 +23,8 @@ const messenger = defineExtensionMessaging<ProtocolMap & PortalProtocolMap>();
 const CACHE_MAX = 300;
 const BATCH_MS = 25;
 
-function localToday(): string {
+/** Today in Beijing from the local clock (until the background answers with its own). */
+export function localToday(): string {
   // Beijing (UTC+8) regardless of the machine's zone, as the background computes it.
   return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 }

@@ -8,44 +8,16 @@
  *   that stay in the DOM, hidden, after closing.
  * - classic: `<td>label：</td><td><input></td>` pairs and one `<table>` per list.
  */
-import { isShown } from './evidence';
+import { isShown, scanPage } from './evidence';
 import { FIELDS, field as fieldDef, type FieldDef } from './fields';
 import { normaliseLabel } from './pages';
 
 export const CONTROL_SELECTOR =
   'input:not([type=hidden]):not([type=button]):not([type=submit]):not([type=reset]):not([type=image]), select, textarea';
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SELECT', 'TEXTAREA', 'OPTION', 'svg', 'SVG']);
-const MAX_ELEMENTS = 20_000;
-const MAX_LABEL_TEXT = 40;
 
 /** Our own hosts (custom elements named jzz-*). */
 export function isOurs(node: Node | null): boolean {
   return !!node && node.nodeType === 1 && (node as Element).localName.startsWith('jzz-');
-}
-
-/** Texts of (short) elements, normalised → the deepest elements carrying them. One walk per refresh. */
-export function indexTexts(root: Element): Map<string, Element[]> {
-  const map = new Map<string, Element[]>();
-  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT, {
-    acceptNode: (n) =>
-      isOurs(n) || SKIP_TAGS.has((n as Element).tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
-  });
-  let count = 0;
-  for (let n = walker.nextNode(); n && count < MAX_ELEMENTS; n = walker.nextNode(), count++) {
-    const el = n as Element;
-    const raw = el.textContent ?? '';
-    if (!raw || raw.length > MAX_LABEL_TEXT) continue;
-    const t = normaliseLabel(raw);
-    if (!t || t.length > 24) continue;
-    const list = map.get(t);
-    if (list) {
-      // Keep the deepest: an element whose descendant says the same thing is only its wrapper.
-      const last = list[list.length - 1];
-      if (last.contains(el)) list[list.length - 1] = el;
-      else list.push(el);
-    } else map.set(t, [el]);
-  }
-  return map;
 }
 
 function inHeaderCell(el: Element): boolean {
@@ -92,8 +64,12 @@ export class PageScan {
   private readonly fieldCache = new Map<string, FieldHit[]>();
   private readonly visibleCache = new Map<Element, boolean>();
 
-  constructor(readonly doc: Document) {
-    this.texts = indexTexts(doc.body ?? doc.documentElement);
+  /** `texts`: the index a scanPage of this same DOM state already built (the batched check's). */
+  constructor(
+    readonly doc: Document,
+    texts?: Map<string, Element[]>,
+  ) {
+    this.texts = texts ?? scanPage(doc, doc.location?.href ?? '').texts;
   }
 
   shown(el: Element): boolean {

@@ -6,11 +6,12 @@
  * ctx, so an updated extension leaves nothing behind in open tabs.
  */
 import type { PageReport } from '../../storage/page-context';
-import { collectEvidence } from './evidence';
+import type { PortalSettings } from '../../storage/messaging';
+import { scanPage } from './evidence';
 import { recognise, type PageState } from './pages';
 import { fieldDiagnostics, knownFieldsSeen, labelsOf } from './fields';
 import { PortalBadge } from './badge';
-import { Bridge } from './bridge';
+import { Bridge, localToday } from './bridge';
 import { Runtime } from './runtime';
 import { Overlay } from './ui';
 import { cellOf, cellText, isOurs, PageScan } from './dom';
@@ -20,6 +21,8 @@ import.meta.glob('./features/*.tsx', { eager: true });
 
 /** Batch window for DOM bursts: SPA renders arrive in many small pieces. */
 const CHECK_DELAY_MS = 150;
+/** While no module is recognised yet (the page is still rendering), look again sooner. */
+const FIRST_CHECK_DELAY_MS = 40;
 /** After the agent types or clicks: values changed without any DOM mutation. */
 const EDIT_DELAY_MS = 120;
 
@@ -33,13 +36,25 @@ export default defineContentScript({
 
     const bridge = new Bridge();
     const overlay = new Overlay(ctx);
-    let runtime: Runtime | null = null;
+    // zh-CN and the local date until the background answers (it may be asleep): the overlay does not wait.
+    let settings: PortalSettings = { lang: 'zh-CN', today: localToday() };
+    const runtime = new Runtime(ctx, bridge, overlay, () => settings);
     let pageKey = '';
     let reportKey = '';
+    let recognisedModule: PageState['module'] = null;
+    void bridge.settings().then((answer) => {
+      const changed = answer.lang !== settings.lang || answer.today !== settings.today;
+      settings = answer;
+      if (changed && recognisedModule) {
+        // Draw everything again in the agent's language.
+        pageKey = '';
+        schedule();
+      }
+    });
 
     const check = async () => {
       if (!ctx.isValid) return;
-      const evidence = collectEvidence(document, location.href);
+      const { evidence, texts } = scanPage(document, location.href);
       const { module, side, reasons } = recognise(evidence);
       const seen = new Set([...evidence.labels, ...evidence.tableHeaders]);
       const diag = module ? fieldDiagnostics(module, seen) : { found: knownFieldsSeen(seen), missing: [] };
@@ -48,22 +63,21 @@ export default defineContentScript({
       if (key !== pageKey) {
         pageKey = key;
         const page: PageState = { module, side, url: location.href };
+        recognisedModule = module;
         if (module) {
-          const settings = await bridge.settings();
-          if (!ctx.isValid || pageKey !== key) return;
-          runtime ??= new Runtime(ctx, bridge, overlay, settings);
           await overlay.show(PortalBadge({ module, lang: settings.lang }));
-          runtime.start(page);
+          if (!ctx.isValid || pageKey !== key) return;
+          runtime.start(page, texts);
         } else {
-          runtime?.stop();
+          runtime.stop();
           overlay.hide();
         }
       } else {
         overlay.repair();
-        runtime?.refresh();
+        runtime.refresh(texts);
       }
 
-      const attachments = module === 'person-attachments' || module === 'unit-attachments' ? attachmentRows() : undefined;
+      const attachments = module === 'person-attachments' || module === 'unit-attachments' ? attachmentRows(texts) : undefined;
       const rKey = JSON.stringify([location.href, module, diag.found, diag.missing, attachments]);
       if (rKey === reportKey) return;
       reportKey = rKey;
@@ -88,10 +102,13 @@ export default defineContentScript({
     const schedule = () => {
       if (pending) return;
       pending = true;
-      ctx.setTimeout(() => {
-        pending = false;
-        check().catch((e) => console.debug('[jzz] check failed', e));
-      }, CHECK_DELAY_MS);
+      ctx.setTimeout(
+        () => {
+          pending = false;
+          check().catch((e) => console.debug('[jzz] check failed', e));
+        },
+        recognisedModule ? CHECK_DELAY_MS : FIRST_CHECK_DELAY_MS,
+      );
     };
     const observer = new MutationObserver((records) => {
       if (records.every(isOwnMutation)) return;
@@ -110,18 +127,19 @@ export default defineContentScript({
     ctx.addEventListener(window, 'popstate', schedule);
     ctx.addEventListener(window, 'wxt:locationchange', schedule);
     // Typing changes values, not the DOM: refresh the live checks after the agent's own edits.
-    const edited = () => runtime?.refreshSoon(EDIT_DELAY_MS);
-    for (const type of ['input', 'change', 'click', 'keyup']) ctx.addEventListener(document, type, edited, { capture: true, passive: true });
+    const edited = () => runtime.refreshSoon(EDIT_DELAY_MS);
+    // (Clicks that change what a feature reads change the DOM too: the observer has them.)
+    for (const type of ['input', 'change', 'keyup']) ctx.addEventListener(document, type, edited, { capture: true, passive: true });
 
     await check();
   },
 });
 
 /** 附件管理's 附件列表 rows, for the side panel (it offers to tick the matching checklist items). */
-function attachmentRows(): PageReport['attachments'] {
+function attachmentRows(texts: Map<string, Element[]>): PageReport['attachments'] {
   const name = labelsOf('attachmentName');
   const status = labelsOf('attachmentStatus');
-  const table = new PageScan(document).table([name, status], 2);
+  const table = new PageScan(document, texts).table([name, status], 2);
   if (!table) return [];
   return table.rows
     .map((row) => {
@@ -136,10 +154,13 @@ function attachmentRows(): PageReport['attachments'] {
 }
 
 /**
- * True when a mutation is only our own hosts being added. A host removed, restyled or stuffed by
- * the page is not ours to ignore: the next check puts it back and undoes the tampering.
+ * True when a mutation needs no re-check: our own hosts being added, or a table row's class flipping
+ * (hover). A host removed, restyled or stuffed by the page is not ours to ignore: the next check puts
+ * it back and undoes the tampering.
  */
 function isOwnMutation(r: MutationRecord): boolean {
+  // Row hover and selection classes (Element UI's hover-row, current-row) change nothing we read.
+  if (r.type === 'attributes') return r.attributeName === 'class' && /^(TR|TD|TH)$/.test((r.target as Element).tagName);
   if (r.type !== 'childList' || r.removedNodes.length > 0 || isOurs(r.target)) return false;
   return r.addedNodes.length > 0 && [...r.addedNodes].every((n) => isOurs(n));
 }

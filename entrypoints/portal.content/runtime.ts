@@ -5,7 +5,7 @@
  * the page (module or URL) changes. A feature's error never reaches the page.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { translate, type Lang, type MessageKey } from '../../components/i18n/translate';
+import { translatePortal, type PortalKey, type PortalLang } from '../../components/i18n/portal';
 import type { Bilingual } from '../../rules/model';
 import type { PortalSettings } from '../../storage/messaging';
 import type { Bridge } from './bridge';
@@ -18,13 +18,13 @@ export interface FeatureEnv {
   readonly ctx: ContentScriptContext;
   readonly signal: AbortSignal;
   readonly page: PageState & { module: NonNullable<PageState['module']> };
-  readonly lang: Lang;
+  readonly lang: PortalLang;
   readonly today: string;
   readonly bridge: Bridge;
   readonly overlay: Overlay;
   /** The feature's own anchored hosts. */
   readonly anchors: Anchors;
-  t(key: MessageKey, params?: Record<string, string | number>): string;
+  t(key: PortalKey, params?: Record<string, string | number>): string;
   pick(text: Bilingual): string;
   /** This refresh's scan of the page (one DOM walk shared by every feature). */
   scan(): PageScan;
@@ -67,18 +67,20 @@ export class Runtime {
     private readonly ctx: ContentScriptContext,
     private readonly bridge: Bridge,
     private readonly overlay: Overlay,
-    private readonly settings: PortalSettings,
+    /** Read at every start: the language may arrive from the background after the first page started. */
+    private readonly settingsOf: () => PortalSettings,
   ) {
     ctx.onInvalidated(() => this.stop());
   }
 
   /** Stops the running features and starts those whose predicates match `page`. */
-  start(page: PageState): void {
+  start(page: PageState, texts?: Map<string, Element[]>): void {
     this.stop();
     if (!page.module || !this.ctx.isValid) return;
     const controller = new AbortController();
     this.controller = controller;
     const recognised = page as FeatureEnv['page'];
+    const settings = this.settingsOf();
     for (const feature of registry) {
       if (!feature.include.some((p) => p(recognised))) continue;
       const signal = controller.signal;
@@ -87,13 +89,13 @@ export class Runtime {
         ctx: this.ctx,
         signal,
         page: recognised,
-        lang: this.settings.lang,
-        today: this.settings.today,
+        lang: settings.lang,
+        today: settings.today,
         bridge: this.bridge,
         overlay: this.overlay,
         anchors: new Anchors(this.ctx, signal),
-        t: (key, params) => translate(this.settings.lang, key, params),
-        pick: (text) => pick(this.settings.lang, text),
+        t: (key, params) => translatePortal(settings.lang, key, params),
+        pick: (text) => pick(settings.lang, text),
         scan: () => this.scan(),
         onRefresh: (cb) => {
           const entry = { id: feature.id, cb };
@@ -109,7 +111,7 @@ export class Runtime {
         report(feature.id, e);
       }
     }
-    this.refresh();
+    this.refresh(texts);
   }
 
   stop(): void {
@@ -123,9 +125,14 @@ export class Runtime {
     return this.scanMemo;
   }
 
-  /** Runs every running feature's refresh on a fresh scan. */
-  refresh(): void {
-    this.scanMemo = null;
+  /** Runs every running feature's refresh on a fresh scan (`texts`: an index just built for this DOM state). */
+  refresh(texts?: Map<string, Element[]>): void {
+    if (this.refreshTimer !== null) {
+      // A refresh now makes a pending one redundant.
+      clearTimeout(this.refreshTimer);
+      this.refreshTimer = null;
+    }
+    this.scanMemo = texts ? new PageScan(document, texts) : null;
     if (!this.ctx.isValid) return;
     for (const r of [...this.refreshers]) {
       try {

@@ -9,7 +9,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Bilingual } from '../../rules/model';
 import type { Finding } from '../../rules/rule';
-import type { Lang } from '../../components/i18n/translate';
+import type { PortalLang as Lang } from '../../components/i18n/portal';
 
 export type Level = 'info' | 'ok' | 'warning' | 'error';
 export type HostName = 'jzz-hint' | 'jzz-mark' | 'jzz-overlay';

@@ -53,6 +53,9 @@ test('the built bundles contain no remote address except the portal and document
     // Identifiers and documentation links inside zod and WXT; never fetched.
     /^https?:\/\/json-schema\.org\//,
     /^https:\/\/developer\.mozilla\.org\//,
+    // Dexie's error messages point to its docs through these two short links (text only, never fetched).
+    /^https:\/\/tinyurl\.com\/y2uuvskb$/,
+    /^http:\/\/bit\.ly\/2kdckMn$/,
     /^https?:\/\/(localhost|example\.com)/,
   ];
   const found = new Set<string>();

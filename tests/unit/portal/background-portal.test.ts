@@ -4,7 +4,7 @@
  * the income annotation. The content script never evaluates a rule itself.
  */
 import { describe, expect, it } from 'vitest';
-import { annotationOf, checklistBusiness, checklistFactsOf, evaluatePortalRequest } from '../../../entrypoints/background';
+import { annotationOf, checklistBusiness, checklistFactsOf, evaluatePortalRequest } from '../../../entrypoints/background/portal-handlers';
 import { EvaluatePortalRequest } from '../../../storage/messaging';
 import type { FocusDraft } from '../../../storage/messages';
 

@@ -42,5 +42,9 @@ describe('portal features', () => {
       .map((f) => fs.readFileSync(path.join(path.dirname(DIR), f), 'utf8'))
       .join('\n');
     expect(all).not.toMatch(/\binnerHTML\b|insertAdjacentHTML|\blocalStorage\b|\bsessionStorage\b|\bindexedDB\b|from 'dexie'|storage\/db'/);
+    // Only type imports from storage/ and rules/ (their zod and Dexie stay out of the bundle), and only
+    // the portal's own strings from components/i18n.
+    expect(all).not.toMatch(/^import (?!type )[^;]*from '\.\.\/\.\.\/(\.\.\/)?(storage|rules)\//m);
+    expect(all).not.toMatch(/components\/i18n\/(index|translate|zh-CN|en)'/);
   });
 });

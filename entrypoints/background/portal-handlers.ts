@@ -1,136 +1,24 @@
 /**
- * The message hub: receives page reports from the content script (schema- and sender-checked) and
- * keeps the active portal tab's context in extension session storage for the side panel; answers the
- * portal content script's storage messages (storage/message-handlers.ts) and its portal protocol
- * (storage/messaging.ts: rules/ verdicts, checklists, guidance, settings) — the content script carries
- * no rules of its own.
+ * The portal protocol (content script → background): the content script reads facts off the page and
+ * asks; the rules run here, so that its bundle carries neither zod nor rules/ and every rule has one
+ * implementation.
  */
 import type { z } from 'zod';
-import {
-  EvaluatePortalRequest,
-  onMessage,
-  PortalChecklistRequest,
-  PortalGuidanceRequest,
-  portalMessaging,
-  type PortalChecklist,
-  type PortalEvalResult,
-  type PortalGuidance,
-  type PortalProtocolMap,
-  type PortalSettings,
-} from '../storage/messaging';
-import { ACTIVE_PORTAL_CONTEXT_KEY, PageReport, type TabContext } from '../storage/page-context';
-import { getDb, type JzzDb } from '../storage/db';
-import { assertPortalContentScript, createStorageHandlers, type MessageSender } from '../storage/message-handlers';
-import type { FocusDraft } from '../storage/messages';
-import { sessionPageContextStore } from '../storage/page-contexts';
-import { createRepos } from '../storage/repos';
-import { beijingDate } from '../rules/dates';
-import type { Bilingual, BusinessType, IsoDate, PortalModule } from '../rules/model';
-import type { Finding } from '../rules/rule';
-import {
-  checkEducationHistory,
-  checkInfoChangeNote,
-  checkPermissionRequest,
-  checkWorkHistory,
-  FIELD_GUIDANCE,
-  RULE_WORK_BEFORE_CONTRACT,
-} from '../rules/field-rules';
-import { checkValidity, childAgeOk } from '../rules/validity';
-import { checkCreditCode, checkMobile, checkResidentId } from '../rules/identity';
-import { checklist, type ChecklistFacts } from '../rules/checklist';
-import { BUSINESS_LABELS, incomeAnnotation, permissionRequestOpinion, RULE_INCOME_ANNOTATION } from '../rules/texts';
-import { ruleById } from '../rules/registry';
-import { registerCaseBookMenu, registerReminderAlarms } from '../storage/reminder-alarms';
+import { EvaluatePortalRequest, PortalChecklistRequest, PortalGuidanceRequest, portalMessaging, type PortalChecklist, type PortalEvalResult, type PortalGuidance, type PortalProtocolMap, type PortalSettings } from '../../storage/messaging';
+import { type JzzDb } from '../../storage/db';
+import { assertPortalContentScript, type MessageSender } from '../../storage/message-handlers';
+import type { FocusDraft } from '../../storage/messages';
+import { createRepos } from '../../storage/repos';
+import { beijingDate } from '../../rules/dates';
+import type { Bilingual, BusinessType, IsoDate, PortalModule } from '../../rules/model';
+import type { Finding } from '../../rules/rule';
+import { checkEducationHistory, checkInfoChangeNote, checkPermissionRequest, checkWorkHistory, FIELD_GUIDANCE, RULE_WORK_BEFORE_CONTRACT } from '../../rules/field-rules';
+import { checkValidity, childAgeOk } from '../../rules/validity';
+import { checkCreditCode, checkMobile, checkResidentId } from '../../rules/identity';
+import { checklist, type ChecklistFacts } from '../../rules/checklist';
+import { BUSINESS_LABELS, incomeAnnotation, permissionRequestOpinion, RULE_INCOME_ANNOTATION } from '../../rules/texts';
+import { ruleById } from '../../rules/registry';
 
-const PORTAL_HOST = /(^|\.)bjrcgz\.gov\.cn$/;
-
-function isPortalUrl(url: string | undefined): boolean {
-  if (!url) return false;
-  try {
-    return PORTAL_HOST.test(new URL(url).hostname);
-  } catch {
-    return false;
-  }
-}
-
-const tabKey = (tabId: number) => `tab:${tabId}`;
-
-export default defineBackground(() => {
-  // Reminders first and synchronously: the alarm and notification listeners must exist when the worker wakes for them.
-  registerReminderAlarms({ db: getDb() });
-  registerCaseBookMenu();
-  // First run: a short guide (company profile, locality office, privacy, how to open the panel).
-  browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html'), active: false });
-  });
-  // The action opens the side panel (Chrome/Edge); Edge needs a user gesture for sidePanel.open().
-  void browser.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: true }).catch(() => {});
-
-  onMessage('reportPage', async ({ data, sender }) => {
-    // Only our own content script on a portal tab may report; anything else is ignored.
-    if (sender.id !== browser.runtime.id || !sender.tab?.id || !isPortalUrl(sender.tab.url)) return;
-    const parsed = PageReport.safeParse(data);
-    if (!parsed.success) return;
-    const context: TabContext = { tabId: sender.tab.id, report: parsed.data };
-    await browser.storage.session.set({ [tabKey(sender.tab.id)]: context });
-    if (sender.tab.active) await browser.storage.session.set({ [ACTIVE_PORTAL_CONTEXT_KEY]: context });
-  });
-
-  onMessage('getActivePortalContext', async () => {
-    const got = await browser.storage.session.get(ACTIVE_PORTAL_CONTEXT_KEY);
-    return (got[ACTIVE_PORTAL_CONTEXT_KEY] as TabContext | undefined) ?? null;
-  });
-
-  // The portal features' storage messages (storage/message-handlers.ts). TODO(lead): when the storage
-  // handlers are wired with registerStorageHandlers(onMessage, …), drop these two lines (and the
-  // reportPage / getActivePortalContext handlers above, which the storage ones replace).
-  const storage = createStorageHandlers({ db: getDb(), runtimeId: browser.runtime.id, pageContexts: sessionPageContextStore() });
-  onMessage('getFocusDraft', ({ data, sender }) => storage.getFocusDraft(data, sender));
-  onMessage('saveCaptured', ({ data, sender }) => storage.saveCaptured(data, sender));
-
-  // The portal protocol (storage/messaging.ts): rules/ verdicts, checklists, guidance and settings for the content script.
-  registerPortalHandlers(portalMessaging.onMessage, {
-    db: getDb(),
-    runtimeId: browser.runtime.id,
-    focusDraft: (sender) => storage.getFocusDraft(undefined, sender),
-  });
-
-  browser.tabs.onActivated.addListener(async ({ tabId }) => {
-    const tab = await browser.tabs.get(tabId).catch(() => null);
-    // Our own pages (the side panel opened as a tab, the case book) keep the portal context. Without
-    // the "tabs" permission their URL is hidden from us, so ask which tabs are extension contexts.
-    if (!tab || (await isOwnExtensionTab(tabId))) return;
-    const got = await browser.storage.session.get(tabKey(tabId));
-    const context = (got[tabKey(tabId)] as TabContext | undefined) ?? null;
-    if (context && isPortalUrl(tab.url)) await browser.storage.session.set({ [ACTIVE_PORTAL_CONTEXT_KEY]: context });
-    else await browser.storage.session.remove(ACTIVE_PORTAL_CONTEXT_KEY);
-  });
-
-  browser.tabs.onUpdated.addListener(async (tabId, change, tab) => {
-    // Without the "tabs" permission a tab's URL is visible only on the portal's hosts, so a tab that
-    // starts loading anything we cannot see has left the portal: drop its context.
-    if (change.status !== 'loading' && !change.url) return;
-    if (isPortalUrl(change.url ?? tab.url)) return;
-    await forgetTab(tabId);
-  });
-
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
-});
-
-async function isOwnExtensionTab(tabId: number): Promise<boolean> {
-  const contexts = await browser.runtime.getContexts({ contextTypes: ['TAB' as Browser.runtime.ContextType] }).catch(() => []);
-  return contexts.some((c) => c.tabId === tabId);
-}
-
-async function forgetTab(tabId: number): Promise<void> {
-  await browser.storage.session.remove(tabKey(tabId));
-  const got = await browser.storage.session.get(ACTIVE_PORTAL_CONTEXT_KEY);
-  if ((got[ACTIVE_PORTAL_CONTEXT_KEY] as TabContext | undefined)?.tabId === tabId) {
-    await browser.storage.session.remove(ACTIVE_PORTAL_CONTEXT_KEY);
-  }
-}
-
-// ───────────────────────────── Portal protocol (content script → background) ─────────────────────────────
 // The content script reads facts off the page; the rules run here so that its bundle carries neither
 // zod nor rules/ (and so that there is one implementation of every rule).
 

@@ -1,0 +1,77 @@
+/**
+ * The message hub and the only owner of Dexie for content scripts: page reports (schema- and
+ * sender-checked) kept in extension session storage for the side panel; the focused employee's draft and
+ * captured values (storage/message-handlers.ts); the portal protocol answered with rules/
+ * (portal-handlers.ts) — the content script carries no rules of its own; daily reminders.
+ */
+import { onMessage, portalMessaging } from '../../storage/messaging';
+import { getDb } from '../../storage/db';
+import { createStorageHandlers } from '../../storage/message-handlers';
+import { sessionPageContextStore } from '../../storage/page-contexts';
+import { registerCaseBookMenu, registerReminderAlarms } from '../../storage/reminder-alarms';
+import { ACTIVE_PORTAL_CONTEXT_KEY, type TabContext } from '../../storage/page-context';
+import { registerPortalHandlers } from './portal-handlers';
+
+const PORTAL_HOST = /(^|\.)bjrcgz\.gov\.cn$/;
+
+function isPortalUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    return PORTAL_HOST.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+export default defineBackground(() => {
+  // Reminders first and synchronously: the alarm and notification listeners must exist when the worker wakes for them.
+  registerReminderAlarms({ db: getDb() });
+  registerCaseBookMenu();
+  // First run: a short guide (company profile, locality office, privacy, how to open the panel). Opened
+  // in the background so it never takes focus from a tab the agent is working in.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html'), active: false });
+  });
+  // The action opens the side panel (Chrome/Edge); Edge needs a user gesture for sidePanel.open().
+  void browser.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: true }).catch(() => {});
+
+  const pageContexts = sessionPageContextStore();
+  const storage = createStorageHandlers({ db: getDb(), runtimeId: browser.runtime.id, pageContexts });
+  // Each handler checks its sender (our content script on a portal tab, or our own pages) and parses its payload.
+  onMessage('reportPage', ({ data, sender }) => storage.reportPage(data, sender));
+  onMessage('getActivePortalContext', ({ data, sender }) => storage.getActivePortalContext(data, sender));
+  onMessage('getFocusDraft', ({ data, sender }) => storage.getFocusDraft(data, sender));
+  onMessage('saveCaptured', ({ data, sender }) => storage.saveCaptured(data, sender));
+
+  // The portal protocol (storage/messaging.ts): rules/ verdicts, checklists, guidance and settings for the content script.
+  registerPortalHandlers(portalMessaging.onMessage, {
+    db: getDb(),
+    runtimeId: browser.runtime.id,
+    focusDraft: (sender) => storage.getFocusDraft(undefined, sender),
+  });
+
+  browser.tabs.onActivated.addListener(async ({ tabId }) => {
+    const tab = await browser.tabs.get(tabId).catch(() => null);
+    // Our own pages (the side panel opened as a tab, the case book) keep the portal context. Without
+    // the "tabs" permission their URL is hidden from us, so ask which tabs are extension contexts.
+    if (!tab || (await isOwnExtensionTab(tabId))) return;
+    const context = await pageContexts.get(tabId);
+    if (context && isPortalUrl(tab.url)) await browser.storage.session.set({ [ACTIVE_PORTAL_CONTEXT_KEY]: context satisfies TabContext });
+    else await browser.storage.session.remove(ACTIVE_PORTAL_CONTEXT_KEY);
+  });
+
+  browser.tabs.onUpdated.addListener(async (tabId, change, tab) => {
+    // Without the "tabs" permission a tab's URL is visible only on the portal's hosts, so a tab that
+    // starts loading anything we cannot see has left the portal: drop its context.
+    if (change.status !== 'loading' && !change.url) return;
+    if (isPortalUrl(change.url ?? tab.url)) return;
+    await pageContexts.forget(tabId);
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void pageContexts.forget(tabId));
+});
+
+async function isOwnExtensionTab(tabId: number): Promise<boolean> {
+  const contexts = await browser.runtime.getContexts({ contextTypes: ['TAB' as Browser.runtime.ContextType] }).catch(() => []);
+  return contexts.some((c) => c.tabId === tabId);
+}
