@@ -4,8 +4,8 @@
  * import, settings, and two printable pages. The language comes from the settings and switches everything.
  */
 import { useEffect, useState } from 'react';
-import { LangProvider, translate, useLang, useT, type Lang } from '../i18n';
-import { LiveEpochContext, useEpochOnShow, useSettings } from '../use-live';
+import { useLang, useT, type Lang } from '../i18n';
+import { LiveEpochContext, useEpochOnShow } from '../use-live';
 import { useToday } from '../use-today';
 import { getRepos } from '../../storage/repos';
 import { EmployeeTable, INITIAL_TABLE_STATE, type TableState } from './EmployeeTable';
@@ -17,6 +17,7 @@ import { ImportView } from './ImportView';
 import { SettingsView } from './SettingsView';
 import { PrintChecklist, PrintQuarter } from './PrintViews';
 import { useCaseBookData } from './use-casebook-data';
+import { SettingsLanguage } from '../SettingsLanguage';
 import { href, useRoute, type Route } from './route';
 import './casebook.css';
 
@@ -24,22 +25,10 @@ export function CaseBookApp() {
   const epoch = useEpochOnShow();
   return (
     <LiveEpochContext.Provider value={epoch}>
-      <WithLanguage />
+      <SettingsLanguage titleKey="casebook.title">
+        <CaseBook />
+      </SettingsLanguage>
     </LiveEpochContext.Provider>
-  );
-}
-
-function WithLanguage() {
-  const settings = useSettings();
-  const lang: Lang = settings?.language ?? 'zh-CN';
-  useEffect(() => {
-    document.documentElement.lang = lang;
-    document.title = `${translate(lang, 'casebook.title')} · ${translate(lang, 'app.name')}`;
-  }, [lang]);
-  return (
-    <LangProvider lang={lang}>
-      <CaseBook />
-    </LangProvider>
   );
 }
 

@@ -5,8 +5,8 @@
  * re-reads when the panel is shown again.
  */
 import { useEffect, useState } from 'react';
-import { LangProvider, translate, useLang, useT, type Lang } from '../../components/i18n';
-import { LiveEpochContext, useEpochOnShow, useFocus, useSettings } from '../../components/use-live';
+import { useLang, useT, type Lang } from '../../components/i18n';
+import { LiveEpochContext, useEpochOnShow, useFocus } from '../../components/use-live';
 import { useActivePortalContext } from '../../components/use-portal-context';
 import { PortalContextCard } from '../../components/PortalContextCard';
 import { FocusPicker } from '../../components/FocusPicker';
@@ -21,6 +21,7 @@ import { AttachmentSyncCard } from '../../components/AttachmentSyncCard';
 import { ErrorText } from '../../components/ui';
 import { useCase } from '../../components/use-live';
 import { getRepos } from '../../storage/repos';
+import { SettingsLanguage } from '../../components/SettingsLanguage';
 import { sweepAutosaveJournal } from '../../components/use-autosave';
 
 export function App() {
@@ -28,22 +29,10 @@ export function App() {
   useEffect(() => sweepAutosaveJournal(), []);
   return (
     <LiveEpochContext.Provider value={epoch}>
-      <WithLanguage />
+      <SettingsLanguage>
+        <Panel />
+      </SettingsLanguage>
     </LiveEpochContext.Provider>
-  );
-}
-
-function WithLanguage() {
-  const settings = useSettings();
-  const lang: Lang = settings?.language ?? 'zh-CN';
-  useEffect(() => {
-    document.documentElement.lang = lang;
-    document.title = translate(lang, 'app.name');
-  }, [lang]);
-  return (
-    <LangProvider lang={lang}>
-      <Panel />
-    </LangProvider>
   );
 }
 

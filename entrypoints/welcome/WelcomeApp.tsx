@@ -2,18 +2,16 @@
  * First run: what the assistant does, the company profile and locality office (the same card as the
  * case book's settings), the privacy promise, and how to open the side panel. Opened once on install.
  */
-import { LangProvider, useT, type Lang } from '../../components/i18n';
-import { useSettings } from '../../components/use-live';
+import { useT } from '../../components/i18n';
+import { SettingsLanguage } from '../../components/SettingsLanguage';
 import { CompanyCard } from '../../components/casebook/SettingsView';
 import '../../components/casebook/casebook.css';
 
 export function WelcomeApp() {
-  const settings = useSettings();
-  const lang: Lang = settings?.language ?? 'zh-CN';
   return (
-    <LangProvider lang={lang}>
+    <SettingsLanguage titleKey="welcome.title">
       <Welcome />
-    </LangProvider>
+    </SettingsLanguage>
   );
 }
 
