@@ -31,11 +31,12 @@ export function CompanyCard() {
   const localityId = useId();
   const value = (k: 'name' | 'creditCode' | 'localityOffice' | 'agentName' | 'agentPhone') => draft[k] ?? company?.[k] ?? '';
   const creditProblem = (v: string): Bilingual | null => {
-    if (!v.trim()) return { zh: '请填写统一社会信用代码', en: 'Enter the unified social credit code' };
+    // An untouched new profile is not an error yet (the card says both fields are needed before it saves).
+    if (!v.trim()) return exists ? { zh: '请填写统一社会信用代码', en: 'Enter the unified social credit code' } : null;
     const r = checkCreditCode(v);
     return r.ok ? null : r.findings[0].message;
   };
-  const nameProblem = (v: string): Bilingual | null => (v.trim() ? (v.length > 200 ? { zh: '名称过长', en: 'Name too long' } : null) : { zh: '请填写单位名称', en: 'Enter the company name' });
+  const nameProblem = (v: string): Bilingual | null => (v.trim() ? (v.length > 200 ? { zh: '名称过长', en: 'Name too long' } : null) : exists ? { zh: '请填写单位名称', en: 'Enter the company name' } : null);
   const commit = (k: keyof CompanyPatch, v: string) => {
     const next = { ...draft, [k]: v };
     setDraft(next);
@@ -44,7 +45,7 @@ export function CompanyCard() {
       const name = next.name ?? '';
       const code = next.creditCode ?? '';
       // A new profile needs both required fields; until then the values wait here (nothing half-saved).
-      if (!nameProblem(name) && !creditProblem(code)) saver.schedule(next as CompanyPatch);
+      if (name.trim() && code.trim() && !nameProblem(name) && !creditProblem(code)) saver.schedule(next as CompanyPatch);
     }
   };
   const office = LOCALITIES.find((l) => l.name === value('localityOffice'));
