@@ -8,6 +8,6 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   workers: 2,
   retries: process.env.CI ? 1 : 0,
-  reporter: process.env.CI ? [['list'], ['line']] : 'list',
+  reporter: 'list',
   outputDir: 'test-results',
 });
