@@ -8,6 +8,7 @@ import { pickText, useLang, useT } from './i18n';
 import { parseDateText } from './date-input';
 import { userMessage } from '../storage/errors';
 import type { Bilingual } from '../rules/model';
+import { copyText } from './copy-text';
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'unknown' | 'info' | 'neutral';
 
@@ -92,25 +93,6 @@ export function ErrorText({ error, id }: { error: unknown; id?: string }) {
       <span>{typeof error === 'object' && error !== null && 'zh' in error && 'en' in error && !(error instanceof Error) ? pickText(lang, error as Bilingual) : userMessage(error, lang)}</span>
     </p>
   );
-}
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // Without clipboard permission (or focus) fall back to a selected textarea and execCommand.
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.append(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    return ok;
-  }
 }
 
 /** Copies `text`; says 已复制 (politely, for screen readers too) for two seconds. */

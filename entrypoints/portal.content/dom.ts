@@ -311,3 +311,18 @@ export function pagePeriod(text: string, today: string): [string, string] {
   const [a, b] = m ? [m[1], m[2]] : [text, ''];
   return [pageDate(a), /今/.test(b) ? today : pageDate(b)];
 }
+
+/**
+ * A history row's start and end (education, work): one 起止时间 cell in the classic layout
+ * ("2010-09 至 2013-07"), or separate start and end cells in the SPA.
+ */
+export function rowPeriod(
+  table: TableRead,
+  row: TableRow,
+  columns: { start: readonly string[]; end: readonly string[]; period: readonly string[] },
+  today: string,
+): [string, string] {
+  const period = cellOf(table, row, columns.period);
+  if (period) return pagePeriod(cellText(period), today);
+  return [pageDate(cellText(cellOf(table, row, columns.start))), pageDate(cellText(cellOf(table, row, columns.end)))];
+}

@@ -10,6 +10,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Bilingual } from '../../rules/model';
 import type { Finding } from '../../rules/rule';
 import type { PortalLang as Lang } from '../../components/i18n/portal';
+import { copyText } from '../../components/copy-text';
 
 export type Level = 'info' | 'ok' | 'warning' | 'error';
 export type HostName = 'jzz-hint' | 'jzz-mark' | 'jzz-overlay';
@@ -101,29 +102,11 @@ export function CopyButton(props: { text: string; label: string; done: string })
   const button = (<button type="button">{props.label}</button>) as HTMLButtonElement;
   button.addEventListener('click', (e) => {
     if (!e.isTrusted) return;
-    void copyText(props.text, button).then((ok) => {
+    void copyText(props.text, button.parentNode).then((ok) => {
       if (ok) button.textContent = props.done;
     });
   });
   return button;
-}
-
-async function copyText(text: string, near: HTMLElement): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // Without clipboard permission: a selection inside our own shadow root and the copy command.
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    near.parentNode?.appendChild(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    return ok;
-  }
 }
 
 // ───────────────────────────── anchored hosts ─────────────────────────────

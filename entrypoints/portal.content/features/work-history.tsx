@@ -7,7 +7,7 @@
 import { addFeature } from '../runtime';
 import { isModule } from '../pages';
 import { labelsOf } from '../fields';
-import { cellOf, cellText, pageDate, pagePeriod } from '../dom';
+import { cellOf, cellText, pageDate, rowPeriod } from '../dom';
 import { brandOf, fieldRule, guidance, verdict } from '../kit';
 import { FindingList, Note, levelOf } from '../ui';
 
@@ -38,10 +38,7 @@ addFeature({
       if (!table || !rule) return env.anchors.sync([]);
       const entries = table.rows
         .map((row) => {
-          const period = cellOf(table, row, PERIOD);
-          const [start, end] = period
-            ? pagePeriod(cellText(period), env.today)
-            : [pageDate(cellText(cellOf(table, row, START))), pageDate(cellText(cellOf(table, row, END)))];
+          const [start, end] = rowPeriod(table, row, { start: START, end: END, period: PERIOD }, env.today);
           return { employer: cellText(cellOf(table, row, EMPLOYER)), position: cellText(cellOf(table, row, POSITION)), start, end };
         })
         .filter((e) => e.employer && e.start && e.end);
