@@ -4,6 +4,9 @@
  *
  * Only items uploaded on that page take part (item.module === the page's module), so the personal
  * page's 「诚信声明」 never ticks the employer's 「单位诚信声明」. A row matches
+ *  0. the items rules/attachment-rows.ts names for it — the same table the overlay marks rows by, so
+ *     the panel and the page never disagree about a row the table knows;
+ * and only for a row the table does not know (the portal renamed it):
  *  1. items of its keyword group: 住所证明 → every housing item of the case (the portal has one row for
  *     the whole proof, §六(二) 4), 应税收入 → the income records, 其他材料 → items uploaded as 其他材料;
  *  2. otherwise items whose title contains the row's name, or whose title's core is contained in it —
@@ -13,6 +16,7 @@
 import type { ChecklistItem } from '../rules/checklist';
 import type { PortalModule } from '../rules/model';
 import type { AttachmentRow } from '../storage/page-context';
+import { slotItems } from '../rules/attachment-rows';
 
 export interface AttachmentMatch {
   readonly row: AttachmentRow;
@@ -73,9 +77,11 @@ export function matchAttachmentRows(
     const name = plain(row.name);
     const core = coreName(row.name);
     if (core.length < 2) continue;
+    const slot = slotItems(row.name);
     const group = GROUPS.find((g) => g.keyword.test(core));
     let hits: ChecklistItem[];
-    if (group) hits = onPage.filter(group.pick);
+    if (slot.length) hits = onPage.filter((i) => slot.includes(i.id));
+    else if (group) hits = onPage.filter(group.pick);
     else {
       hits = onPage.filter((i) => {
         const title = plain(i.title.zh);

@@ -98,3 +98,37 @@ describe('helpers', () => {
     expect(matchAttachmentRows([{ name: ' ', status: 'uploaded' }, { name: '证', status: 'uploaded' }], items(newPermitA), 'person-attachments')).toEqual([]);
   });
 });
+
+describe('the panel and the overlay read 附件管理 rows through one table (rules/attachment-rows.ts)', () => {
+  const factSets: ChecklistFacts[] = [
+    newPermitA,
+    { business: 'new-permit', category: 'B', children: 0, housing: 'own' },
+    { business: 'renewal', category: 'A', children: 2, housing: 'relatives' },
+  ];
+  it('never ticks an item for a replica row that the overlay would not mark for that row', async () => {
+    const { slotItems } = await import('../../../rules/attachment-rows');
+    const pages = [
+      ['personElement', 'person-attachments'],
+      ['personClassic', 'person-attachments'],
+      ['unitElement', 'unit-attachments'],
+      ['unitClassic', 'unit-attachments'],
+    ] as const;
+    let compared = 0;
+    for (const facts of factSets) {
+      for (const [key, module] of pages) {
+        for (const m of matchAttachmentRows(rowsOf(key), items(facts), module)) {
+          for (const id of m.itemIds) expect(slotItems(m.row.name), `${key}: ${m.row.name}`).toContain(id);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+  it('falls back to keywords for a row the portal renamed so that the table no longer knows it', async () => {
+    const { slotItems } = await import('../../../rules/attachment-rows');
+    const renamed: AttachmentRow = { name: '住房证明材料', status: 'uploaded' };
+    expect(slotItems(renamed.name)).toEqual([]);
+    const m = byRow(matchAttachmentRows([renamed], items(newPermitA), 'person-attachments'));
+    expect(m['住房证明材料']).toEqual(['housing-landlord-deed', 'housing-landlord-id-card', 'housing-lease-contract']);
+  });
+});
