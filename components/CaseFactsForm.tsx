@@ -26,10 +26,11 @@ type Overlay = { [K in FactKey]?: Facts[K] | null };
  * The case's facts with local edits on top, and `set(key, value)` that shows the edit at once and
  * autosaves it. Edits are dropped from the overlay once the stored case carries them.
  */
-export function useFactsEditor(caseId: string | undefined) {
+export function useFactsEditor(caseId: string | undefined, journal: 'case-facts' | 'case-eligibility' = 'case-facts') {
   const c = useCase(caseId);
   const [overlay, setOverlay] = useState<Overlay>({});
-  const saver = useAutosave<CasePatch>(caseId, (p) => getRepos().cases.update(caseId!, p), { journal: `case-facts:${caseId}` });
+  // Each form on screen keeps its own journal: two savers sharing one would overwrite each other's.
+  const saver = useAutosave<CasePatch>(caseId, (p) => getRepos().cases.update(caseId!, p), { journal: `${journal}:${caseId}` });
   useEffect(() => setOverlay({}), [caseId]);
   useEffect(() => {
     // Drop the edits the stored case now carries (what remains is still being saved, or failed).

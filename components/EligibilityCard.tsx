@@ -1,14 +1,18 @@
 /**
  * The applicant pre-check (§一(三), rules' assessApplicant) from what the case and the employee say:
  * each condition met / not met / declared / unknown, and which facts are still missing. Judged on today;
- * the real judgement is on the day the window accepts the case (§一(四) 2).
+ * the real judgement is on the day the window accepts the case (§一(四) 2). The facts the checklist does
+ * not need (education, experience, title, months of social insurance…) are asked for in the card itself.
  */
 import { useMemo } from 'react';
 import { pickText, useLang, useT } from './i18n';
-import { useCase, useEmployee, useSettings } from './use-live';
+import { useEmployee, useSettings } from './use-live';
 import { useToday } from './use-today';
-import { Bi, Card, Dates, StatusBadge, type Tone } from './ui';
-import { assessApplicant, type Verdict } from '../rules/eligibility';
+import { Bi, Card, Dates, NumberField, SaveState, SelectField, StatusBadge, YesNoField, type Tone } from './ui';
+import { useFactsEditor } from './CaseFactsForm';
+import { assessApplicant, TitleLevel, type Verdict } from '../rules/eligibility';
+import { EDUCATION_LEVEL_LABELS } from '../rules/education-levels';
+import { EducationLevel } from '../rules/model';
 import type { ConditionStatus } from '../rules/rule';
 
 const STATUS_TONE: Record<ConditionStatus, Tone> = { met: 'ok', attested: 'ok', 'not-met': 'bad', unknown: 'unknown' };
@@ -18,24 +22,37 @@ export function EligibilityCard({ caseId }: { caseId: string }) {
   const t = useT();
   const lang = useLang();
   const today = useToday();
-  const c = useCase(caseId);
+  const editor = useFactsEditor(caseId, 'case-eligibility');
+  const c = editor.case;
+  const f = editor.facts;
   const employee = useEmployee(c?.employeeId);
   const settings = useSettings();
   const assessment = useMemo(() => {
     if (!c || !employee) return undefined;
-    const category = c.facts.category ?? employee.category;
+    const category = f.category ?? employee.category;
     const overrides = settings?.wageOverrides.map(({ source: _s, ...w }) => w) ?? [];
+    const given = <K extends keyof typeof f>(k: K) => (f[k] === undefined ? {} : { [k]: f[k] });
     return assessApplicant(
       {
         ...(category ? { category } : {}),
-        ...(c.facts.housing ? { housing: c.facts.housing } : {}),
+        ...given('housing'),
+        ...given('highestEducation'),
+        ...given('hasDegree'),
+        ...given('workExperienceMonths'),
+        ...given('professionalTitle'),
+        ...given('awardWinner'),
+        ...given('keyOrShortageField'),
+        ...given('socialInsuranceMonths'),
+        ...given('incomeTaxMonths'),
+        ...(employee.gender === 'female' ? given('originalRetirementAge') : {}),
         birthDate: employee.birthDate,
         gender: employee.gender,
         ...(overrides.length ? { wageOverrides: overrides } : {}),
       },
       today,
     );
-  }, [c, employee, settings, today]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [JSON.stringify(f), c?.id, employee, settings, today]);
   if (!assessment) return null;
   const missing = assessment.conditions.filter((x) => x.status === 'unknown');
   return (
@@ -61,6 +78,67 @@ export function EligibilityCard({ caseId }: { caseId: string }) {
           ))}
         </ul>
         {missing.length ? <p className="small">{t('eligibility.missing')}</p> : null}
+        <details className="facts" data-testid="eligibility-facts">
+          <summary>
+            <span className="summary-title">{t('eligibility.facts')}</span>
+          </summary>
+          <div className="facts-body">
+            <SelectField
+              label={t('eligibility.facts.education')}
+              value={f.highestEducation}
+              emptyLabel={t('case.field.unanswered')}
+              options={EducationLevel.options.map((k) => ({ value: k, label: pickText(lang, EDUCATION_LEVEL_LABELS[k]) }))}
+              onChange={(v) => editor.set('highestEducation', v)}
+              testId="eligibility-education"
+            />
+            <YesNoField label={t('eligibility.facts.degree')} value={f.hasDegree} onChange={(v) => editor.set('hasDegree', v)} testId="eligibility-degree" />
+            <NumberField
+              label={t('eligibility.facts.experience')}
+              unit={t('eligibility.facts.months')}
+              value={f.workExperienceMonths}
+              min={0}
+              max={720}
+              onChange={(v) => editor.set('workExperienceMonths', v)}
+              testId="eligibility-experience"
+            />
+            <SelectField
+              label={t('eligibility.facts.title')}
+              value={f.professionalTitle}
+              emptyLabel={t('case.field.unanswered')}
+              options={TitleLevel.options.map((k) => ({ value: k, label: t(`eligibility.facts.title.${k}`) }))}
+              onChange={(v) => editor.set('professionalTitle', v)}
+            />
+            <YesNoField label={t('eligibility.facts.award')} value={f.awardWinner} onChange={(v) => editor.set('awardWinner', v)} />
+            <YesNoField label={t('eligibility.facts.field')} value={f.keyOrShortageField} onChange={(v) => editor.set('keyOrShortageField', v)} />
+            <NumberField
+              label={t('eligibility.facts.socialInsurance')}
+              unit={t('eligibility.facts.months')}
+              value={f.socialInsuranceMonths}
+              min={0}
+              max={600}
+              onChange={(v) => editor.set('socialInsuranceMonths', v)}
+              testId="eligibility-social-insurance"
+            />
+            <NumberField
+              label={t('eligibility.facts.incomeTax')}
+              unit={t('eligibility.facts.months')}
+              value={f.incomeTaxMonths}
+              min={0}
+              max={600}
+              onChange={(v) => editor.set('incomeTaxMonths', v)}
+            />
+            {employee?.gender === 'female' ? (
+              <SelectField
+                label={t('eligibility.facts.retirementAge')}
+                value={f.originalRetirementAge === undefined ? undefined : (String(f.originalRetirementAge) as '55' | '50')}
+                emptyLabel={t('case.field.unanswered')}
+                options={(['55', '50'] as const).map((k) => ({ value: k, label: t(`eligibility.facts.retirementAge.${k}`) }))}
+                onChange={(v) => editor.set('originalRetirementAge', v === null ? null : (Number(v) as 55 | 50))}
+              />
+            ) : null}
+            <SaveState state={editor.state} error={editor.error} quiet />
+          </div>
+        </details>
         <p className="muted small">{t('eligibility.note', { date: today })}</p>
       </details>
     </Card>

@@ -282,3 +282,87 @@ export function SaveState({ state, error, quiet }: { state: 'idle' | 'pending' |
     </p>
   );
 }
+
+/** Full-width digits (０–９) as typed by Chinese input methods, read as ASCII digits. */
+function asciiDigits(s: string): string {
+  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).trim();
+}
+
+/**
+ * A whole number between `min` and `max` (months, counts). What the agent types stays on screen;
+ * only a valid number (or an empty field, which clears the value) is passed on, anything else shows
+ * why and changes nothing.
+ */
+export function NumberField({
+  label,
+  value,
+  min,
+  max,
+  unit,
+  onChange,
+  testId,
+}: {
+  label: ReactNode;
+  value: number | undefined;
+  min: number;
+  max: number;
+  unit?: string;
+  onChange: (v: number | null) => void;
+  testId?: string;
+}) {
+  const t = useT();
+  const id = useId();
+  const errorId = useId();
+  const [text, setText] = useState(value === undefined ? '' : String(value));
+  const [invalid, setInvalid] = useState(false);
+  const last = useRef(value);
+  useEffect(() => {
+    // Follow changes made elsewhere (another tab), but not while the agent's own text is invalid.
+    if (value !== last.current) {
+      last.current = value;
+      setText(value === undefined ? '' : String(value));
+      setInvalid(false);
+    }
+  }, [value]);
+  const change = (raw: string) => {
+    setText(raw);
+    const s = asciiDigits(raw);
+    if (s === '') {
+      setInvalid(false);
+      last.current = undefined;
+      onChange(null);
+      return;
+    }
+    const n = /^\d{1,6}$/.test(s) ? Number(s) : NaN;
+    if (!Number.isInteger(n) || n < min || n > max) {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    last.current = n;
+    onChange(n);
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <span className="number-field">
+        <input
+          id={id}
+          type="text"
+          inputMode="numeric"
+          value={text}
+          size={6}
+          maxLength={8}
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? errorId : undefined}
+          data-testid={testId}
+          onChange={(e) => change(e.target.value)}
+          // Show full-width digits as the number that was saved once the agent leaves the field.
+          onBlur={() => !invalid && setText(last.current === undefined ? '' : String(last.current))}
+        />
+        {unit ? <span className="muted small">{unit}</span> : null}
+      </span>
+      {invalid ? <ErrorText id={errorId} error={{ zh: t('field.number.invalid', { min, max }), en: t('field.number.invalid', { min, max }) }} /> : null}
+    </div>
+  );
+}

@@ -8,6 +8,7 @@ import {
   BusinessType,
   CaseStatus,
   Category,
+  EducationLevel,
   Gender,
   HolderStatus,
   HousingOption,
@@ -18,6 +19,7 @@ import {
 import { InfoChangeItem } from '../rules/checklist';
 import { CategoryGSubcase } from '../rules/income';
 import { DocumentKind } from '../rules/validity';
+import { TitleLevel } from '../rules/eligibility';
 import { WageOverride as RulesWageOverride } from '../rules/wages';
 import { checkCreditCode, checkResidentId, normalizeCode } from './identity';
 
@@ -209,6 +211,23 @@ export const CaseFactsShape = {
   incomeMonths: z.union([z.literal(6), z.literal(12)]),
   /** §六(四): leaving date on the old employer's certificate. */
   leavingDate: Day,
+  // The applicant pre-check (§一(三), rules/eligibility.ts assessApplicant): what the agent has
+  // verified with the applicant. Only the eligibility card reads these; none changes the checklist.
+  /** §一(三) 1 A: highest education, whether the matching degree is held, months of work experience. */
+  highestEducation: EducationLevel,
+  hasDegree: z.boolean(),
+  workExperienceMonths: z.number().int().min(0).max(720),
+  /** §一(三) 1 B: professional title level. */
+  professionalTitle: TitleLevel,
+  /** §一(三) 1 C: winner of a recognised award (declared). */
+  awardWinner: z.boolean(),
+  /** §一(三) 2: the field or post is a key or shortage field (declared). */
+  keyOrShortageField: z.boolean(),
+  /** §一(三) 4: continuous months of social insurance and of income tax paid by this employer. */
+  socialInsuranceMonths: z.number().int().min(0).max(600),
+  incomeTaxMonths: z.number().int().min(0).max(600),
+  /** §一(三) 6: a woman's original statutory retirement age (55 cadre / 50 worker). */
+  originalRetirementAge: z.union([z.literal(55), z.literal(50)]),
 } as const;
 
 type FactKey = keyof typeof CaseFactsShape;

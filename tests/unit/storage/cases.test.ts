@@ -139,4 +139,18 @@ describe('the cases repository', () => {
     expect(last).toMatchObject({ table: 'cases', recordId: c.id, op: 'delete' });
     expect(last.before).toBeUndefined();
   });
+
+  it('keeps the pre-check facts (§一(三)) and refuses impossible ones without changing the case', async () => {
+    const e = await employee();
+    const c = await t.repos.cases.create({ employeeId: e.id, business: 'new-permit' });
+    await t.repos.cases.update(c.id, { facts: { highestEducation: 'bachelor', hasDegree: true, workExperienceMonths: 30, socialInsuranceMonths: 12 } });
+    const before = await snapshot(t.db);
+    for (const bad of [{ workExperienceMonths: -1 }, { workExperienceMonths: 2.5 }, { socialInsuranceMonths: 601 }, { originalRetirementAge: 60 }, { professionalTitle: 'expert' }]) {
+      const err = (await t.repos.cases.update(c.id, { facts: bad as never }).catch((x: unknown) => x)) as StorageError;
+      expect(err.code, JSON.stringify(bad)).toBe('invalid');
+      expect(err.zh, JSON.stringify(bad)).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(await snapshot(t.db)).toEqual(before);
+    expect((await t.repos.cases.get(c.id))?.facts).toMatchObject({ highestEducation: 'bachelor', hasDegree: true, workExperienceMonths: 30, socialInsuranceMonths: 12 });
+  });
 });
