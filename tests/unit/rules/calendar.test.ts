@@ -9,6 +9,7 @@ import raw from 'chinese-days/dist/chinese-days.json';
 import { getDayDetail } from 'chinese-days';
 import { ZodError } from 'zod';
 import { addWorkdays, calendarCoverage, countWorkdays, isWorkday, workdaysBefore } from '../../../rules';
+import { addDays, fromDayNumber, toDayNumber } from '../../../rules/dates';
 
 const RAW = raw as { holidays: Record<string, string>; workdays: Record<string, string> };
 
@@ -219,5 +220,46 @@ describe('invalid input', () => {
 
   it('refuses a fractional number of working days', () => {
     expect(() => addWorkdays('2026-10-08', 1.5)).toThrow(/整数 \/ /);
+  });
+});
+
+describe('counting over long ranges agrees with asking day by day', () => {
+  // countWorkdays and addWorkdays read per-year prefix tables; this pins them to the plain definition.
+  const naive = (from: string, to: string) => {
+    let count = 0;
+    const years = new Set<number>();
+    for (let d = from; d < to; d = addDays(d, 1)) {
+      const a = isWorkday(d);
+      if (a.workday) count += 1;
+      if (a.approximate) years.add(Number(d.slice(0, 4)));
+    }
+    return { count, years: [...years].sort((x, y) => x - y) };
+  };
+  const day = fc.integer({ min: toDayNumber('1998-06-01'), max: toDayNumber('2031-06-30') }).map(fromDayNumber);
+  it('counts the same working days and approximate years for ranges of up to four years', () => {
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: 1500 }), (from, len) => {
+        const to = addDays(from, len);
+        const c = countWorkdays(from, to);
+        const n = naive(from, to);
+        expect(c.count).toBe(n.count);
+        expect(c.approximateYears).toEqual(n.years);
+        expect(countWorkdays(to, from).count).toBe(-n.count);
+      }),
+      { numRuns: 60 },
+    );
+  });
+  it('steps to the day where the count says it lands, across year ends and unofficial years', () => {
+    fc.assert(
+      fc.property(day, fc.integer({ min: 1, max: 400 }), (from, n) => {
+        const ahead = addWorkdays(from, n).date;
+        expect(naive(addDays(from, 1), addDays(ahead, 1)).count).toBe(n);
+        expect(isWorkday(ahead).workday).toBe(true);
+        const back = addWorkdays(from, -n).date;
+        expect(naive(back, from).count).toBe(n);
+        expect(isWorkday(back).workday).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
