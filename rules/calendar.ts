@@ -229,7 +229,7 @@ export function countWorkdaysUnchecked(from: string, to: string): CountAnswer {
   const sign = from <= to ? 1 : -1;
   const [a, b] = sign > 0 ? [from, to] : [to, from];
   const { count, years } = workdaysInRange(toDayNumber(a), toDayNumber(b));
-  return { count: sign * count, from, to, approximate: years.length > 0, approximateYears: years };
+  return { count: sign > 0 ? count : 0 - count || 0, from, to, approximate: years.length > 0, approximateYears: years };
 }
 
 /**
