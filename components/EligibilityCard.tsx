@@ -54,6 +54,10 @@ export function EligibilityCard({ caseId }: { caseId: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [JSON.stringify(f), c?.id, employee, settings, today]);
   if (!assessment) return null;
+  /** A count of months (experience, social insurance, tax) as a number field that saves itself. */
+  const months = (key: 'workExperienceMonths' | 'socialInsuranceMonths' | 'incomeTaxMonths', label: string, max: number, testId?: string) => (
+    <NumberField label={label} unit={t('eligibility.facts.months')} value={f[key]} min={0} max={max} onChange={(v) => editor.set(key, v)} testId={testId} />
+  );
   const missing = assessment.conditions.filter((x) => x.status === 'unknown');
   return (
     <Card title={t('eligibility.title')} testId="eligibility">
@@ -92,15 +96,7 @@ export function EligibilityCard({ caseId }: { caseId: string }) {
               testId="eligibility-education"
             />
             <YesNoField label={t('eligibility.facts.degree')} value={f.hasDegree} onChange={(v) => editor.set('hasDegree', v)} testId="eligibility-degree" />
-            <NumberField
-              label={t('eligibility.facts.experience')}
-              unit={t('eligibility.facts.months')}
-              value={f.workExperienceMonths}
-              min={0}
-              max={720}
-              onChange={(v) => editor.set('workExperienceMonths', v)}
-              testId="eligibility-experience"
-            />
+            {months('workExperienceMonths', t('eligibility.facts.experience'), 720, 'eligibility-experience')}
             <SelectField
               label={t('eligibility.facts.title')}
               value={f.professionalTitle}
@@ -110,23 +106,8 @@ export function EligibilityCard({ caseId }: { caseId: string }) {
             />
             <YesNoField label={t('eligibility.facts.award')} value={f.awardWinner} onChange={(v) => editor.set('awardWinner', v)} />
             <YesNoField label={t('eligibility.facts.field')} value={f.keyOrShortageField} onChange={(v) => editor.set('keyOrShortageField', v)} />
-            <NumberField
-              label={t('eligibility.facts.socialInsurance')}
-              unit={t('eligibility.facts.months')}
-              value={f.socialInsuranceMonths}
-              min={0}
-              max={600}
-              onChange={(v) => editor.set('socialInsuranceMonths', v)}
-              testId="eligibility-social-insurance"
-            />
-            <NumberField
-              label={t('eligibility.facts.incomeTax')}
-              unit={t('eligibility.facts.months')}
-              value={f.incomeTaxMonths}
-              min={0}
-              max={600}
-              onChange={(v) => editor.set('incomeTaxMonths', v)}
-            />
+            {months('socialInsuranceMonths', t('eligibility.facts.socialInsurance'), 600, 'eligibility-social-insurance')}
+            {months('incomeTaxMonths', t('eligibility.facts.incomeTax'), 600)}
             {employee?.gender === 'female' ? (
               <SelectField
                 label={t('eligibility.facts.retirementAge')}
