@@ -26,6 +26,8 @@ body{margin:0;font:12px/1.55 ${FONT};color:#1f2328}
 .b{font-weight:600;color:#0969da;margin-right:4px}
 .h{font-weight:600}
 .s{color:#57606a;font-size:11px;margin-left:4px;white-space:nowrap}
+/* a block or long .s is a sentence, not a section mark: it wraps inside the panel */
+div.s,.s.wrap{white-space:normal}div.s{margin-left:0}
 ul{margin:2px 0 0;padding-left:2px;list-style:none}
 li{margin:1px 0}
 li.error{color:#a40e26}li.warning{color:#7d4e00}li.ok{color:#116329}
@@ -33,7 +35,7 @@ li.error{color:#a40e26}li.warning{color:#7d4e00}li.ok{color:#116329}
 .tag.error{background:#ffebe9;color:#a40e26}.tag.ok{background:#dafbe1;color:#116329}.tag.warning{background:#fff8c5;color:#7d4e00}.tag.muted{background:#eaeef2;color:#57606a}
 button{font:12px/1.4 ${FONT};border:1px solid #d0d7de;background:#fff;border-radius:4px;padding:2px 8px;cursor:pointer;color:#1f2328}
 button.primary{background:#0969da;border-color:#0969da;color:#fff}
-button:focus-visible{outline:2px solid #0969da;outline-offset:1px}
+button:focus-visible,input:focus-visible,a:focus-visible,.panel:focus-visible{outline:2px solid #0969da;outline-offset:1px}
 .row{display:flex;gap:6px;align-items:center;flex-wrap:wrap;margin-top:4px}
 code,.q{font-family:inherit;background:#eaeef2;border-radius:3px;padding:1px 4px}
 table{border-collapse:collapse;margin-top:4px;width:100%}

@@ -99,7 +99,7 @@ addFeature({
                   <span>{env.t('portal.att.annotationText')}</span>
                   <span class="q">{checklist.annotation.text}</span>
                   <CopyButton text={checklist.annotation.text} label={env.t('common.copy')} done={env.t('common.copied')} />
-                  {checklist.annotation.complete ? null : <span class="s">{env.t('portal.att.annotationIncomplete')}</span>}
+                  {checklist.annotation.complete ? null : <span class="s wrap">{env.t('portal.att.annotationIncomplete')}</span>}
                 </div>
               ) : null}
               {elsewhere.length ? (
