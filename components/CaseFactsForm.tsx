@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { pickText, useLang, useT, type MessageKey } from './i18n';
-import { useAutosave } from './use-autosave';
+import { auditReplayFilter, useAutosave } from './use-autosave';
 import { useCase } from './use-live';
 import { useToday } from './use-today';
 import { DateField, Dates, ErrorText, SaveState, SelectField, StatusLine, YesNoField } from './ui';
@@ -29,7 +29,7 @@ type Overlay = { [K in FactKey]?: Facts[K] | null };
 export function useFactsEditor(caseId: string | undefined) {
   const c = useCase(caseId);
   const [overlay, setOverlay] = useState<Overlay>({});
-  const saver = useAutosave<CasePatch>(caseId, (p) => getRepos().cases.update(caseId!, p), { journal: `case-facts:${caseId}` });
+  const saver = useAutosave<CasePatch>(caseId, (p) => getRepos().cases.update(caseId!, p), { journal: `case-facts:${caseId}`, replayFilter: auditReplayFilter('cases', caseId ?? '') });
   useEffect(() => setOverlay({}), [caseId]);
   useEffect(() => {
     // Drop the edits the stored case now carries (what remains is still being saved, or failed).
