@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { pickText, useLang, useT, type MessageKey } from './i18n';
-import { useAutosave } from './use-autosave';
+import { auditReplayFilter, useAutosave } from './use-autosave';
 import { useCase } from './use-live';
 import { useToday } from './use-today';
 import { DateField, Dates, ErrorText, SaveState, SelectField, StatusLine, YesNoField } from './ui';
@@ -30,7 +30,10 @@ export function useFactsEditor(caseId: string | undefined, journal: 'case-facts'
   const c = useCase(caseId);
   const [overlay, setOverlay] = useState<Overlay>({});
   // Each form on screen keeps its own journal: two savers sharing one would overwrite each other's.
-  const saver = useAutosave<CasePatch>(caseId, (p) => getRepos().cases.update(caseId!, p), { journal: `${journal}:${caseId}` });
+  const saver = useAutosave<CasePatch>(caseId, (p) => getRepos().cases.update(caseId!, p), {
+    journal: `${journal}:${caseId}`,
+    replayFilter: auditReplayFilter('cases', caseId ?? ''),
+  });
   useEffect(() => setOverlay({}), [caseId]);
   useEffect(() => {
     // Drop the edits the stored case now carries (what remains is still being saved, or failed).

@@ -7,7 +7,7 @@
  */
 import type { ReactNode } from 'react';
 import { pickText, useLang, useT } from './i18n';
-import { useAutosave } from './use-autosave';
+import { auditReplayFilter, useAutosave } from './use-autosave';
 import { useCase, useEmployee } from './use-live';
 import { useToday } from './use-today';
 import { Bi, Card, DateField, Dates, ErrorText, StatusBadge, StatusLine, type Tone } from './ui';
@@ -49,8 +49,11 @@ export function DeadlinesCard({ caseId }: { caseId: string }) {
   const today = useToday();
   const c = useCase(caseId);
   const employee = useEmployee(c?.employeeId);
-  const empSaver = useAutosave<EmployeePatch>(employee?.id, (p) => getRepos().employees.update(employee!.id, p), { journal: `employee-dates:${employee?.id}` });
-  const caseSaver = useAutosave<CasePatch>(caseId, (p) => getRepos().cases.update(caseId, p), { journal: `case-dates:${caseId}` });
+  const empSaver = useAutosave<EmployeePatch>(employee?.id, (p) => getRepos().employees.update(employee!.id, p), {
+    journal: `employee-dates:${employee?.id}`,
+    replayFilter: auditReplayFilter('employees', employee?.id ?? ''),
+  });
+  const caseSaver = useAutosave<CasePatch>(caseId, (p) => getRepos().cases.update(caseId, p), { journal: `case-dates:${caseId}`, replayFilter: auditReplayFilter('cases', caseId) });
   if (!c) return null;
 
   const timed = c.business === 'renewal' || c.business === 'employer-change';

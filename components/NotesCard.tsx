@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useT } from './i18n';
-import { useAutosave } from './use-autosave';
+import { auditReplayFilter, useAutosave } from './use-autosave';
 import { useCase, useNotes } from './use-live';
 import { Card, ErrorText, SaveState } from './ui';
 import { getRepos } from '../storage/repos';
@@ -55,7 +55,15 @@ function useNoteSaver(caseId: string, key: string, noteId: string | undefined, j
       id.current = n.id;
       return n;
     },
-    { journal, onReplay },
+    {
+      journal,
+      onReplay,
+      // A composer's entry written before its note existed has no id to check against: replayed as is.
+      replayFilter: (entry) => {
+        const target = entry.patch.noteId ?? noteId;
+        return target ? auditReplayFilter<NotePatch>('notes', target)(entry) : Promise.resolve(entry.patch);
+      },
+    },
   );
   return { saver, id };
 }

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useLang, useT } from '../i18n';
 import { Card, DateField, ErrorText, SaveState, StatusBadge } from '../ui';
-import { useAutosave } from '../use-autosave';
+import { auditReplayFilter, useAutosave } from '../use-autosave';
 import { useEmployee } from '../use-live';
 import { CaseFactsForm } from '../CaseFactsForm';
 import { ChecklistCard } from '../ChecklistCard';
@@ -30,7 +30,8 @@ export function CaseView({ id, today }: { id: string; today: string }) {
   const lang = useLang();
   const c = useLiveQuery(() => getRepos().cases.get(id).then((x) => x ?? null), [id]);
   const employee = useEmployee(c?.employeeId);
-  const saver = useAutosave<CasePatch>(id, (p) => getRepos().cases.update(id, p));
+  // Journaled: closing the tab within the autosave delay must not lose the last keystrokes (use-autosave).
+  const saver = useAutosave<CasePatch>(id, (p) => getRepos().cases.update(id, p), { journal: `case:${id}`, replayFilter: auditReplayFilter('cases', id) });
   const [error, setError] = useState<unknown>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   if (c === undefined) return <p aria-busy="true">{t('common.loading')}</p>;

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { pickText, useLang, useT } from '../i18n';
 import { Card, DateField, ErrorText, SaveState, SelectField, StatusBadge, StatusLine } from '../ui';
-import { sweepAutosaveJournal, useAutosave } from '../use-autosave';
+import { auditReplayFilter, sweepAutosaveJournal, useAutosave } from '../use-autosave';
 import { useCasesOfEmployee } from '../use-live';
 import { EMPLOYEE_BUSINESSES } from '../case-derive';
 import { getRepos } from '../../storage/repos';
@@ -36,7 +36,11 @@ export function EmployeeView({ id, today }: { id: string; today: string }) {
   const lang = useLang();
   const employee = useLiveQuery(() => getRepos().employees.get(id).then((x) => x ?? null), [id]);
   const cases = useCasesOfEmployee(id);
-  const saver = useAutosave<EmployeePatch>(id, (p) => getRepos().employees.update(id, p));
+  // Journaled: closing the tab within the autosave delay must not lose the last keystrokes (use-autosave).
+  const saver = useAutosave<EmployeePatch>(id, (p) => getRepos().employees.update(id, p), {
+    journal: `employee:${id}`,
+    replayFilter: auditReplayFilter('employees', id),
+  });
   const [reveal, setReveal] = useState(false);
   const [newBusiness, setNewBusiness] = useState<BusinessType>('new-permit');
   const [error, setError] = useState<unknown>(null);

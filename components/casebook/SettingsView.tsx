@@ -7,7 +7,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { pickText, useLang, useT, type Lang } from '../i18n';
 import { Card, ErrorText, SaveState, StatusLine } from '../ui';
-import { useAutosave } from '../use-autosave';
+import { auditReplayFilter, useAutosave } from '../use-autosave';
 import { useCompany, useSettings } from '../use-live';
 import { getRepos } from '../../storage/repos';
 import { getDb } from '../../storage/db';
@@ -27,7 +27,12 @@ export function CompanyCard() {
   const company = useCompany();
   const [draft, setDraft] = useState<Record<string, string>>({});
   const exists = !!company;
-  const saver = useAutosave<CompanyPatch>('company', (p) => (exists ? getRepos().company.update(p) : getRepos().company.save({ name: '', creditCode: '', ...draft, ...p } as never)));
+  // Journaled (only edits of an existing profile are scheduled, so replay waits for it to load).
+  const saver = useAutosave<CompanyPatch>('company', (p) => (exists ? getRepos().company.update(p) : getRepos().company.save({ name: '', creditCode: '', ...draft, ...p } as never)), {
+    journal: 'company',
+    replayFilter: auditReplayFilter('company', 'company'),
+    replayWhen: exists,
+  });
   const localityId = useId();
   const value = (k: 'name' | 'creditCode' | 'localityOffice' | 'agentName' | 'agentPhone') => draft[k] ?? company?.[k] ?? '';
   const creditProblem = (v: string): Bilingual | null => {

@@ -1,6 +1,6 @@
 /** The autosave journal's storage helpers (the hook itself is covered end to end in tests/e2e/sidepanel.spec.ts). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readAutosaveJournal, sweepAutosaveJournal } from '../../../components/use-autosave';
+import { readAutosaveJournal, sweepAutosaveJournal, withoutSuperseded } from '../../../components/use-autosave';
 
 class MemoryStorage {
   private map = new Map<string, string>();
@@ -47,5 +47,35 @@ describe('autosave journal', () => {
     store.setItem('other', 'kept');
     sweepAutosaveJournal(7 * 24 * 3600 * 1000, now);
     expect([store.key(0), store.key(1)].sort()).toEqual(['jzz.autosave.new', 'other']);
+  });
+});
+
+describe('replaying a journal entry left behind by a crash', () => {
+  const at = Date.parse('2026-11-27T02:00:00.000Z');
+  const iso = (ms: number) => new Date(at + ms).toISOString();
+
+  it('replays what no later save touched', () => {
+    const entry = { at, patch: { notes: '原件周五带来', phone: '13911112222' } };
+    expect(withoutSuperseded(entry, [{ at: iso(-5000), after: { notes: '旧' } }])).toEqual(entry.patch);
+    expect(withoutSuperseded(entry, [])).toEqual(entry.patch);
+  });
+
+  it('drops a field saved or changed in another tab after the entry was written (its text is older)', () => {
+    const entry = { at, patch: { notes: '原件周', phone: '13911112222' } };
+    expect(withoutSuperseded(entry, [{ at: iso(400), after: { notes: '原件周五带来', updatedAt: iso(400) } }])).toEqual({ phone: '13911112222' });
+    expect(withoutSuperseded(entry, [{ at: iso(0), after: { notes: 'x', phone: '1' } }])).toBeUndefined();
+  });
+
+  it('keeps a field whose only later audit entry is the save that was in flight when the entry was written', () => {
+    // The write of 原件 started before the entry, its audit entry was stamped after it; 原件周 was typed meanwhile.
+    const entry = { at, patch: { notes: '原件周' }, inFlight: { notes: '原件' } };
+    expect(withoutSuperseded(entry, [{ at: iso(30), after: { notes: '原件' } }])).toEqual({ notes: '原件周' });
+    expect(withoutSuperseded(entry, [{ at: iso(30), after: { notes: '原件' } }, { at: iso(330), after: { notes: '原件周五' } }])).toBeUndefined();
+  });
+
+  it('checks case facts fact by fact, and leaves nothing to replay when only a note id remains', () => {
+    const entry = { at, patch: { facts: { housing: 'rented', children: 1 } as Record<string, unknown> } };
+    expect(withoutSuperseded(entry, [{ at: iso(10), after: { 'facts.housing': 'owned' } }])).toEqual({ facts: { children: 1 } });
+    expect(withoutSuperseded({ at, patch: { text: '草稿', noteId: 'n1' } }, [{ at: iso(10), after: { text: '草稿完整' } }])).toBeUndefined();
   });
 });
