@@ -61,6 +61,28 @@ export const LIMITS = {
 
 export const PersonName = required(LIMITS.name);
 
+/**
+ * A person's name as the agent types or imports it: letters of any script (张伟, 阿依古丽·买买提,
+ * Anna-Maria O'Neil) with the middle dot, spaces, hyphens, apostrophes and full stops after the first
+ * letter. Emoji, digits, symbols and control characters are refused: no resident ID card carries them,
+ * a control character hides in every later copy, and a leading = + - @ (e.g. `=cmd|' /C calc'!A0`) is a
+ * spreadsheet formula waiting in the next CSV export (issue #9's bad-input suite accepted all three).
+ * Stored rows (and backups) keep the looser {@link PersonName} so files written before stay importable.
+ */
+// Tested per character rather than with one anchored `…*$` pattern: on a 10 MB name that pattern
+// overflowed V8's regexp stack (RangeError) before the length limit could answer.
+const NAME_FIRST = /^\p{L}/u;
+const NAME_OTHER = /[^\p{L}\p{M}·・.'’\- \u3000]/u;
+export const TypedPersonName = PersonName.refine((s) => s.length > LIMITS.name || (NAME_FIRST.test(s) && !NAME_OTHER.test(s)), {
+  message:
+    '姓名只能由文字组成（可含间隔号「·」、空格、连字符），不能含表情、数字、符号或控制字符 / A name may contain only letters (with a middle dot, spaces or hyphens): no emoji, digits, symbols or control characters',
+});
+
+/** Free text that must not carry control or invisible formatting characters (e.g. a right-to-left override). */
+const CONTROL = /[\p{Cc}\p{Cf}]/u;
+const noControl = (s: string) => !CONTROL.test(s);
+const NO_CONTROL_MESSAGE = { message: '不能含控制字符或不可见字符 / Must not contain control or invisible characters' };
+
 /** Mobile, landline with area code or extension: digits and + - ( ) space, 5–30 characters. */
 export const Phone = z
   .string()
@@ -92,7 +114,7 @@ export { Gender };
 // Company profile (one row, id 'company')
 
 export const CompanyInput = z.strictObject({
-  name: required(LIMITS.companyName),
+  name: required(LIMITS.companyName).refine(noControl, NO_CONTROL_MESSAGE),
   creditCode: CreditCode,
   localityOffice: trimmed(LIMITS.localityOffice).default(''),
   agentName: trimmed(LIMITS.name).default(''),
@@ -112,7 +134,7 @@ export const CompanyRow = z.strictObject({
 export type CompanyProfile = z.infer<typeof CompanyRow>;
 
 export const CompanyPatch = z.strictObject({
-  name: required(LIMITS.companyName).optional(),
+  name: required(LIMITS.companyName).refine(noControl, NO_CONTROL_MESSAGE).optional(),
   creditCode: CreditCode.optional(),
   localityOffice: trimmed(LIMITS.localityOffice).optional(),
   agentName: trimmed(LIMITS.name).optional(),
@@ -124,7 +146,7 @@ export type CompanyPatch = z.input<typeof CompanyPatch>;
 // Employees
 
 export const EmployeeInput = z.strictObject({
-  name: PersonName,
+  name: TypedPersonName,
   residentId: ResidentId,
   phone: Phone.optional(),
   category: Category.optional(),
@@ -136,7 +158,7 @@ export type EmployeeInput = z.input<typeof EmployeeInput>;
 
 /** A patch: only the fields to change; `null` clears an optional field. Gender/birth date follow the ID. */
 export const EmployeePatch = z.strictObject({
-  name: PersonName.optional(),
+  name: TypedPersonName.optional(),
   residentId: ResidentId.optional(),
   phone: Phone.nullable().optional(),
   category: Category.nullable().optional(),
