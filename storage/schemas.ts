@@ -62,25 +62,30 @@ export const LIMITS = {
 export const PersonName = required(LIMITS.name);
 
 /**
- * A person's name as the agent types or imports it: letters of any script (张伟, 阿依古丽·买买提,
- * Anna-Maria O'Neil) with the middle dot, spaces, hyphens, apostrophes and full stops after the first
- * letter. Emoji, digits, symbols and control characters are refused: no resident ID card carries them,
- * a control character hides in every later copy, and a leading = + - @ (e.g. `=cmd|' /C calc'!A0`) is a
- * spreadsheet formula waiting in the next CSV export (issue #9's bad-input suite accepted all three).
+ * A person's name as the agent types or imports it. Refused: a name without any letter (「😀🎉」, 「123」),
+ * emoji, control or invisible formatting characters (a NUL, a right-to-left override: they hide in every
+ * later copy), and a leading = + - @ (`=cmd|' /C calc'!A0` is a spreadsheet formula waiting in the next
+ * CSV export). Everything else a real name or an agent's tag needs stays allowed: 阿依古丽·买买提,
+ * Anna-Maria O'Neil, 张伟（研发部）, 员工1 (issue #9's bad-input suite accepted all of the refused ones).
  * Stored rows (and backups) keep the looser {@link PersonName} so files written before stay importable.
  */
-// Tested per character rather than with one anchored `…*$` pattern: on a 10 MB name that pattern
+// Plain character tests rather than one anchored `^…*$` pattern: on a 10 MB name such a pattern
 // overflowed V8's regexp stack (RangeError) before the length limit could answer.
-const NAME_FIRST = /^\p{L}/u;
-const NAME_OTHER = /[^\p{L}\p{M}·・.'’\- \u3000]/u;
-export const TypedPersonName = PersonName.refine((s) => s.length > LIMITS.name || (NAME_FIRST.test(s) && !NAME_OTHER.test(s)), {
-  message:
-    '姓名只能由文字组成（可含间隔号「·」、空格、连字符），不能含表情、数字、符号或控制字符 / A name may contain only letters (with a middle dot, spaces or hyphens): no emoji, digits, symbols or control characters',
-});
+const LETTER = /\p{L}/u;
+const EMOJI = /\p{Extended_Pictographic}/u;
+const CONTROL = /[\p{Cc}\p{Cf}]/u;
+const FORMULA_START = /^[=+\-@]/;
+const noControl = (s: string) => !CONTROL.test(s);
+export const TypedPersonName = PersonName.refine(
+  // Empty and over-long names are left to min/max, which say so more precisely.
+  (s) => s.length === 0 || s.length > LIMITS.name || (LETTER.test(s) && !EMOJI.test(s) && noControl(s) && !FORMULA_START.test(s)),
+  {
+    message:
+      '姓名须包含文字，不能含表情符号或控制字符，也不能以 = + - @ 开头（电子表格会当作公式） / A name must contain letters, no emoji or control characters, and must not start with = + - @ (spreadsheets run that as a formula)',
+  },
+);
 
 /** Free text that must not carry control or invisible formatting characters (e.g. a right-to-left override). */
-const CONTROL = /[\p{Cc}\p{Cf}]/u;
-const noControl = (s: string) => !CONTROL.test(s);
 const NO_CONTROL_MESSAGE = { message: '不能含控制字符或不可见字符 / Must not contain control or invisible characters' };
 
 /** Mobile, landline with area code or extension: digits and + - ( ) space, 5–30 characters. */

@@ -168,6 +168,8 @@ const FORMS: BadInput[] = [
     ['a name of emoji only', { name: '😀🎉', residentId: rid('1991-01-01', 5) }, /姓名.*表情/],
     ['a name with a NUL character', { name: '张\u0000伟', residentId: rid('1991-01-01', 5) }, /姓名.*控制字符/],
     ['a name with a right-to-left override', { name: '\u202e伟张', residentId: rid('1991-01-01', 5) }, /姓名.*控制字符/],
+    ['a name of digits only', { name: '110115', residentId: rid('1991-01-01', 5) }, /姓名须包含文字/],
+    ['a name with an emoji after it', { name: '张伟👍', residentId: rid('1991-01-01', 5) }, /姓名.*表情/],
     ['a name that is a number', { name: 42, residentId: rid('1991-01-01', 5) }, /姓名.*类型错误（应为文本）/],
     ['a resident ID that already belongs to 张伟', { name: '张卫', residentId: GOOD_ID }, /已属于员工「张伟」/],
     ['an unknown field (salary)', { name: '赵强', residentId: rid('1991-01-01', 5), salary: 30000 }, /未知字段：salary/],
@@ -179,7 +181,7 @@ const FORMS: BadInput[] = [
     ['changing the resident ID to one with a wrong check character', { residentId: WRONG_CHECK }, /身份证号无效.*校验码/],
     ['changing the resident ID to 李娜\'s', 'other-id', /已属于员工「李娜」/],
     ['clearing the name', { name: '   ' }, /姓名.*不能为空/],
-    ['renaming to a spreadsheet formula', { name: '=HYPERLINK("http://evil.example","点我")' }, /姓名.*符号/],
+    ['renaming to a spreadsheet formula', { name: '=HYPERLINK("http://evil.example","点我")' }, /姓名.*公式/],
     ['a permit valid until 2026-13-01', { permitValidUntil: '2026-13-01' }, /证件有效期至.*日期无效/],
     ['an unknown holder status', { holderStatus: 'vip' }, /持证状态.*取值无效/],
   ] as const).map(([name, patch, names]): BadInput => ({
@@ -296,8 +298,8 @@ const IMPORTS: BadInput[] = [
   { area: 'imports', group: 'employee sheet', name: 'an ID taken by another tab after the check (rolled back whole)', names: /已属于员工「张伟」/, act: importSheet(() => utf8(csv(HEAD, `钱敏,${rid('1992-02-02', 6)},13800003333`, `张卫,${GOOD_ID},13800001111`)), 'employees.csv', 'none') },
   { area: 'imports', group: 'employee sheet', name: 'the same ID on two rows', names: /第 3 行（赵四）：身份证号与第 2 行重复/, act: importSheet(() => utf8(csv(HEAD, `赵强,${rid('1991-01-01', 5)},13800001111`, `赵四,${rid('1991-01-01', 5)},13800002222`))) },
   { area: 'imports', group: 'employee sheet', name: 'an ID Excel turned into 1.10115E+17', names: /科学计数法/, act: importSheet(() => utf8(csv(HEAD, '赵强,1.10115E+17,13800001111'))) },
-  { area: 'imports', group: 'employee sheet', name: "a name that is a formula (=cmd|' /C calc'!A0)", names: /第 2 行.*姓名.*符号/, act: importSheet(() => utf8(csv(HEAD, `"=cmd|' /C calc'!A0",${rid('1991-01-01', 5)},13800001111`))) },
-  { area: 'imports', group: 'employee sheet', name: 'a name that is an @-formula', names: /第 2 行.*姓名.*符号/, act: importSheet(() => utf8(csv(HEAD, `@SUM(1+1)*cmd,${rid('1991-01-01', 5)},13800001111`))) },
+  { area: 'imports', group: 'employee sheet', name: "a name that is a formula (=cmd|' /C calc'!A0)", names: /第 2 行.*姓名.*公式/, act: importSheet(() => utf8(csv(HEAD, `"=cmd|' /C calc'!A0",${rid('1991-01-01', 5)},13800001111`))) },
+  { area: 'imports', group: 'employee sheet', name: 'a name that is an @-formula', names: /第 2 行.*姓名.*公式/, act: importSheet(() => utf8(csv(HEAD, `@SUM(1+1)*cmd,${rid('1991-01-01', 5)},13800001111`))) },
   { area: 'imports', group: 'employee sheet', name: 'a file over 20 MB', names: /文件过大/, act: importSheet(() => new Uint8Array(20 * 1024 * 1024 + 1).fill(0x41)) },
 ];
 
@@ -416,9 +418,10 @@ describe('inputs next to the bad ones are accepted', () => {
     expect(wide.residentId).toBe(rid('1993-03-03', 7));
   });
 
-  it('names of minorities and foreigners pass the name rule', async () => {
+  it('names of minorities and foreigners, and an agent\'s tag in brackets, pass the name rule', async () => {
     await w.repos.employees.create({ name: '阿依古丽·买买提', residentId: rid('1994-04-04', 8) });
     await w.repos.employees.create({ name: "Anna-Maria O'Neil", residentId: rid('1995-05-05', 9) });
+    await w.repos.employees.create({ name: '张伟（研发部2组）', residentId: rid('1996-06-06', 10) });
   });
 
   it('a GBK sheet with good rows decodes and imports correctly', async () => {
