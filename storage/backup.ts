@@ -353,10 +353,22 @@ export function validateBackup(raw: unknown): BackupFile {
   if (!isRecord(raw) || raw.format !== BACKUP_FORMAT) {
     throw refuse('not-backup', { zh: '这不是本扩展导出的备份文件。', en: 'this is not a backup exported by this extension.' });
   }
+  // Another program that borrowed our format name is not our backup: said so, rather than reported
+  // as 「无效记录：app.name」 by the schema (issue #9's bad-input suite).
+  if (isRecord(raw.app) && raw.app.name !== APP_NAME) {
+    throw refuse('not-backup', { zh: '这不是本扩展导出的备份文件。', en: 'this is not a backup exported by this extension.' });
+  }
   if (typeof raw.formatVersion === 'number' && raw.formatVersion > BACKUP_FORMAT_VERSION) {
     throw refuse('newer-version', {
       zh: `备份来自更新版本的扩展（格式版本 ${raw.formatVersion}），请先升级扩展。`,
       en: `the backup comes from a newer version of the extension (format ${raw.formatVersion}); update the extension first.`,
+    });
+  }
+  // A newer database schema also means "update the extension", not an unexplained "unsupported version".
+  if (typeof raw.schemaVersion === 'number' && raw.schemaVersion > SCHEMA_VERSION) {
+    throw refuse('newer-version', {
+      zh: `备份来自更新版本的扩展（数据版本 ${raw.schemaVersion}，本扩展支持 ${SCHEMA_VERSION}），请先升级扩展。`,
+      en: `the backup comes from a newer version of the extension (data version ${raw.schemaVersion}, this one supports ${SCHEMA_VERSION}); update the extension first.`,
     });
   }
   if (raw.formatVersion !== BACKUP_FORMAT_VERSION || raw.schemaVersion !== SCHEMA_VERSION) {

@@ -116,6 +116,47 @@ const FIELD_LABELS: Record<string, Bilingual> = {
   url: { zh: '网址', en: 'URL' },
   module: { zh: '页面模块', en: 'portal module' },
   id: { zh: '编号', en: 'id' },
+  incomeMonths: { zh: '收入证明月数', en: 'income months' },
+  leavingDate: { zh: '离职日期', en: 'leaving date' },
+  housing: { zh: '住所证明', en: 'housing' },
+  changedItems: { zh: '变更事项', en: 'changed items' },
+  changeNote: { zh: '变更说明', en: 'change note' },
+  // Settings and messages: without these a refusal showed the raw key (「wageOverrides.#1.monthly：…」).
+  label: { zh: '名称', en: 'label' },
+  wageOverrides: { zh: '社平工资设置', en: 'wage figures' },
+  year: { zh: '年度', en: 'year' },
+  monthly: { zh: '月平均工资', en: 'monthly average wage' },
+  annual: { zh: '年平均工资', en: 'annual average wage' },
+  publishedOn: { zh: '公布日期', en: 'published on' },
+  source: { zh: '来源', en: 'source' },
+  reminders: { zh: '提醒设置', en: 'reminders' },
+  documentLeadDays: { zh: '材料到期提前提醒天数', en: 'document lead days' },
+  permitLeadWorkingDays: { zh: '证件到期提前提醒工作日', en: 'permit lead working days' },
+  staleCaseDays: { zh: '业务停滞提醒天数', en: 'stale case days' },
+  firstRunDone: { zh: '首次设置完成', en: 'first run done' },
+  title: { zh: '页面标题', en: 'page title' },
+  fieldsFound: { zh: '已找到的字段', en: 'fields found' },
+  fieldsMissing: { zh: '缺少的字段', en: 'fields missing' },
+  reasons: { zh: '识别说明', en: 'reasons' },
+  attachments: { zh: '附件列表', en: 'attachments' },
+  reportedAt: { zh: '报告时间', en: 'reported at' },
+  ruleIds: { zh: '规则编号', en: 'rule ids' },
+  entries: { zh: '经历条目', en: 'entries' },
+  value: { zh: '值', en: 'value' },
+};
+
+/** zod's type names in Chinese: a refusal must not read 「应为 string」 to an agent. */
+const TYPE_NAMES_ZH: Record<string, string> = {
+  string: '文本',
+  number: '数字',
+  int: '整数',
+  boolean: '是/否',
+  object: '对象',
+  array: '列表',
+  date: '日期',
+  bigint: '整数',
+  null: '空值',
+  undefined: '空值',
 };
 
 function pathLabel(path: ReadonlyArray<PropertyKey>): Bilingual {
@@ -134,9 +175,13 @@ function issueText(issue: z.core.$ZodIssue): Bilingual {
   }
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
+      // zod 4 leaves `input` out of the final issues, so `input === undefined` alone called every wrong
+      // type 「必填」 (a number typed as a name read "姓名：必填"); its message still says what was received.
+      if ('input' in issue ? issue.input === undefined : /received undefined$/.test(issue.message)) return { zh: '必填', en: 'is required' };
+      if (/received NaN$/.test(issue.message)) return { zh: '不是有效的数字', en: 'is not a valid number' };
+      return issue.expected === undefined
         ? { zh: '必填', en: 'is required' }
-        : { zh: `类型错误（应为 ${issue.expected}）`, en: `has the wrong type (expected ${issue.expected})` };
+        : { zh: `类型错误（应为${TYPE_NAMES_ZH[issue.expected] ?? '其他类型'}）`, en: `has the wrong type (expected ${issue.expected})` };
     case 'too_big':
       return { zh: `过长或过大（上限 ${String(issue.maximum)}）`, en: `is too long or too large (max ${String(issue.maximum)})` };
     case 'too_small':
@@ -150,6 +195,17 @@ function issueText(issue: z.core.$ZodIssue): Bilingual {
       };
     case 'unrecognized_keys':
       return { zh: `含有未知字段：${issue.keys.join('、')}`, en: `has unknown fields: ${issue.keys.join(', ')}` };
+    case 'invalid_key': {
+      // A record key refused by its own schema (e.g. FieldKey's 「字段名无效」): say that, not a bare 「无效」.
+      const inner = issue.issues[0];
+      return inner ? issueText(inner as z.core.$ZodIssue) : { zh: '字段名无效', en: 'has an invalid key' };
+    }
+    case 'invalid_union':
+      // A discriminated union with no matching `kind`: an unknown message or request type.
+      if ('discriminator' in issue || /discriminator/i.test(String((issue as { note?: unknown }).note ?? ''))) {
+        return { zh: '类型不受支持', en: 'is not a supported kind' };
+      }
+      return { zh: '无效', en: 'is invalid' };
     default:
       return { zh: '无效', en: 'is invalid' };
   }
@@ -158,7 +214,8 @@ function issueText(issue: z.core.$ZodIssue): Bilingual {
 /** Turns a ZodError into a StorageError('invalid') whose details name each field in both languages. */
 export function fromZodError(error: z.ZodError, what: Bilingual): StorageError {
   const details = error.issues.slice(0, 20).map((issue) => {
-    const where = pathLabel(issue.path);
+    // The `kind` of a discriminated union names a request type, not a document kind (FIELD_LABELS.kind).
+    const where = issue.code === 'invalid_union' && 'discriminator' in issue ? { zh: `请求类型（${issue.path.map(String).join('.')}）`, en: `request kind (${issue.path.map(String).join('.')})` } : pathLabel(issue.path);
     const text = issueText(issue);
     return `${where.zh}：${text.zh} / ${where.en}: ${text.en}`;
   });

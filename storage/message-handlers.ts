@@ -10,7 +10,7 @@
  */
 import type { z } from 'zod';
 import type { JzzDb } from './db';
-import { StorageError, fromZodError } from './errors';
+import { StorageError, fromZodError, pickLang } from './errors';
 import { findHostileKey } from './hostile';
 import {
   REQUEST_SCHEMAS,
@@ -88,6 +88,14 @@ export function assertExtensionPage(sender: MessageSender, runtimeId: string): v
 }
 
 function parseRequest<T extends MessageType>(type: T, data: unknown): z.output<(typeof REQUEST_SCHEMAS)[T]> {
+  return parseMessage(REQUEST_SCHEMAS[type], data) as z.output<(typeof REQUEST_SCHEMAS)[T]>;
+}
+
+/**
+ * Checks a message payload from another context: hostile keys first, then its zod schema. Refusals are
+ * StorageError('invalid') with a zh/en sentence (also used by the portal protocol's handlers).
+ */
+export function parseMessage<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
   const hostile = findHostileKey(data);
   if (hostile) {
     throw new StorageError(
@@ -96,9 +104,17 @@ function parseRequest<T extends MessageType>(type: T, data: unknown): z.output<(
       { reason: 'hostile-key' },
     );
   }
-  const r = REQUEST_SCHEMAS[type].safeParse(data);
-  if (!r.success) throw fromZodError(r.error, { zh: '消息内容', en: 'Message' });
-  return r.data as z.output<(typeof REQUEST_SCHEMAS)[T]>;
+  const r = schema.safeParse(data);
+  if (!r.success) {
+    // A message is refused, not "not saved" (fromZodError's wording for forms): say so, then the first problem.
+    const details = fromZodError(r.error, { zh: '消息内容', en: 'Message' }).details;
+    throw new StorageError(
+      'invalid',
+      { zh: `消息内容无效，已拒绝：${pickLang(details[0] ?? '', 'zh-CN')}`, en: `The message was refused as invalid: ${pickLang(details[0] ?? '', 'en')}` },
+      { reason: 'invalid-message', details, cause: r.error },
+    );
+  }
+  return r.data;
 }
 
 export type StorageHandlers = {

@@ -63,6 +63,33 @@ export const LIMITS = {
 
 export const PersonName = required(LIMITS.name);
 
+/**
+ * A person's name as the agent types or imports it. Refused: a name without any letter (「😀🎉」, 「123」),
+ * emoji, control or invisible formatting characters (a NUL, a right-to-left override: they hide in every
+ * later copy), and a leading = + - @ (`=cmd|' /C calc'!A0` is a spreadsheet formula waiting in the next
+ * CSV export). Everything else a real name or an agent's tag needs stays allowed: 阿依古丽·买买提,
+ * Anna-Maria O'Neil, 张伟（研发部）, 员工1 (issue #9's bad-input suite accepted all of the refused ones).
+ * Stored rows (and backups) keep the looser {@link PersonName} so files written before stay importable.
+ */
+// Plain character tests rather than one anchored `^…*$` pattern: on a 10 MB name such a pattern
+// overflowed V8's regexp stack (RangeError) before the length limit could answer.
+const LETTER = /\p{L}/u;
+const EMOJI = /\p{Extended_Pictographic}/u;
+const CONTROL = /[\p{Cc}\p{Cf}]/u;
+const FORMULA_START = /^[=+\-@]/;
+const noControl = (s: string) => !CONTROL.test(s);
+export const TypedPersonName = PersonName.refine(
+  // Empty and over-long names are left to min/max, which say so more precisely.
+  (s) => s.length === 0 || s.length > LIMITS.name || (LETTER.test(s) && !EMOJI.test(s) && noControl(s) && !FORMULA_START.test(s)),
+  {
+    message:
+      '姓名须包含文字，不能含表情符号或控制字符，也不能以 = + - @ 开头（电子表格会当作公式） / A name must contain letters, no emoji or control characters, and must not start with = + - @ (spreadsheets run that as a formula)',
+  },
+);
+
+/** Free text that must not carry control or invisible formatting characters (e.g. a right-to-left override). */
+const NO_CONTROL_MESSAGE = { message: '不能含控制字符或不可见字符 / Must not contain control or invisible characters' };
+
 /** Mobile, landline with area code or extension: digits and + - ( ) space, 5–30 characters. */
 export const Phone = z
   .string()
@@ -94,7 +121,7 @@ export { Gender };
 // Company profile (one row, id 'company')
 
 export const CompanyInput = z.strictObject({
-  name: required(LIMITS.companyName),
+  name: required(LIMITS.companyName).refine(noControl, NO_CONTROL_MESSAGE),
   creditCode: CreditCode,
   localityOffice: trimmed(LIMITS.localityOffice).default(''),
   agentName: trimmed(LIMITS.name).default(''),
@@ -114,7 +141,7 @@ export const CompanyRow = z.strictObject({
 export type CompanyProfile = z.infer<typeof CompanyRow>;
 
 export const CompanyPatch = z.strictObject({
-  name: required(LIMITS.companyName).optional(),
+  name: required(LIMITS.companyName).refine(noControl, NO_CONTROL_MESSAGE).optional(),
   creditCode: CreditCode.optional(),
   localityOffice: trimmed(LIMITS.localityOffice).optional(),
   agentName: trimmed(LIMITS.name).optional(),
@@ -126,7 +153,7 @@ export type CompanyPatch = z.input<typeof CompanyPatch>;
 // Employees
 
 export const EmployeeInput = z.strictObject({
-  name: PersonName,
+  name: TypedPersonName,
   residentId: ResidentId,
   phone: Phone.optional(),
   category: Category.optional(),
@@ -138,7 +165,7 @@ export type EmployeeInput = z.input<typeof EmployeeInput>;
 
 /** A patch: only the fields to change; `null` clears an optional field. Gender/birth date follow the ID. */
 export const EmployeePatch = z.strictObject({
-  name: PersonName.optional(),
+  name: TypedPersonName.optional(),
   residentId: ResidentId.optional(),
   phone: Phone.nullable().optional(),
   category: Category.nullable().optional(),

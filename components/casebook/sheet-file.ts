@@ -22,7 +22,12 @@ export async function readSheetFile(file: Blob & { name?: string }): Promise<She
       return { rows: await readXlsxFirstSheet(bytes), format: 'xlsx' };
     } catch (e) {
       if (e instanceof XlsxError) throw new SheetError('xlsx', { zh: e.zh, en: e.en });
-      throw e;
+      // Anything else the reader trips over is still a file we cannot read: the import screen shows a
+      // SheetError's sentence, but an unknown error only as a raw 「操作失败：…」 (issue #9).
+      throw new SheetError('xlsx', {
+        zh: '无法读取该 .xlsx 文件（文件损坏或不是 Excel 工作簿）',
+        en: 'Cannot read this .xlsx file (damaged, or not an Excel workbook)',
+      });
     }
   }
   const { text, encoding } = decodeSheetText(bytes);

@@ -62,8 +62,18 @@ async function readEntry(b: Uint8Array, e: ZipEntry): Promise<string> {
   if (e.method === 0) return new TextDecoder().decode(data);
   if (e.method !== 8) throw broken();
   const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Response(stream).text();
+  try {
+    return await new Response(stream).text();
+  } catch {
+    // A zip whose entry is not valid deflate data (junk renamed to .xlsx, a cut-off download) made the
+    // platform throw a bare TypeError that the import screen showed as 「操作失败：…」 (issue #9).
+    throw broken();
+  }
 }
+
+/** Excel's own limits (1,048,576 rows × 16,384 columns): a cell beyond them is a hostile or broken file. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
 
 /** XML text content: entities decoded. */
 export function xmlText(s: string): string {
@@ -128,12 +138,16 @@ export async function readXlsxFirstSheet(bytes: Uint8Array): Promise<string[][]>
   const rows: string[][] = [];
   for (const rm of sheet.matchAll(/<row\b([^>]*)>([\s\S]*?)<\/row>|<row\b([^>]*)\/>/g)) {
     const rowNo = Number(/\br="(\d+)"/.exec(rm[1] ?? rm[3] ?? '')?.[1] ?? rows.length + 1);
+    if (!(rowNo >= 1 && rowNo <= MAX_ROWS)) throw broken();
     const cells: string[] = [];
     for (const cm of (rm[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
       const attrs = cm[1];
       const inner = cm[2] ?? '';
       const ref = /\br="([A-Z]+\d+)"/.exec(attrs)?.[1];
       const col = ref ? columnIndex(ref) : cells.length;
+      // Padding up to a cell at column ZZZZZZ or row 999,999,999 would build hundreds of millions of
+      // empty cells and hang the page: such a reference does not occur in a real workbook.
+      if (col >= MAX_COLUMNS) throw broken();
       const type = /\bt="(\w+)"/.exec(attrs)?.[1];
       const style = Number(/\bs="(\d+)"/.exec(attrs)?.[1] ?? 0);
       const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { EvaluatePortalRequest, PortalChecklistRequest, PortalGuidanceRequest, portalMessaging, type PortalChecklist, type PortalEvalResult, type PortalGuidance, type PortalProtocolMap, type PortalSettings } from '../../storage/messaging';
 import { type JzzDb } from '../../storage/db';
-import { assertPortalContentScript, type MessageSender } from '../../storage/message-handlers';
+import { assertPortalContentScript, parseMessage, type MessageSender } from '../../storage/message-handlers';
 import type { FocusDraft } from '../../storage/messages';
 import { createRepos } from '../../storage/repos';
 import { beijingDate } from '../../rules/dates';
@@ -148,7 +148,9 @@ export function registerPortalHandlers(on: PortalOnMessage, deps: PortalHandlerD
 
   on('evaluatePortal', async ({ data, sender }): Promise<PortalEvalResult[]> => {
     guard(sender);
-    const requests = EvaluatePortalRequest.parse(data);
+    // parseMessage, not .parse(): a malformed request used to come back as zod's raw English JSON dump
+    // and was not checked for hostile keys (issue #9's bad-input suite).
+    const requests = parseMessage(EvaluatePortalRequest, data);
     const today = beijingDate(now());
     const companyName = requests.some((r) => r.kind === 'permissionOpinion') ? (await repos.company.get().catch(() => undefined))?.name : undefined;
     return requests.map((r) => evaluatePortalRequest(r, today, companyName));
@@ -156,7 +158,7 @@ export function registerPortalHandlers(on: PortalOnMessage, deps: PortalHandlerD
 
   on('getPortalChecklist', async ({ data, sender }): Promise<PortalChecklist> => {
     guard(sender);
-    const { module } = PortalChecklistRequest.parse(data);
+    const { module } = parseMessage(PortalChecklistRequest, data);
     const draft = await deps.focusDraft(sender as MessageSender).catch(() => null);
     const business = checklistBusiness(module, draft?.case?.business);
     const fromCase = !!draft?.case && draft.case.business === business;
@@ -176,7 +178,7 @@ export function registerPortalHandlers(on: PortalOnMessage, deps: PortalHandlerD
 
   on('getPortalGuidance', async ({ data, sender }): Promise<PortalGuidance> => {
     guard(sender);
-    const { module, ruleIds } = PortalGuidanceRequest.parse(data);
+    const { module, ruleIds } = parseMessage(PortalGuidanceRequest, data);
     return {
       fields: FIELD_GUIDANCE.filter((g) => g.modules.includes(module)),
       rules: ruleIds.map((id) => ruleById(id)).filter((r): r is NonNullable<typeof r> => !!r),

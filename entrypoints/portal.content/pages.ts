@@ -87,8 +87,21 @@ export interface Recognition {
   reasons: string[];
 }
 
+/**
+ * The evidence with every part in its declared shape: a missing list or a non-text entry counts as nothing.
+ * Evidence is read off a page we do not control; before this, `recognise({})` threw a TypeError instead of
+ * answering "unrecognised" (issue #9's bad-input suite).
+ */
+function wellFormed(e: unknown): PageEvidence {
+  const o = (typeof e === 'object' && e !== null ? e : {}) as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  return { url: text(o.url), title: text(o.title), headings: list(o.headings), tableHeaders: list(o.tableHeaders), labels: list(o.labels), texts: list(o.texts) };
+}
+
 /** Decides the module of a page; null when no module's heading and body both match, or two tie. */
-export function recognise(e: PageEvidence): Recognition {
+export function recognise(evidence: PageEvidence): Recognition {
+  const e = wellFormed(evidence);
   const headings = e.headings.map(normaliseLabel);
   const body = new Set([...e.tableHeaders, ...e.labels].map(normaliseLabel));
   // Longer phrases may sit inside a sentence or on a button (单位关联码 page: 「请将单位关联码告知本单位员工」).
