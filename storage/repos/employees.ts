@@ -3,6 +3,7 @@
  * Gender, birth date and the reversed ID are derived from the resident ID, never typed in.
  */
 import { Dexie } from 'dexie';
+import { browser } from 'wxt/browser';
 import type { Case, Employee, EmployeeInput, EmployeePatch } from '../schemas';
 import { EmployeeInput as EmployeeInputSchema, EmployeePatch as EmployeePatchSchema, EmployeeRow } from '../schemas';
 import { NOT_FOUND, StorageError, type Bilingual } from '../errors';
@@ -37,11 +38,9 @@ export interface ErasureNotice {
   documentIds: string[];
 }
 
-type LocalStorageLike = { set(items: Record<string, unknown>): Promise<void> };
-
 async function announceErasure(notice: ErasureNotice): Promise<void> {
   // Node scripts (the benchmark) use the repositories without a browser; there is nothing shown to clear there.
-  const local = (globalThis as { browser?: { storage?: { local?: LocalStorageLike } } }).browser?.storage?.local;
+  const local = (browser as typeof browser | undefined)?.storage?.local;
   if (!local) return;
   try {
     await local.set({ [`${ERASURE_NOTICE_PREFIX}${notice.employeeId}`]: notice });
