@@ -19,6 +19,7 @@ import type { IsoDate } from '../rules/model';
 import type { JzzDb } from './db';
 import { getDb } from './db';
 import { createRepos, type Repos } from './repos';
+import { ERASURE_NOTICE_PREFIX, type ErasureNotice } from './repos/employees';
 import {
   DEFAULT_REMINDER_LEADS,
   documentWindow,
@@ -33,6 +34,12 @@ export const REMINDER_ALARM = 'jzz-daily-reminders';
 export const REMINDER_LEADS_KEY = 'reminderLeads';
 /** Keys already notified → the day they were first shown. */
 export const NOTIFIED_KEY = 'reminderNotified';
+/**
+ * Notifications created and not yet clicked or closed → the employees they name and the reminder keys they
+ * show, so that deleting an employee can take their name off the screen ({@link forgetEmployeeReminders}).
+ */
+export const SHOWN_KEY = 'reminderShown';
+type Shown = Record<string, { employees: string[]; keys: string[] }>;
 const NOTIFICATION_PREFIX = 'jzz-reminder|';
 /** At most this many separate notifications per check; more are summed up in one list notification. */
 const MAX_SEPARATE = 3;
@@ -95,7 +102,24 @@ async function languageOf(repos: Repos): Promise<'zh-CN' | 'en'> {
  * something is urgent) and notifies the reminders not notified before. Safe to call from the background or
  * an extension page.
  */
-export async function runReminderCheck(today?: IsoDate, options: ReminderCheckOptions = {}): Promise<ReminderCheckResult> {
+export function runReminderCheck(today?: IsoDate, options: ReminderCheckOptions = {}): Promise<ReminderCheckResult> {
+  return serial(() => check(today, options));
+}
+
+// The alarm, a start-up check and an erasure notice can arrive together; each reads and rewrites the
+// notified/shown lists, so they take turns (within this context) instead of overwriting each other.
+let queue: Promise<unknown> = Promise.resolve();
+function serial<T>(f: () => Promise<T>): Promise<T> {
+  const next = queue.then(f, f);
+  queue = next.catch(() => {});
+  return next;
+}
+
+async function readShown(): Promise<Shown> {
+  return ((await browser.storage.local.get(SHOWN_KEY))[SHOWN_KEY] as Shown | undefined) ?? {};
+}
+
+async function check(today: IsoDate | undefined, options: ReminderCheckOptions): Promise<ReminderCheckResult> {
   const d = depsOrDefault();
   const repos = options.repos ?? d.repos;
   const day = today ?? beijingDate(d.now());
@@ -117,6 +141,13 @@ export async function runReminderCheck(today?: IsoDate, options: ReminderCheckOp
   const notifiedBefore: Record<string, string> = Object.fromEntries(Object.entries(stored).filter(([k]) => dueKeys.has(k)));
   const fresh = due.filter((r) => !(r.key in notifiedBefore));
   const created: string[] = [];
+  const shown = await readShown();
+  // Entries of notifications the agent has dismissed since (where the browser can tell) are dropped.
+  const onScreen = await browser.notifications.getAll?.().catch(() => undefined);
+  if (onScreen) for (const id of Object.keys(shown)) if (!(id in onScreen)) delete shown[id];
+  const record = (id: string, rs: readonly Reminder[]) => {
+    shown[id] = { employees: [...new Set(rs.flatMap((r) => (r.employeeId ? [r.employeeId] : [])))], keys: rs.map((r) => r.key) };
+  };
   if (options.notify !== false && fresh.length) {
     const text = (r: Reminder) => (lang === 'en' ? { title: r.title.en, message: r.body.en } : { title: r.title.zh, message: r.body.zh });
     const iconUrl = browser.runtime.getURL('/icon/128.png');
@@ -125,6 +156,7 @@ export async function runReminderCheck(today?: IsoDate, options: ReminderCheckOp
       const id = `${NOTIFICATION_PREFIX}${reminderRoute(r)}|${r.key}`;
       await browser.notifications.create(id, { type: 'basic', iconUrl, ...text(r), priority: r.urgency === 'urgent' ? 2 : 0 });
       created.push(id);
+      record(id, [r]);
     }
     const rest = fresh.slice(separate.length);
     if (rest.length) {
@@ -137,11 +169,47 @@ export async function runReminderCheck(today?: IsoDate, options: ReminderCheckOp
         items: rest.slice(0, 5).map((r) => ({ title: text(r).title, message: r.date })),
       });
       created.push(id);
+      record(id, rest);
     }
     for (const r of fresh) notifiedBefore[r.key] = day;
   }
-  await browser.storage.local.set({ [NOTIFIED_KEY]: notifiedBefore });
+  await browser.storage.local.set({ [NOTIFIED_KEY]: notifiedBefore, [SHOWN_KEY]: shown });
   return { today: day, due, notified: created, badge };
+}
+
+/** The record id inside a reminder key (`renewal-open:<employeeId>:<expiry>`, `review-completes:<caseId>:…`). */
+const keyRecord = (key: string): string => key.split(':')[1] ?? '';
+
+/**
+ * After an employee was deleted: clears every notification that names them (a summary list that mentions
+ * them among others included) and drops their "already notified" keys, which carry their record ids.
+ * Returns the cleared notification ids and the dropped keys.
+ */
+export function forgetEmployeeReminders(notice: ErasureNotice): Promise<{ cleared: string[]; forgotten: string[] }> {
+  return serial(async () => {
+    const ids = new Set([notice.employeeId, ...notice.caseIds, ...notice.documentIds]);
+    const shown = await readShown();
+    const cleared: string[] = [];
+    const droppedKeys = new Set<string>();
+    for (const [id, entry] of Object.entries(shown)) {
+      if (!entry.employees.includes(notice.employeeId) && !entry.keys.some((k) => ids.has(keyRecord(k)))) continue;
+      await browser.notifications.clear(id).catch(() => false);
+      entry.keys.forEach((k) => droppedKeys.add(k));
+      delete shown[id];
+      cleared.push(id);
+    }
+    const notified = ((await browser.storage.local.get(NOTIFIED_KEY))[NOTIFIED_KEY] as Record<string, string> | undefined) ?? {};
+    const forgotten = Object.keys(notified).filter((k) => ids.has(keyRecord(k)) || droppedKeys.has(k));
+    for (const k of forgotten) delete notified[k];
+    await browser.storage.local.set({ [NOTIFIED_KEY]: notified, [SHOWN_KEY]: shown });
+    return { cleared, forgotten };
+  });
+}
+
+function isNotice(v: unknown): v is ErasureNotice {
+  const n = v as Partial<ErasureNotice> | null;
+  const strings = (a: unknown) => Array.isArray(a) && a.every((x) => typeof x === 'string');
+  return !!n && typeof n.employeeId === 'string' && strings(n.caseIds) && strings(n.documentIds);
 }
 
 /** Milliseconds until the next 08:30 in Beijing (UTC+8, no DST) after `now`. */
@@ -171,11 +239,48 @@ export function registerReminderAlarms(options: { db?: JzzDb; repos?: Repos; now
   });
   browser.runtime.onStartup.addListener(() => void run().catch((e) => console.error('reminder check failed', e)));
   browser.runtime.onInstalled.addListener(() => void run(undefined, { notify: false }).catch(() => {}));
+  const unrecord = (id: string) =>
+    void serial(async () => {
+      const shown = await readShown();
+      if (!(id in shown)) return;
+      delete shown[id];
+      await browser.storage.local.set({ [SHOWN_KEY]: shown });
+    }).catch(() => {});
   browser.notifications.onClicked.addListener((id) => {
     if (!id.startsWith(NOTIFICATION_PREFIX)) return;
     const route = id.slice(NOTIFICATION_PREFIX.length).split('|')[0];
     void browser.tabs.create({ url: caseBookUrl(route) });
     void browser.notifications.clear(id);
+    unrecord(id);
+  });
+  browser.notifications.onClosed?.addListener((id) => {
+    if (id.startsWith(NOTIFICATION_PREFIX)) unrecord(id);
+  });
+
+  // Erasures announced by an extension page (storage/repos/employees.ts): forget, then refresh the badge.
+  const handled = new Set<string>();
+  const onNotice = async (key: string, value: unknown) => {
+    if (handled.has(key)) return;
+    handled.add(key);
+    try {
+      if (isNotice(value)) {
+        await forgetEmployeeReminders(value);
+        await run(undefined, { notify: false });
+      }
+      await browser.storage.local.remove(key);
+    } finally {
+      handled.delete(key);
+    }
+  };
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    for (const [key, change] of Object.entries(changes)) {
+      if (key.startsWith(ERASURE_NOTICE_PREFIX) && change.newValue) void onNotice(key, change.newValue).catch((e) => console.error('erasure notice failed', e));
+    }
+  });
+  // Notices written while no worker was listening (the worker starts with this call, so none is missed twice).
+  void browser.storage.local.get(null).then((all) => {
+    for (const [key, value] of Object.entries(all)) if (key.startsWith(ERASURE_NOTICE_PREFIX)) void onNotice(key, value).catch(() => {});
   });
   (globalThis as unknown as { jzzReminders?: { runReminderCheck: typeof runReminderCheck } }).jzzReminders = { runReminderCheck: run };
   return { runReminderCheck: run };

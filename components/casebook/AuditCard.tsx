@@ -30,27 +30,41 @@ function fieldName(path: string, lang: string): string {
   return parts[0] === 'facts' && parts.length > 1 ? `${lang === 'en' ? 'facts' : '情况'}·${name}` : name;
 }
 
-/** A value as the agent reads it: labels for codes, IDs and phones masked (the log shows changes, not personal data). */
-function show(path: string, v: unknown, lang: Lang): string {
+/** Fields holding a resident ID or a phone number, under any of the names the repositories and captured drafts use. */
+const ID_KEYS = new Set(['residentId', 'childResidentId', 'spouseResidentId', 'agentResidentId']);
+const PHONE_KEYS = new Set(['phone', 'agentPhone', 'mobile', 'agentMobile']);
+// Anything that looks like a resident ID (18 or 15 characters) or a mainland mobile number, wherever it sits:
+// a captured draft or an object value shown as JSON must not spell one out either.
+const ID_LIKE = /(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g;
+const PHONE_LIKE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+const maskAll = (s: string) => s.replace(ID_LIKE, (m) => maskIdLast4(m)).replace(PHONE_LIKE, (m) => maskPhone(m));
+
+/**
+ * A value as the agent reads it: labels for codes, IDs and phones masked (the log shows changes, not personal
+ * data; there is no reveal here — the employee page has its own).
+ */
+export function auditValue(path: string, v: unknown, lang: Lang): string {
   if (v === null || v === undefined) return '—';
   const key = path.split('.').pop()!;
   if (typeof v === 'string') {
-    if (key === 'residentId') return maskIdLast4(v);
-    if (key === 'phone' || key === 'agentPhone') return maskPhone(v);
+    if (ID_KEYS.has(key)) return maskIdLast4(v);
+    if (PHONE_KEYS.has(key)) return maskPhone(v);
     if (key === 'status' && (CASE_STATUSES as readonly string[]).includes(v)) return caseStatusLabel(lang, v as CaseStatus);
     if (key === 'business' && (BUSINESSES as readonly string[]).includes(v)) return businessLabel(lang, v as BusinessType);
     if (key === 'holderStatus' && (HOLDER_STATUSES as readonly string[]).includes(v)) return holderLabel(lang, v as HolderStatus);
   }
   if (key === 'facts' && typeof v === 'object') return Object.keys(v as object).map((k) => fieldName(`facts.${k}`, lang)).join('、') || '—';
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  // Masked before shortening, so that a cut can never leave part of a number unmasked.
+  const s = maskAll(typeof v === 'string' ? v : JSON.stringify(v));
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
-function Changes({ e }: { e: AuditEntry }) {
+/** What one audit entry changed (exported for tests). */
+export function Changes({ e }: { e: AuditEntry }) {
   const lang = useLang();
   if (e.op === 'create' || e.op === 'import') {
     const keys = Object.keys(e.after ?? {}).filter((k) => !HIDDEN.has(k));
-    return <div className="muted">{keys.slice(0, 6).map((k) => `${fieldName(k, lang)}：${show(k, e.after![k], lang)}`).join('；')}</div>;
+    return <div className="muted">{keys.slice(0, 6).map((k) => `${fieldName(k, lang)}：${auditValue(k, e.after![k], lang)}`).join('；')}</div>;
   }
   if (e.op !== 'update') return null;
   const keys = Object.keys(e.after ?? {}).filter((k) => !HIDDEN.has(k));
@@ -58,7 +72,7 @@ function Changes({ e }: { e: AuditEntry }) {
     <ul className="audit-changes">
       {keys.map((k) => (
         <li key={k}>
-          {fieldName(k, lang)}：<span className="muted">{show(k, e.before?.[k], lang)}</span> → {show(k, e.after?.[k], lang)}
+          {fieldName(k, lang)}：<span className="muted">{auditValue(k, e.before?.[k], lang)}</span> → {auditValue(k, e.after?.[k], lang)}
         </li>
       ))}
     </ul>

@@ -3,6 +3,7 @@
  * Gender, birth date and the reversed ID are derived from the resident ID, never typed in.
  */
 import { Dexie } from 'dexie';
+import { browser } from 'wxt/browser';
 import type { Case, Employee, EmployeeInput, EmployeePatch } from '../schemas';
 import { EmployeeInput as EmployeeInputSchema, EmployeePatch as EmployeePatchSchema, EmployeeRow } from '../schemas';
 import { NOT_FOUND, StorageError, type Bilingual } from '../errors';
@@ -20,6 +21,34 @@ import {
 } from './context';
 
 const WHAT: Bilingual = { zh: '员工信息', en: 'Employee' };
+
+/**
+ * `browser.storage.local` key prefix of an erasure notice: `erasedEmployee:<employeeId>` → {@link ErasureNotice}.
+ * The case book deletes; the background owns the reminder notifications and their "already notified" keys
+ * (storage/reminder-alarms.ts), hears the notice through `storage.onChanged` (which also wakes a sleeping
+ * worker), clears what it showed about the person and removes the notice. One key per employee, so two
+ * pages deleting at once cannot overwrite each other's notice. Record ids only: nothing personal.
+ */
+export const ERASURE_NOTICE_PREFIX = 'erasedEmployee:';
+
+/** The ids a deletion removed, for the background to forget its notifications about them. */
+export interface ErasureNotice {
+  employeeId: string;
+  caseIds: string[];
+  documentIds: string[];
+}
+
+async function announceErasure(notice: ErasureNotice): Promise<void> {
+  // Node scripts (the benchmark) use the repositories without a browser; there is nothing shown to clear there.
+  const local = (browser as typeof browser | undefined)?.storage?.local;
+  if (!local) return;
+  try {
+    await local.set({ [`${ERASURE_NOTICE_PREFIX}${notice.employeeId}`]: notice });
+  } catch (e) {
+    // The data is already gone; a notice that could not be written only leaves a notification on screen until the next check.
+    console.error('could not announce the erasure to the background', e);
+  }
+}
 
 /** What `remove()` deleted, in counts only (the audit log keeps just these numbers). */
 export interface ErasureReport {
@@ -140,10 +169,16 @@ export function employeesRepo(ctx: RepoContext) {
      * was deleted (counts only, no name, no ID). All or nothing.
      */
     async remove(id: string): Promise<ErasureReport> {
-      return writeTx(ctx, [db.employees, db.cases, db.documents, db.ticks, db.notes, db.drafts, db.focus], async () => {
+      let notice: ErasureNotice | undefined;
+      const report = await writeTx(ctx, [db.employees, db.cases, db.documents, db.ticks, db.notes, db.drafts, db.focus], async () => {
         const emp = await db.employees.get(id);
         if (!emp) throw NOT_FOUND(WHAT, id);
         const caseIds = (await db.cases.where('employeeId').equals(id).primaryKeys()) as string[];
+        const documentIds = [
+          ...((await db.documents.where('employeeId').equals(id).primaryKeys()) as string[]),
+          ...((await db.documents.where('caseId').anyOf(caseIds).primaryKeys()) as string[]),
+        ];
+        notice = { employeeId: id, caseIds, documentIds: [...new Set(documentIds)] };
         const report: ErasureReport = {
           employees: 1,
           cases: caseIds.length,
@@ -178,6 +213,9 @@ export function employeesRepo(ctx: RepoContext) {
         });
         return report;
       });
+      // Only after the commit: a rolled-back deletion must leave the notifications alone.
+      if (notice) await announceErasure(notice);
+      return report;
     },
 
     /** Employees with their latest case, paged and sorted. */

@@ -14,12 +14,13 @@ export { CHROMIUM, EXTENSION_DIR, chromiumArgs, routeReplicas };
 // Service-worker requests reach context.on('request') only with this switch (Playwright, Chromium).
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
-export async function launchWithExtension(userDataDir?: string): Promise<BrowserContext> {
+/** `extraArgs`: more Chromium switches (no-network.spec.ts adds a DevTools port to watch the service worker). */
+export async function launchWithExtension(userDataDir?: string, extraArgs: string[] = []): Promise<BrowserContext> {
   const dir = userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jzz-e2e-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: chromiumArgs(EXTENSION_DIR),
+    args: [...chromiumArgs(EXTENSION_DIR), ...extraArgs],
     viewport: { width: 1280, height: 800 },
     locale: 'zh-CN',
   });

@@ -9,26 +9,7 @@
 import { test, expect } from './harness';
 import { clickInjected, expectInjected, findInjected, injectedText } from './shadow';
 import { DRAFT, seedDraft } from './seed';
-import type { Page } from '@playwright/test';
-
-const FW = 'https://fw.bjrcgz.gov.cn';
-
-async function open(page: Page, url: string) {
-  await page.goto(`${FW}/${url}`);
-  const route = /#(\/[^?]*)/.exec(url)?.[1] ?? null;
-  await page.waitForFunction((r) => {
-    const rep = (window as unknown as { __replica?: { ready?: boolean; route?: string } }).__replica;
-    return rep?.ready === true && (r === null || rep.route === r);
-  }, route);
-}
-
-/** Our hosts by kind, e.g. { 'jzz-hint': 1, 'jzz-overlay': 1 }. */
-const hostCounts = (page: Page) =>
-  page.evaluate(() => {
-    const counts: Record<string, number> = {};
-    for (const el of document.querySelectorAll('*')) if (el.localName.startsWith('jzz-')) counts[el.localName] = (counts[el.localName] ?? 0) + 1;
-    return counts;
-  });
+import { domStorm, hostCounts, openReplica as open, styledHosts } from './dom-storm';
 
 test('1,000 random DOM mutations: no page error, and the overlay settles back to exactly what it was', async ({ context }) => {
   test.setTimeout(90_000);
@@ -43,69 +24,12 @@ test('1,000 random DOM mutations: no page error, and the overlay settles back to
     const beforeText = await injectedText(page);
     const beforeHosts = await hostCounts(page);
 
-    await page.evaluate(async () => {
-      let seed = 20261126;
-      const rnd = (n: number) => {
-        seed = (seed * 1103515245 + 12345) % 2147483648;
-        return seed % n;
-      };
-      const JUNK = ['广告', '通知：系统维护', '加载中…', '提示', 'lorem ipsum', '？', '更多', '12345'];
-      const added: Element[] = [];
-      const flipped = new Map<Element, [string, string | null]>();
-      const all = () => [...document.body.querySelectorAll('*')];
-      const ours = () => all().filter((e) => e.localName.startsWith('jzz-'));
-      const step = () => {
-        const kind = rnd(10);
-        const els = all();
-        const target = els[rnd(els.length)];
-        if (kind <= 3 && target && !target.localName.startsWith('jzz-')) {
-          // Junk next to or inside any element.
-          const junk = document.createElement(rnd(2) ? 'div' : 'span');
-          junk.textContent = JUNK[rnd(JUNK.length)];
-          if (rnd(2)) target.append(junk);
-          else target.before(junk);
-          added.push(junk);
-        } else if (kind <= 5 && added.length) {
-          added.splice(rnd(added.length), 1)[0].remove();
-        } else if (kind === 6 && target && target !== document.body) {
-          // Attributes flipped on page elements; put back at the end.
-          const attr = ['data-x', 'title', 'aria-label'][rnd(3)];
-          if (!flipped.has(target)) flipped.set(target, [attr, target.getAttribute(attr)]);
-          target.setAttribute(attr, String(rnd(1000)));
-        } else if (kind === 7) {
-          // Tampering with our hosts: restyled, emptied of light children, removed.
-          const o = ours();
-          const host = o[rnd(o.length)];
-          if (host) {
-            const t = rnd(3);
-            if (t === 0) host.setAttribute('style', 'display:none');
-            else if (t === 1) host.append(document.createElement('b'));
-            else host.remove();
-          }
-        } else if (kind === 8 && added.length) {
-          added[rnd(added.length)].textContent = JUNK[rnd(JUNK.length)];
-        } else if (target && !target.localName.startsWith('jzz-')) {
-          target.classList.toggle('jzz-test-flip');
-        }
-      };
-      for (let i = 0; i < 1000; i++) {
-        step();
-        // Bursts of 25, each in its own task, so the observer sees many separate batches.
-        if (i % 25 === 24) await new Promise((r) => setTimeout(r, 5));
-      }
-      added.forEach((e) => e.remove());
-      for (const [el, [attr, value]] of flipped) {
-        if (value === null) el.removeAttribute(attr);
-        else el.setAttribute(attr, value);
-      }
-      for (const el of document.querySelectorAll('.jzz-test-flip')) el.classList.remove('jzz-test-flip');
-    });
+    expect((await domStorm(page, { seed: 20261126, mutations: 1000 })).mutations).toBe(1000);
 
     // After the storm: the same UI, once each, and no host left restyled.
     await expect.poll(() => injectedText(page), { timeout: 10_000 }).toBe(beforeText);
     expect(await hostCounts(page)).toEqual(beforeHosts);
-    const styled = await page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('jzz-') && e.hasAttribute('style')).length);
-    expect(styled).toBe(0);
+    expect(await styledHosts(page)).toBe(0);
   }
   expect(errors).toEqual([]);
 });
