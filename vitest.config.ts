@@ -7,5 +7,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     setupFiles: ['tests/unit/setup.ts'],
     environment: 'node',
+    // Worker threads start faster than forked processes: the suite took ~60 s instead of ~90 s on 2 cores.
+    // Each file stays isolated (--no-isolate made the fake browser's listeners leak between files).
+    pool: 'threads',
   },
 });

@@ -300,6 +300,7 @@ export function NumberField({
   max,
   unit,
   onChange,
+  required,
   testId,
 }: {
   label: ReactNode;
@@ -307,7 +308,10 @@ export function NumberField({
   min: number;
   max: number;
   unit?: string;
+  /** Called with each valid number, and with null when the field is emptied (unless `required`). */
   onChange: (v: number | null) => void;
+  /** An empty field is refused like a bad number instead of clearing the value. */
+  required?: boolean;
   testId?: string;
 }) {
   const t = useT();
@@ -327,7 +331,7 @@ export function NumberField({
   const change = (raw: string) => {
     setText(raw);
     const s = asciiDigits(raw);
-    if (s === '') {
+    if (s === '' && !required) {
       setInvalid(false);
       last.current = undefined;
       onChange(null);

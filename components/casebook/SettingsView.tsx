@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import { pickText, useLang, useT, type Lang } from '../i18n';
-import { Card, ErrorText, SaveState, StatusLine } from '../ui';
+import { Card, ErrorText, NumberField, SaveState, StatusLine } from '../ui';
 import { auditReplayFilter, useAutosave } from '../use-autosave';
 import { useCompany, useSettings } from '../use-live';
 import { getRepos } from '../../storage/repos';
@@ -19,7 +19,7 @@ import { wageStandard, wageTable } from '../../rules/wages';
 import { getReminderLeads, runReminderCheck, setReminderLeads, type ReminderCheckResult } from '../../storage/reminder-alarms';
 import type { ReminderLeads } from '../../storage/reminders';
 import type { Bilingual } from '../../rules/model';
-import { NumberField, TextField, zodMessage } from './fields';
+import { TextField, zodMessage } from './fields';
 import { downloadText } from './download';
 
 export function CompanyCard() {
@@ -191,9 +191,9 @@ function RemindersCard() {
       <p className="muted small">{t('settings.reminders.intro')}</p>
       {leads ? (
         <div className="form-grid">
-          <NumberField label={t('settings.reminders.windowOpens')} value={leads.windowOpens} min={0} max={120} unit={t('settings.reminders.unitOpens')} onCommit={(n) => void set('windowOpens', n)} testId="lead-window" />
-          <NumberField label={t('settings.reminders.lastSafeDay')} value={leads.lastSafeDay} min={0} max={60} unit={t('settings.reminders.unit')} onCommit={(n) => void set('lastSafeDay', n)} testId="lead-last-safe" />
-          <NumberField label={t('settings.reminders.documents')} value={leads.documents} min={0} max={120} unit={t('settings.reminders.unit')} onCommit={(n) => void set('documents', n)} testId="lead-documents" />
+          <NumberField label={t('settings.reminders.windowOpens')} value={leads.windowOpens} min={0} max={120} unit={t('settings.reminders.unitOpens')} onChange={(n) => n !== null && void set('windowOpens', n)} required testId="lead-window" />
+          <NumberField label={t('settings.reminders.lastSafeDay')} value={leads.lastSafeDay} min={0} max={60} unit={t('settings.reminders.unit')} onChange={(n) => n !== null && void set('lastSafeDay', n)} required testId="lead-last-safe" />
+          <NumberField label={t('settings.reminders.documents')} value={leads.documents} min={0} max={120} unit={t('settings.reminders.unit')} onChange={(n) => n !== null && void set('documents', n)} required testId="lead-documents" />
         </div>
       ) : null}
       {saved ? <p className="save-state">{t('case.field.saved')}</p> : null}

@@ -82,23 +82,3 @@ export function TextField({
     </div>
   );
 }
-
-/** A whole number within [min, max]; out-of-range or non-numeric input is explained and not committed. */
-export function NumberField({ label, value, min, max, onCommit, unit, testId }: { label: ReactNode; value: number | undefined; min: number; max: number; onCommit: (n: number) => void; unit?: string; testId?: string }) {
-  const lang = useLang();
-  const check = (v: string): Bilingual | null =>
-    /^\d+$/.test(v.trim()) && Number(v) >= min && Number(v) <= max
-      ? null
-      : { zh: `请填写 ${min}–${max} 之间的整数`, en: `Enter a whole number from ${min} to ${max}` };
-  return (
-    <TextField
-      label={label}
-      value={value === undefined ? '' : String(value)}
-      validate={check}
-      onCommit={(v) => onCommit(Number(v))}
-      hint={unit}
-      testId={testId}
-      className={`number-field ${lang}`}
-    />
-  );
-}

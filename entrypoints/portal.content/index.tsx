@@ -65,7 +65,13 @@ export default defineContentScript({
         const page: PageState = { module, side, url: location.href };
         recognisedModule = module;
         if (module) {
-          await overlay.show(PortalBadge({ module, lang: settings.lang }));
+          try {
+            await overlay.show(PortalBadge({ module, lang: settings.lang }));
+          } catch (e) {
+            // Not shown: let the next check try again instead of taking the page as handled.
+            if (pageKey === key) pageKey = '';
+            throw e;
+          }
           if (!ctx.isValid || pageKey !== key) return;
           runtime.start(page, texts);
         } else {

@@ -288,6 +288,10 @@ export class Overlay {
       const { body, remove } = await mountHost(this.ctx, 'jzz-overlay', document.body, 'append', () => this.draw(), true);
       this.body = body;
       this.removeHost = remove;
+    } else {
+      // A new page of the SPA may have re-rendered <body> and taken our host with it; no later
+      // mutation need come to trigger a repair, so put it back now (recognition flaked on this).
+      this.repair();
     }
     this.redraw();
   }

@@ -203,6 +203,10 @@ class BrowserWatch {
         // Frames and workers inside this target too.
         await this.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true }, sessionId);
       }
+    } catch (e) {
+      // A target that closed while we attached (a short-lived frame or worker) can no longer send anything;
+      // it was paused until now, so nothing of it went unobserved. Any other failure is real.
+      if (!/Session with given id not found|No session with given id|Target closed/i.test(String(e))) throw e;
     } finally {
       if (waiting) await this.send('Runtime.runIfWaitingForDebugger', {}, sessionId).catch(() => {});
     }

@@ -179,7 +179,7 @@ async function takeScreenshots(sidePanel: Page): Promise<void> {
   await sidePanel.getByTestId('note-finish').click();
   await expect(sidePanel.getByTestId('locality-office')).toContainText('黄村镇');
   await expect(sidePanel.getByTestId('annotation-text')).toContainText('以上为张伟个税申报信息');
-  await sidePanel.getByTestId('eligibility').locator('summary').click();
+  await sidePanel.getByTestId('eligibility').locator('summary').first().click();
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await sidePanel.evaluate(() => window.scrollTo(0, 0));
   await sidePanel.screenshot({ path: path.join(SCREENSHOTS, 'sidepanel-zh.png'), fullPage: true });
