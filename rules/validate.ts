@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 
-const TYPE_ZH: Record<string, string> = {
+/** zod's type names in Chinese (also used by storage/errors.ts): a refusal must not read 「应为 string」. */
+export const TYPE_ZH: Readonly<Record<string, string>> = {
   string: '文本',
   number: '数字',
   int: '整数',
@@ -15,7 +16,7 @@ const TYPE_ZH: Record<string, string> = {
   date: '日期',
   bigint: '整数',
   null: '空值',
-  undefined: '空',
+  undefined: '空值',
 };
 
 function where(path: readonly PropertyKey[] | undefined): { zh: string; en: string } {

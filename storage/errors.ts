@@ -5,6 +5,7 @@
  * swallowed.
  */
 import type { z } from 'zod';
+import { TYPE_ZH } from '../rules/validate';
 
 export type StorageErrorCode =
   | 'invalid' // input failed validation; nothing was written
@@ -154,19 +155,6 @@ const FIELD_LABELS: Record<string, Bilingual> = {
   value: { zh: '值', en: 'value' },
 };
 
-/** zod's type names in Chinese: a refusal must not read 「应为 string」 to an agent. */
-const TYPE_NAMES_ZH: Record<string, string> = {
-  string: '文本',
-  number: '数字',
-  int: '整数',
-  boolean: '是/否',
-  object: '对象',
-  array: '列表',
-  date: '日期',
-  bigint: '整数',
-  null: '空值',
-  undefined: '空值',
-};
 
 function pathLabel(path: ReadonlyArray<PropertyKey>): Bilingual {
   if (path.length === 0) return { zh: '输入', en: 'input' };
@@ -190,7 +178,7 @@ function issueText(issue: z.core.$ZodIssue): Bilingual {
       if (/received NaN$/.test(issue.message)) return { zh: '不是有效的数字', en: 'is not a valid number' };
       return issue.expected === undefined
         ? { zh: '必填', en: 'is required' }
-        : { zh: `类型错误（应为${TYPE_NAMES_ZH[issue.expected] ?? '其他类型'}）`, en: `has the wrong type (expected ${issue.expected})` };
+        : { zh: `类型错误（应为${TYPE_ZH[issue.expected] ?? '其他类型'}）`, en: `has the wrong type (expected ${issue.expected})` };
     case 'too_big':
       return { zh: `过长或过大（上限 ${String(issue.maximum)}）`, en: `is too long or too large (max ${String(issue.maximum)})` };
     case 'too_small':

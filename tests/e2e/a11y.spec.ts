@@ -8,7 +8,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect } from './harness';
+import { test, expect, openReplica as open } from './harness';
 import { expectInjected, clickInjected } from './shadow';
 import { DRAFT, seedDraft, setLanguage } from './seed';
 import { axeInjected, injectedControls, openCopies, removeCopies } from './injected-a11y';
@@ -92,14 +92,6 @@ const INJECTED: InjectedCase[] = [
   { name: 'classic 从草稿填写', url: 'gzjzz/person/grxx.html', click: '从草稿填写', expect: ['从草稿填写 · 张伟', DRAFT.captured.hukouAddress], controls: ['button', 'checkbox'] },
 ];
 
-async function open(page: Page, url: string) {
-  await page.goto(`${FW}/${url}`);
-  const route = /#(\/[^?]*)/.exec(url)?.[1] ?? null;
-  await page.waitForFunction((r) => {
-    const rep = (window as unknown as { __replica?: { ready?: boolean; route?: string } }).__replica;
-    return rep?.ready === true && (r === null || rep.route === r);
-  }, route);
-}
 
 test('the UI injected into the portal, in both styles, has no serious or critical axe violations and names every control', async ({ context, extensionId }) => {
   test.setTimeout(150_000);

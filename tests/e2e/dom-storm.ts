@@ -7,18 +7,6 @@
  */
 import type { Page } from '@playwright/test';
 
-const FW = 'https://fw.bjrcgz.gov.cn';
-
-/** Opens a replica page (path under fw.bjrcgz.gov.cn) and waits for it (and its SPA route) to be rendered. */
-export async function openReplica(page: Page, url: string): Promise<void> {
-  await page.goto(`${FW}/${url}`);
-  const route = /#(\/[^?]*)/.exec(url)?.[1] ?? null;
-  await page.waitForFunction((r) => {
-    const rep = (window as unknown as { __replica?: { ready?: boolean; route?: string } }).__replica;
-    return rep?.ready === true && (r === null || rep.route === r);
-  }, route);
-}
-
 /** Our hosts by kind, e.g. { 'jzz-hint': 1, 'jzz-overlay': 1 }. */
 export const hostCounts = (page: Page) =>
   page.evaluate(() => {

@@ -28,16 +28,33 @@ export async function launchWithExtension(userDataDir?: string, extraArgs: strin
   return context;
 }
 
+const FW = 'https://fw.bjrcgz.gov.cn';
+
+/** Opens a replica page (path under fw.bjrcgz.gov.cn) and waits for it (and its SPA route) to be rendered. */
+export async function openReplica(page: Page, url: string): Promise<void> {
+  await page.goto(`${FW}/${url}`);
+  // An SPA hash change keeps the old view "ready" for a moment: wait for the route asked for.
+  const route = /#(\/[^?]*)/.exec(url)?.[1] ?? null;
+  await page.waitForFunction((r) => {
+    const rep = (window as unknown as { __replica?: { ready?: boolean; route?: string } }).__replica;
+    return rep?.ready === true && (r === null || rep.route === r);
+  }, route);
+}
+
 export async function extensionIdOf(context: BrowserContext): Promise<string> {
   let [worker] = context.serviceWorkers();
   if (!worker) worker = await context.waitForEvent('serviceworker');
   return new URL(worker.url()).host;
 }
 
-interface CdpNode {
+/** A node of CDP's DOM.getDocument (pierce: true): shadow roots and frame documents included. */
+export interface CdpNode {
+  nodeId: number;
+  backendNodeId: number;
   nodeType: number;
   localName?: string;
   nodeValue?: string;
+  attributes?: string[];
   children?: CdpNode[];
   shadowRoots?: CdpNode[];
   contentDocument?: CdpNode;

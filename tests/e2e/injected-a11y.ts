@@ -12,17 +12,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { CDPSession, Page } from '@playwright/test';
-
-interface CdpNode {
-  nodeType: number;
-  backendNodeId: number;
-  localName?: string;
-  nodeValue?: string;
-  attributes?: string[];
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
-  contentDocument?: CdpNode;
-}
+import type { CdpNode } from './harness';
 
 /** A serialisable element or text node, as rebuilt in the page. */
 type Plain = { text: string } | { tag: string; attrs: [string, string][]; children: Plain[] };

@@ -4,22 +4,13 @@
  * agent allows, so that the SPA's own model sees the values, and never submits; capture-to-draft
  * stores the page's values through the background.
  */
-import { test, expect } from './harness';
+import { test, expect, openReplica as open } from './harness';
 import { clickInjected, expectInjected, findInjected, injectedText } from './shadow';
 import { DRAFT, readDraftFields, seedDraft, setLanguage } from './seed';
 import type { Page } from '@playwright/test';
 
 const FW = 'https://fw.bjrcgz.gov.cn';
 
-async function open(page: Page, url: string) {
-  await page.goto(`${FW}/${url}`);
-  // An SPA hash change keeps the old view "ready" for a moment: wait for the route asked for.
-  const route = /#(\/[^?]*)/.exec(url)?.[1] ?? null;
-  await page.waitForFunction((r) => {
-    const rep = (window as unknown as { __replica?: { ready?: boolean; route?: string } }).__replica;
-    return rep?.ready === true && (r === null || rep.route === r);
-  }, route);
-}
 
 type Replica = { model: Record<string, Record<string, string>>; submitted: unknown[] };
 const replica = (page: Page) => page.evaluate(() => JSON.parse(JSON.stringify((window as unknown as { __replica: Replica }).__replica)) as Replica);

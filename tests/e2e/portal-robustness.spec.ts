@@ -6,10 +6,10 @@
  *   synthetic events, cannot switch the content script off by replaying WXT's start-up event, and
  *   finds none of our data in its IndexedDB, localStorage, sessionStorage or cookies.
  */
-import { test, expect } from './harness';
+import { test, expect, openReplica as open } from './harness';
 import { clickInjected, expectInjected, findInjected, injectedText } from './shadow';
 import { DRAFT, seedDraft } from './seed';
-import { domStorm, hostCounts, openReplica as open, styledHosts } from './dom-storm';
+import { domStorm, hostCounts, styledHosts } from './dom-storm';
 
 test('1,000 random DOM mutations: no page error, and the overlay settles back to exactly what it was', async ({ context }) => {
   test.setTimeout(90_000);

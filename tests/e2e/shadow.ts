@@ -4,18 +4,7 @@
  * Playwright locators cannot see inside closed shadow roots, and the page's own scripts cannot either.
  */
 import type { CDPSession, Page } from '@playwright/test';
-import { expect } from './harness';
-
-interface CdpNode {
-  nodeId: number;
-  nodeType: number;
-  localName?: string;
-  nodeValue?: string;
-  attributes?: string[];
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
-  contentDocument?: CdpNode;
-}
+import { expect, type CdpNode } from './harness';
 
 export interface InjectedElement {
   nodeId: number;

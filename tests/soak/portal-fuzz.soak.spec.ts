@@ -8,8 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect } from '../e2e/harness';
-import { domStorm, hostCounts, openReplica, PAGE_FAULT, styledHosts } from '../e2e/dom-storm';
+import { test, expect, openReplica } from '../e2e/harness';
+import { domStorm, hostCounts, PAGE_FAULT, styledHosts } from '../e2e/dom-storm';
 import { injectedText } from '../e2e/shadow';
 import { FIXTURE_DIR } from '../e2e/replica-routing.mjs';
 

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect } from '../e2e/harness';
+import { test, expect, openReplica as openPortal } from '../e2e/harness';
 import { DRAFT, seedDraft, setLanguage } from '../e2e/seed';
 import { clickInjected, expectInjected } from '../e2e/shadow';
 import { makeResidentId } from '../../rules/identity';
@@ -16,21 +16,12 @@ import { addDays, beijingDate } from '../../rules/dates';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUT = path.join(ROOT, 'store/screenshots');
-const FW = 'https://fw.bjrcgz.gov.cn';
 const W = 1280;
 const H = 800;
 /** The side panel's width in Chrome and Edge by default (user-resizable). */
 const PANEL = 380;
 const TODAY = beijingDate(Date.now());
 
-async function openPortal(page: Page, url: string) {
-  await page.goto(`${FW}/${url}`);
-  const route = /#(\/[^?]*)/.exec(url)?.[1] ?? null;
-  await page.waitForFunction((r) => {
-    const rep = (window as unknown as { __replica?: { ready?: boolean; route?: string } }).__replica;
-    return rep?.ready === true && (r === null || rep.route === r);
-  }, route);
-}
 
 /** 18 made-up employees for the table and the calendar: holders due for renewal soon, later ones, applicants. */
 function employeesCsv(): Buffer {
