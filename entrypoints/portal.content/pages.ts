@@ -49,7 +49,9 @@ const MODULES: ModuleDef[] = [
   { id: 'unit-pending-links', side: 'unit', headings: ['待确认单位关联列表', '待确认关联'], body: ['姓名', '身份证号', '证件号码', '申请时间'] },
   { id: 'unit-employees', side: 'unit', headings: ['当前在职员工', '在职员工'], body: ['姓名', '身份证号', '证件号码', '合同'] },
   { id: 'unit-employer-change', side: 'unit', headings: ['待办理证件聘用单位变更员工', '聘用单位变更'], body: ['姓名', '身份证号', '证件号码', '证件有效期'] },
-  { id: 'unit-permit', side: 'unit', headings: ['工作居住证'], body: ['证件状态', '有效期', '证件编号', '业务类型'] },
+  // The 待办理新办证件员工 tab lists only 姓名/身份证号/申请状态, often with no rows; its tab label is navigation
+  // (not evidence), so 申请状态 under the 工作居住证 heading is what tells it (recognition flaked on this tab).
+  { id: 'unit-permit', side: 'unit', headings: ['工作居住证'], body: ['证件状态', '有效期', '证件编号', '业务类型', '申请状态'] },
   { id: 'person-overview', side: 'person', headings: ['个人首页', '首页'], body: ['待办事项', '我的业务', '办理进度'] },
 ];
 

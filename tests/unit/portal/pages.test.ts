@@ -19,6 +19,14 @@ describe('page recognition from evidence', () => {
     expect(r.module).toBe('person-education');
   });
 
+  it('the 工作居住证 module\'s 待办理新办证件员工 tab (姓名/身份证号/申请状态, no rows) is still 工作居住证', () => {
+    // Its tab labels are navigation, not evidence; a fresh load of this tab once went unrecognised.
+    const r = recognise(
+      evidence({ url: 'https://fw.bjrcgz.gov.cn/unit-platform/#/unit-platform/permit?tab=new', headings: ['工作居住证'], tableHeaders: ['序号', '姓名', '身份证号', '申请状态', '操作'], texts: ['暂无数据'] }),
+    );
+    expect(r.module).toBe('unit-permit');
+  });
+
   it('a heading without any of its fields is not enough (a page that changed shape stays unrecognised)', () => {
     const r = recognise(evidence({ headings: ['教育信息'], tableHeaders: ['School', 'From', 'To'] }));
     expect(r.module).toBeNull();
