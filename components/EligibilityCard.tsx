@@ -43,6 +43,7 @@ export function EligibilityCard({ caseId }: { caseId: string }) {
         ...given('awardWinner'),
         ...given('keyOrShortageField'),
         ...given('socialInsuranceMonths'),
+        ...given('monthlyIncome'),
         ...given('incomeTaxMonths'),
         ...(employee.gender === 'female' ? given('originalRetirementAge') : {}),
         birthDate: employee.birthDate,
@@ -54,6 +55,14 @@ export function EligibilityCard({ caseId }: { caseId: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [JSON.stringify(f), c?.id, employee, settings, today]);
   if (!assessment) return null;
+  // §一(三) 3 averages the last 6 or 12 所属期 months; last month is the latest one with a tax record.
+  const incomeMonths = lastMonths(today, 12);
+  const keepFrom = lastMonths(today, 24)[0];
+  const setIncome = (month: string, v: number | null) => {
+    const rest = (f.monthlyIncome ?? []).filter((x) => x.month !== month && x.month >= keepFrom);
+    const next = (v === null ? rest : [...rest, { month, taxable: v }]).sort((a, b) => a.month.localeCompare(b.month));
+    editor.set('monthlyIncome', next.length ? next : null);
+  };
   /** A count of months (experience, social insurance, tax) as a number field that saves itself. */
   const months = (key: 'workExperienceMonths' | 'socialInsuranceMonths' | 'incomeTaxMonths', label: string, max: number, testId?: string) => (
     <NumberField label={label} unit={t('eligibility.facts.months')} value={f[key]} min={0} max={max} onChange={(v) => editor.set(key, v)} testId={testId} />
@@ -117,6 +126,23 @@ export function EligibilityCard({ caseId }: { caseId: string }) {
                 onChange={(v) => editor.set('originalRetirementAge', v === null ? null : (Number(v) as 55 | 50))}
               />
             ) : null}
+            <fieldset className="income-months" data-testid="eligibility-income">
+              <legend>{t('eligibility.facts.income')}</legend>
+              <p className="hint">{t('eligibility.facts.income.hint')}</p>
+              <div className="income-grid">
+                {incomeMonths.map((month) => (
+                  <NumberField
+                    key={month}
+                    label={t('eligibility.facts.income.month', { month })}
+                    value={f.monthlyIncome?.find((x) => x.month === month)?.taxable}
+                    min={0}
+                    max={100_000_000}
+                    money
+                    onChange={(v) => setIncome(month, v)}
+                  />
+                ))}
+              </div>
+            </fieldset>
             <SaveState state={editor.state} error={editor.error} quiet />
           </div>
         </details>
@@ -124,4 +150,13 @@ export function EligibilityCard({ caseId }: { caseId: string }) {
       </details>
     </Card>
   );
+}
+
+/** The `n` calendar months before the month of `today` ('yyyy-MM', oldest first). */
+function lastMonths(today: string, n: number): string[] {
+  const [y, m] = today.split('-').map(Number);
+  return Array.from({ length: n }, (_, i) => {
+    const k = y * 12 + (m - 1) - n + i;
+    return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+  });
 }

@@ -301,6 +301,7 @@ export function NumberField({
   unit,
   onChange,
   required,
+  money,
   testId,
 }: {
   label: ReactNode;
@@ -312,6 +313,8 @@ export function NumberField({
   onChange: (v: number | null) => void;
   /** An empty field is refused like a bad number instead of clearing the value. */
   required?: boolean;
+  /** Amounts in yuan: up to two decimals, thousands separators allowed. */
+  money?: boolean;
   testId?: string;
 }) {
   const t = useT();
@@ -330,15 +333,15 @@ export function NumberField({
   }, [value]);
   const change = (raw: string) => {
     setText(raw);
-    const s = asciiDigits(raw);
+    const s = money ? asciiDigits(raw).replace(/[,，]/g, '').replace(/．/g, '.') : asciiDigits(raw);
     if (s === '' && !required) {
       setInvalid(false);
       last.current = undefined;
       onChange(null);
       return;
     }
-    const n = /^\d{1,6}$/.test(s) ? Number(s) : NaN;
-    if (!Number.isInteger(n) || n < min || n > max) {
+    const n = (money ? /^\d{1,9}(\.\d{1,2})?$/ : /^\d{1,6}$/).test(s) ? Number(s) : NaN;
+    if (!Number.isFinite(n) || n < min || n > max) {
       setInvalid(true);
       return;
     }
@@ -355,8 +358,8 @@ export function NumberField({
           type="text"
           inputMode="numeric"
           value={text}
-          size={6}
-          maxLength={8}
+          size={money ? 10 : 6}
+          maxLength={money ? 14 : 8}
           aria-invalid={invalid || undefined}
           aria-describedby={invalid ? errorId : undefined}
           data-testid={testId}
@@ -366,7 +369,7 @@ export function NumberField({
         />
         {unit ? <span className="muted small">{unit}</span> : null}
       </span>
-      {invalid ? <ErrorText id={errorId} error={{ zh: t('field.number.invalid', { min, max }), en: t('field.number.invalid', { min, max }) }} /> : null}
+      {invalid ? <ErrorText id={errorId} error={{ zh: t(money ? 'field.money.invalid' : 'field.number.invalid', { min, max }), en: t(money ? 'field.money.invalid' : 'field.number.invalid', { min, max }) }} /> : null}
     </div>
   );
 }

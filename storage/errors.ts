@@ -131,6 +131,9 @@ const FIELD_LABELS: Record<string, Bilingual> = {
   socialInsuranceMonths: { zh: '社保缴纳月数', en: 'months of social insurance' },
   incomeTaxMonths: { zh: '个税缴纳月数', en: 'months of income tax' },
   originalRetirementAge: { zh: '原法定退休年龄', en: 'original retirement age' },
+  monthlyIncome: { zh: '月应税收入', en: 'monthly taxable income' },
+  taxable: { zh: '应税收入金额', en: 'taxable amount' },
+  month: { zh: '所属月份', en: 'month' },
   // Settings and messages: without these a refusal showed the raw key (「wageOverrides.#1.monthly：…」).
   label: { zh: '名称', en: 'label' },
   wageOverrides: { zh: '社平工资设置', en: 'wage figures' },

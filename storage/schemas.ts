@@ -17,7 +17,7 @@ import {
   TickState,
 } from '../rules/model';
 import { InfoChangeItem } from '../rules/checklist';
-import { CategoryGSubcase } from '../rules/income';
+import { CategoryGSubcase, MonthlyIncome } from '../rules/income';
 import { DocumentKind } from '../rules/validity';
 import { TitleLevel } from '../rules/eligibility';
 import { WageOverride as RulesWageOverride } from '../rules/wages';
@@ -253,6 +253,8 @@ export const CaseFactsShape = {
   /** §一(三) 4: continuous months of social insurance and of income tax paid by this employer. */
   socialInsuranceMonths: z.number().int().min(0).max(600),
   incomeTaxMonths: z.number().int().min(0).max(600),
+  /** §一(三) 3: taxable income per 所属期 month (the last 6 or 12 months are averaged). */
+  monthlyIncome: z.array(MonthlyIncome).max(24),
   /** §一(三) 6: a woman's original statutory retirement age (55 cadre / 50 worker). */
   originalRetirementAge: z.union([z.literal(55), z.literal(50)]),
 } as const;

@@ -48,6 +48,18 @@ test('the pre-check asks for education, experience and months of social insuranc
   await expect(card.getByRole('alert')).toHaveCount(0);
   await expect(insurance).toHaveAttribute('data-status', 'met');
 
+  // §一(三) 3: six months of taxable income well above 1.2 × the wage standard, typed with separators.
+  const income = card.getByTestId('condition-income-monthly-1-2x');
+  await expect(income).toHaveAttribute('data-status', 'unknown');
+  const months = card.getByTestId('eligibility-income').locator('input');
+  await expect(months).toHaveCount(12);
+  await months.nth(6).fill('2万');
+  await expect(card.getByRole('alert')).toContainText('最多两位小数');
+  for (let i = 6; i < 12; i++) await months.nth(i).fill('30,000.50');
+  await expect(card.getByRole('alert')).toHaveCount(0);
+  await expect(income).toHaveAttribute('data-status', 'met');
+  await expect(income).toContainText('近6个月月均 30000.5 元');
+
   // Saved: after a reload the card judges the same and shows what was typed.
   await page.waitForTimeout(500);
   await page.reload();
@@ -58,4 +70,6 @@ test('the pre-check asks for education, experience and months of social insuranc
   await again.getByTestId('eligibility-facts').locator('summary').click();
   await expect(again.getByTestId('eligibility-experience')).toHaveValue('30');
   await expect(again.getByTestId('eligibility-social-insurance')).toHaveValue('12');
+  await expect(again.getByTestId('condition-income-monthly-1-2x')).toHaveAttribute('data-status', 'met');
+  await expect(again.getByTestId('eligibility-income').locator('input').nth(11)).toHaveValue('30000.5');
 });

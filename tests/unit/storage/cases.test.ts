@@ -145,10 +145,10 @@ describe('the cases repository', () => {
     const c = await t.repos.cases.create({ employeeId: e.id, business: 'new-permit' });
     await t.repos.cases.update(c.id, { facts: { highestEducation: 'bachelor', hasDegree: true, workExperienceMonths: 30, socialInsuranceMonths: 12 } });
     const before = await snapshot(t.db);
-    for (const bad of [{ workExperienceMonths: -1 }, { workExperienceMonths: 2.5 }, { socialInsuranceMonths: 601 }, { originalRetirementAge: 60 }, { professionalTitle: 'expert' }]) {
+    for (const bad of [{ workExperienceMonths: -1 }, { workExperienceMonths: 2.5 }, { socialInsuranceMonths: 601 }, { originalRetirementAge: 60 }, { professionalTitle: 'expert' }, { monthlyIncome: [{ month: '2026-13', taxable: 1 }] }, { monthlyIncome: [{ month: '2026-10', taxable: -5 }] }]) {
       const err = (await t.repos.cases.update(c.id, { facts: bad as never }).catch((x: unknown) => x)) as StorageError;
       expect(err.code, JSON.stringify(bad)).toBe('invalid');
-      expect(err.zh, JSON.stringify(bad)).toMatch(/工作经历月数|社保缴纳月数|原法定退休年龄|职称/);
+      expect(err.zh, JSON.stringify(bad)).toMatch(/工作经历月数|社保缴纳月数|原法定退休年龄|职称|所属月份|应税收入金额/);
     }
     expect(await snapshot(t.db)).toEqual(before);
     expect((await t.repos.cases.get(c.id))?.facts).toMatchObject({ highestEducation: 'bachelor', hasDegree: true, workExperienceMonths: 30, socialInsuranceMonths: 12 });
