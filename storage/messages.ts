@@ -18,9 +18,8 @@ import { z } from 'zod';
 import { PortalModule } from '../rules/model';
 import { PageReport, type TabContext } from './page-context';
 import {
+  CaptureInput,
   CapturedValue,
-  FieldKey,
-  LIMITS,
   RecordId,
   type Case,
   type CompanyProfile,
@@ -33,20 +32,9 @@ export const NoPayload = z.union([z.undefined(), z.null()]);
 /** getFocusDraft: no payload. */
 export const GetFocusDraftRequest = NoPayload;
 
-/** saveCaptured: values the content script read off a portal page, for the employee (and case) in focus. */
-export const SaveCapturedRequest = z.strictObject({
-  /** The employee the content script got from getFocusDraft; refused if focus moved since. */
-  employeeId: RecordId,
-  caseId: RecordId.optional(),
-  module: PortalModule.nullable(),
-  /** Field key (content script's fields.ts) → the text as shown on the page. */
-  fields: z
-    .record(FieldKey, CapturedValue.shape.value)
-    .refine((r) => Object.keys(r).length <= LIMITS.capturedFieldsPerRecord, {
-      message: `字段过多（上限 ${LIMITS.capturedFieldsPerRecord}） / Too many fields (max ${LIMITS.capturedFieldsPerRecord})`,
-    }),
-});
-export type SaveCapturedRequest = z.input<typeof SaveCapturedRequest>;
+/** saveCaptured: values the content script read off a portal page (the drafts repository's CaptureInput). */
+export const SaveCapturedRequest = CaptureInput;
+export type SaveCapturedRequest = CaptureInput;
 
 export interface SaveCapturedResponse {
   draftId: string;

@@ -6,22 +6,11 @@
 import { z } from 'zod';
 import { PortalModule } from '../../rules/model';
 import { NOT_FOUND, StorageError, type Bilingual } from '../errors';
-import { CapturedValue, DraftRow, FieldKey, LIMITS, RecordId, type Draft } from '../schemas';
+import { CaptureInput, DraftRow, LIMITS, type Draft } from '../schemas';
 import { audit, parseOrThrow, readOp, writeTx, type RepoContext } from './context';
 
 const WHAT: Bilingual = { zh: '采集草稿', en: 'Captured draft' };
 
-export const CaptureInput = z.strictObject({
-  employeeId: RecordId,
-  caseId: RecordId.optional(),
-  module: PortalModule.nullable(),
-  fields: z
-    .record(FieldKey, CapturedValue.shape.value)
-    .refine((r) => Object.keys(r).length <= LIMITS.capturedFieldsPerRecord, {
-      message: `一次采集的字段过多（上限 ${LIMITS.capturedFieldsPerRecord}） / Too many fields in one capture (max ${LIMITS.capturedFieldsPerRecord})`,
-    }),
-});
-export type CaptureInput = z.input<typeof CaptureInput>;
 
 export interface CaptureResult {
   draftId: string;

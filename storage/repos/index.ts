@@ -72,5 +72,6 @@ export type { ErasureReport, ListEmployeesQuery, EmployeeWithLatestCase, Page, E
 export { CASE_TRANSITIONS, STATUS_LABELS, type CaseQuery } from './cases';
 export type { DueQuery } from './documents';
 export type { TickPatch } from './ticks';
-export { draftId, type CaptureInput, type CaptureResult } from './drafts';
+export { draftId, type CaptureResult } from './drafts';
+export type { CaptureInput } from '../schemas';
 export type { AuditQuery } from './audit';
