@@ -152,17 +152,7 @@ export function NewEmployeeForm({ onCreated, onCancel }: { onCreated: (e: Employ
         <label htmlFor={ids.phone}>{t('case.employee.phone')}</label>
         <input id={ids.phone} value={phone} onChange={(e) => setPhone(e.target.value)} autoComplete="off" inputMode="tel" maxLength={30} />
       </div>
-      <ErrorText error={error} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {t('case.employee.create')}
-        </button>
-        {onCancel ? (
-          <button type="button" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        ) : null}
-      </div>
+      <FormActions error={error} busy={busy} submitLabel={t('case.employee.create')} onCancel={onCancel} />
     </form>
   );
 }
@@ -222,17 +212,7 @@ export function NewCaseForm({ employeeId, onCreated, onCancel }: { employeeId: s
           ))}
         </select>
       </div>
-      <ErrorText error={error} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {t('case.case.create')}
-        </button>
-        {onCancel ? (
-          <button type="button" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        ) : null}
-      </div>
+      <FormActions error={error} busy={busy} submitLabel={t('case.case.create')} onCancel={onCancel} />
     </form>
   );
 }
@@ -328,5 +308,25 @@ export function FocusPicker() {
       {!noEmployees && !employee && !showNewEmployee && list ? <p className="muted">{t('case.focus.none')}</p> : null}
       <ErrorText error={error} />
     </Card>
+  );
+}
+
+/** The error line and the submit / cancel buttons at the foot of the two creation forms. */
+function FormActions({ error, busy, submitLabel, onCancel }: { error: unknown; busy: boolean; submitLabel: string; onCancel?: () => void }) {
+  const t = useT();
+  return (
+    <>
+      <ErrorText error={error} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {submitLabel}
+        </button>
+        {onCancel ? (
+          <button type="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        ) : null}
+      </div>
+    </>
   );
 }
