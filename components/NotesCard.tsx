@@ -4,7 +4,7 @@
  * later ones update it, emptying it deletes it. 「完成」 starts a new note. Older notes can be edited
  * (autosaved the same way) or deleted.
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useT } from './i18n';
 import { auditReplayFilter, useAutosave } from './use-autosave';
 import { useCase, useNotes } from './use-live';
@@ -35,7 +35,8 @@ function useNoteSaver(caseId: string, key: string, noteId: string | undefined, j
     key,
     async ({ text, noteId: named }) => {
       const repos = getRepos();
-      const target = id.current ?? named;
+      // The patch's own note first: a replayed draft names the note it was typed into.
+      const target = named ?? id.current;
       if (!text.trim()) {
         if (target) await repos.notes.remove(target).catch(() => undefined);
         id.current = undefined;
@@ -51,14 +52,14 @@ function useNoteSaver(caseId: string, key: string, noteId: string | undefined, j
           if ((e as { code?: string }).code !== 'not-found') throw e;
         }
       }
-      const n = await repos.notes.add({ caseId, text });
+      const n = await repos.notes.add({ caseId, text, ...(target ? { id: target } : {}) });
       id.current = n.id;
       return n;
     },
     {
       journal,
       onReplay,
-      // A composer's entry written before its note existed has no id to check against: replayed as is.
+      // Every entry names its note (the composer picks the id before the first save).
       replayFilter: (entry) => {
         const target = entry.patch.noteId ?? noteId;
         return target ? auditReplayFilter<NotePatch>('notes', target)(entry) : Promise.resolve(entry.patch);
@@ -143,8 +144,15 @@ function CaseNotes({ caseId }: { caseId: string }) {
   const [round, setRound] = useState(0);
   const [text, setText] = useState('');
   // What was being typed when the panel closed comes back into the composer (use-autosave's journal).
-  const restore = useCallback((p: NotePatch) => setText(p.text), []);
-  const { saver, id } = useNoteSaver(caseId, `compose:${caseId}:${round}`, undefined, `note-compose:${caseId}`, restore);
+  // The note this round will become, named before its first save: after a crash mid-save the
+  // replayed draft then updates that note instead of adding a duplicate.
+  const draftNoteId = useMemo(() => globalThis.crypto.randomUUID(), [round]);
+  const restore = useCallback((p: NotePatch) => {
+    setText(p.text);
+    if (p.noteId) id.current = p.noteId;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const { saver, id } = useNoteSaver(caseId, `compose:${caseId}:${round}`, draftNoteId, `note-compose:${caseId}`, restore);
   const [composingId, setComposingId] = useState<string | undefined>(undefined);
   useEffect(() => {
     // The stored note being written is shown in the composer, not twice in the list.
@@ -171,7 +179,7 @@ function CaseNotes({ caseId }: { caseId: string }) {
           data-testid="note-composer"
           onChange={(e) => {
             setText(e.target.value);
-            saver.schedule({ text: e.target.value, ...(id.current ? { noteId: id.current } : {}) });
+            saver.schedule({ text: e.target.value, noteId: id.current ?? draftNoteId });
           }}
         />
         <div className="actions">

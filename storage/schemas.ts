@@ -438,6 +438,11 @@ export type Tick = z.infer<typeof TickRow>;
 
 export const NoteInput = z
   .strictObject({
+    /**
+     * Chosen by a composer before its first save, so that a draft replayed after a crash updates the
+     * note it already became instead of adding a second one.
+     */
+    id: RecordId.optional(),
     employeeId: RecordId.optional(),
     caseId: RecordId.optional(),
     text: required(LIMITS.notes),

@@ -26,8 +26,11 @@ export function notesRepo(ctx: RepoContext) {
         } else if (employeeId && !(await db.employees.get(employeeId))) {
           throw NOT_FOUND({ zh: '员工', en: 'Employee' }, employeeId);
         }
+        if (data.id && (await db.notes.get(data.id))) {
+          throw new StorageError('duplicate', { zh: '该备注已存在，未重复添加。', en: 'This note already exists; not added twice.' });
+        }
         const at = ctx.now().toISOString();
-        const row: Note = compact({ id: newId(), employeeId, caseId: data.caseId, text: data.text, at, updatedAt: at });
+        const row: Note = compact({ id: data.id ?? newId(), employeeId, caseId: data.caseId, text: data.text, at, updatedAt: at });
         parseOrThrow(NoteRow, row, WHAT);
         await db.notes.add(row);
         await audit(ctx, { table: 'notes', recordId: row.id, op: 'create', employeeId, after: { ...row } });

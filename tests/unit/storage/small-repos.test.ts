@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CREDIT_CODE, makeClock, rid, useFreshDb } from './helpers';
+import { CREDIT_CODE, makeClock, rid, snapshot, useFreshDb } from './helpers';
 
 describe('the checklist ticks repository', () => {
   const t = useFreshDb({ now: makeClock().ticking });
@@ -54,6 +54,18 @@ describe('the notes repository', () => {
     expect(edited.at).toBe(n1.at);
     expect(edited.updatedAt > n1.updatedAt).toBe(true);
     await t.repos.notes.remove(n1.id);
+    expect(await t.db.notes.count()).toBe(1);
+  });
+
+  it('takes the id a composer chose, once: a replayed draft cannot add the same note twice', async () => {
+    const e = await t.repos.employees.create({ name: '张伟', residentId: rid() });
+    const c = await t.repos.cases.create({ employeeId: e.id, business: 'renewal' });
+    const id = crypto.randomUUID();
+    const n = await t.repos.notes.add({ id, caseId: c.id, text: '属地已电话确认' });
+    expect(n.id).toBe(id);
+    const before = await snapshot(t.db);
+    await expect(t.repos.notes.add({ id, caseId: c.id, text: '属地已电话确认' })).rejects.toMatchObject({ code: 'duplicate', zh: expect.stringContaining('已存在') });
+    expect(await snapshot(t.db)).toEqual(before);
     expect(await t.db.notes.count()).toBe(1);
   });
 
