@@ -75,6 +75,8 @@ function columnOf(header: string): ColumnKey | undefined {
   if (!k) return undefined;
   const exact = IMPORT_COLUMNS.find((c) => c.aliases.some((a) => headerKey(a) === k));
   if (exact) return exact.key;
+  // Only a short header is matched by a word it contains: a sentence mentioning 身份证 is not a header.
+  if (k.length > 12) return undefined;
   return IMPORT_COLUMNS.find((c) => c.contains?.some((w) => k.includes(w)) && !c.unless?.some((w) => k.includes(w)))?.key;
 }
 

@@ -257,7 +257,7 @@ test('CDP Network events on the service worker, side panel, case book and a port
     ];
     await book.getByTestId('import-file').setInputFiles({ name: '员工.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${sheet.map((r) => r.join(',')).join('\r\n')}\r\n`) });
     await book.getByTestId('import-go').click();
-    await expect(book.getByTestId('import-done')).toContainText('已导入 2 名员工');
+    await expect(book.getByTestId('import-done')).toContainText('新增 2 名员工');
     await book.goto(`chrome-extension://${extensionId}/casebook.html#/settings`);
     const [download] = await Promise.all([book.waitForEvent('download'), book.getByTestId('backup-export').click()]);
     await book.getByTestId('backup-file').setInputFiles(await download.path());

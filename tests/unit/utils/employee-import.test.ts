@@ -240,3 +240,12 @@ describe('writing the plan, all or nothing', () => {
     expect(await t.repos.employees.count()).toBe(0);
   });
 });
+
+describe('column names', () => {
+  it('takes a short header by a word it contains, but not a sentence', () => {
+    const h = (cells: string[]) => findHeader(textSheet([cells]).rows);
+    expect(h(['姓名', '员工身份证号（必填）', '工作居住证到期日'])?.used.map((u) => u.key)).toEqual(['name', 'residentId', 'permitValidUntil']);
+    expect(h(['姓名', '填写说明：身份证号请设为文本格式；有效期按证件填写。'])).toBeUndefined();
+    expect(h(['姓名', '身份证号', '合同有效期至', '护照有效期'])?.used.map((u) => u.key)).toEqual(['name', 'residentId']);
+  });
+});

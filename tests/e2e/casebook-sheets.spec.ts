@@ -1,0 +1,103 @@
+/**
+ * The case book's Excel import and export in the built extension (issue #19), with workbooks written by
+ * exceljs and SheetJS (tests/fixtures/sheets/generate.mjs): exceljs loads on demand under the extension's
+ * CSP; the agents' workbook (instructions on sheet 1, a merged title above the list) is previewed row by
+ * row with its verdicts, in "add new only" and "update existing" modes; the sheet picker; the import is
+ * written whole; the .xlsx template and the table's Excel export are read back with SheetJS.
+ * Saves docs/screenshots/casebook-import.png (the README's picture of the preview).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import * as XLSX from 'xlsx';
+import { test, expect } from './harness';
+
+const SHEETS = path.resolve(import.meta.dirname, '../fixtures/sheets');
+const SCREENSHOT = path.resolve(import.meta.dirname, '../../docs/screenshots/casebook-import.png');
+const file = (name: string) => ({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fs.readFileSync(path.join(SHEETS, name)) });
+
+test('case book: Excel import preview with verdicts, update mode, sheet picker, template and export', async ({ context, extensionId }) => {
+  test.setTimeout(90_000);
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(`chrome-extension://${extensionId}/casebook.html#/import`);
+
+  // Three employees first (SheetJS has no part in this one: exceljs wrote it).
+  await page.getByTestId('import-file').setInputFiles(file('exceljs-update.xlsx'));
+  await expect(page.getByTestId('import-read')).toHaveText('读取了工作表「员工」，第 1 行为表头。');
+  await expect(page.getByTestId('import-summary')).toHaveAttribute('data-new', '3');
+  await page.getByTestId('import-go').click();
+  await expect(page.getByTestId('import-done')).toContainText('新增 3 名员工，更新 0 名，新建业务 0 件');
+
+  // The agents' workbook: the list is on sheet 2 under a merged title; its own column names.
+  await page.goto(`chrome-extension://${extensionId}/casebook.html#/import`);
+  await page.getByTestId('import-file').setInputFiles(file('exceljs-agents.xlsx'));
+  await expect(page.getByTestId('import-read')).toHaveText('读取了工作表「名单」，第 4 行为表头。');
+  await expect(page.getByTestId('import-sheet')).toHaveValue('1');
+  const columns = page.getByTestId('import-columns');
+  await expect(columns).toContainText('公民身份号码 → 身份证号');
+  await expect(columns).toContainText('工作居住证有效期至 → 证件有效期至');
+  await expect(columns).toContainText('序号');
+  await expect(columns).toContainText('部门');
+  const row = (n: number) => page.locator(`[data-testid=import-row][data-row="${n}"]`);
+  // Add-new-only: the two known employees are skipped; the number-typed ID and the typo are errors.
+  await expect(row(5)).toHaveAttribute('data-verdict', 'skip');
+  await expect(row(5)).toContainText('钱浩');
+  await expect(row(7)).toHaveAttribute('data-verdict', 'error');
+  await expect(row(7)).toContainText('身份证号被 Excel 存成了数字（110115199205013000），末几位已变为 0');
+  await expect(row(8)).toContainText('号码有误');
+  await expect(row(8)).not.toContainText('residentId');
+  await expect(page.getByTestId('import-go')).toBeDisabled();
+
+  // Update mode: what each update changes, and the cases the 拟办业务 column opens.
+  await page.getByTestId('import-mode-update').check();
+  await expect(row(5)).toHaveAttribute('data-verdict', 'update');
+  await expect(row(5)).toContainText('手机号：13800000000 → 13812345678');
+  await expect(row(5)).toContainText('申报类别：（空） → C');
+  await expect(row(5)).toContainText('新建业务：（空） → 续签证件');
+  await expect(row(6)).toContainText('持证状态：持证 → 申办中');
+  await expect(page.getByTestId('import-summary')).toHaveAttribute('data-update', '2');
+  await expect(page.getByTestId('import-summary')).toHaveAttribute('data-cases', '2');
+  fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+  await page.getByTestId('import-check').screenshot({ path: SCREENSHOT });
+
+  // The sheet picker: the instructions sheet has no header, and says so; back to the list.
+  await page.getByTestId('import-sheet').selectOption('0');
+  await expect(page.getByTestId('import-check')).toContainText('表头缺少「姓名」「身份证号」列：工作表「填写说明」的前 20 行中没有表头行');
+  await page.getByTestId('import-sheet').selectOption('1');
+  await expect(page.getByTestId('import-summary')).toHaveAttribute('data-update', '2');
+
+  // Skip the two bad rows and write: no cancel button while the transaction runs.
+  await page.getByTestId('import-skip').check();
+  await page.getByTestId('import-go').click();
+  await expect(page.getByTestId('import-done')).toContainText('新增 0 名员工，更新 2 名，新建业务 2 件');
+  await expect(page.getByTestId('import-cancel')).toHaveCount(0);
+
+  // The .xlsx template: the list and the explanation sheet, the ID column as Text.
+  await page.goto(`chrome-extension://${extensionId}/casebook.html#/import`);
+  const [tpl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-template').click()]);
+  expect(tpl.suggestedFilename()).toBe('员工导入模板.xlsx');
+  const template = XLSX.read(fs.readFileSync((await tpl.path())!), { type: 'buffer', cellNF: true });
+  expect(template.SheetNames).toEqual(['员工名单', '填写说明']);
+  expect(template.Sheets['员工名单'].B1.v).toBe('身份证号');
+
+  // The table's Excel export of the current filter: IDs masked as text unless revealed.
+  await page.goto(`chrome-extension://${extensionId}/casebook.html#/`);
+  await page.getByTestId('filter-text').fill('钱浩');
+  await expect(page.getByTestId('row-count')).toHaveAttribute('data-count', '1');
+  const [masked] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+  const mwb = XLSX.read(fs.readFileSync((await masked.path())!), { type: 'buffer' });
+  const mrows = XLSX.utils.sheet_to_json<string[]>(mwb.Sheets[mwb.SheetNames[0]], { header: 1, raw: false });
+  expect(mrows).toHaveLength(2);
+  expect(mrows[1][0]).toBe('钱浩');
+  expect(mrows[1][1]).toMatch(/^\*{14}\d{3}[\dX]$/);
+  await page.getByTestId('reveal-ids').check();
+  const [full] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+  const fwb = XLSX.read(fs.readFileSync((await full.path())!), { type: 'buffer' });
+  expect(fwb.Sheets[fwb.SheetNames[0]].B2).toMatchObject({ t: 's', v: '110115199003071231' });
+  expect(errors).toEqual([]);
+});
