@@ -101,3 +101,25 @@ test('case book: Excel import preview with verdicts, update mode, sheet picker, 
   expect(fwb.Sheets[fwb.SheetNames[0]].B2).toMatchObject({ t: 's', v: '110115199003071231' });
   expect(errors).toEqual([]);
 });
+
+test('backup: the passphrase is typed twice with its strength shown, and the message after the export fits it', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/casebook.html#/settings`);
+  await expect(page.getByTestId('settings-backup')).toContainText('建议设置口令');
+  await page.getByTestId('backup-passphrase').fill('12345678');
+  await expect(page.getByTestId('backup-strength')).toHaveAttribute('data-level', 'weak');
+  await expect(page.getByTestId('backup-strength')).toContainText('口令强度：弱');
+  await expect(page.getByTestId('backup-export')).toBeDisabled();
+  await expect(page.getByTestId('backup-again-hint')).toBeVisible();
+  await page.getByTestId('backup-passphrase').fill('单位备份 correct horse 2026');
+  await expect(page.getByTestId('backup-strength')).toHaveAttribute('data-level', 'very-strong');
+  await page.getByTestId('backup-passphrase-again').fill('单位备份 correct horse 2025');
+  await expect(page.getByTestId('settings-backup')).toContainText('两次输入的口令不一致');
+  await expect(page.getByTestId('backup-export')).toBeDisabled();
+  await page.getByTestId('backup-passphrase-again').fill('单位备份 correct horse 2026');
+  await expect(page.getByTestId('backup-export')).toBeEnabled();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-export').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.encrypted\.json$/);
+  await expect(page.getByTestId('backup-notice')).toContainText('此备份已用口令加密');
+  await expect(page.getByTestId('backup-notice')).not.toContainText('建议设置口令');
+});
