@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { test, expect } from './harness';
+import { DRAFT, seedDraft } from './seed';
 
 const SHEETS = path.resolve(import.meta.dirname, '../fixtures/sheets');
 const SCREENSHOT = path.resolve(import.meta.dirname, '../../docs/screenshots/casebook-import.png');
@@ -122,4 +123,52 @@ test('backup: the passphrase is typed twice with its strength shown, and the mes
   expect(download.suggestedFilename()).toMatch(/\.encrypted\.json$/);
   await expect(page.getByTestId('backup-notice')).toContainText('此备份已用口令加密');
   await expect(page.getByTestId('backup-notice')).not.toContainText('建议设置口令');
+});
+
+test('print view of a case: states, validity dates and verdicts, warnings, deadlines, the filled-in income sentence, notes', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/casebook.html#/`);
+  await seedDraft(context, extensionId);
+  const print = `chrome-extension://${extensionId}/casebook.html#/print/case/${DRAFT.case.id}`;
+  await page.goto(print);
+  await expect(page.getByTestId('print-item').first()).toBeVisible();
+  // An item with a validity rule gets a document valid for one more month only (§五 wants 3 or 6) and a tick.
+  const dated = page.locator('[data-testid=print-item]', { has: page.locator('[data-testid=print-validity]', { hasText: '≥' }) }).first();
+  const itemId = (await dated.getAttribute('data-item'))!;
+  const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await page.evaluate(async ({ caseId, employeeId, itemId, soon }) => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const req = indexedDB.open('jzz-assistant');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const at = new Date().toISOString();
+    const tx = db.transaction(['documents', 'ticks', 'notes'], 'readwrite');
+    tx.objectStore('documents').put({ id: 'doc-print', employeeId, caseId, kind: 'other', itemId, validUntil: soon, createdAt: at, updatedAt: at });
+    tx.objectStore('ticks').put({ caseId, itemId, state: 'ready', note: '原件在人事处', updatedAt: at });
+    tx.objectStore('notes').put({ id: 'note-print', caseId, employeeId, text: '租赁合同待房东盖章后补传', at, updatedAt: at });
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, { caseId: DRAFT.case.id, employeeId: DRAFT.employee.id, itemId, soon });
+  await page.reload();
+  const item = page.locator(`[data-testid=print-item][data-item="${itemId}"]`);
+  await expect(item).toHaveAttribute('data-state', 'ready');
+  await expect(item).toContainText('已备好');
+  await expect(item).toContainText('备注：原件在人事处');
+  await expect(item.getByTestId('print-validity')).toContainText(`有效期至 ${soon}`);
+  await expect(item.getByTestId('print-validity')).toContainText('✗');
+  // The income sentence is filled in from the employee and the company, not XXX.
+  await expect(page.getByTestId('print-annotation')).toContainText(`以上为${DRAFT.employee.name}个税申报信息，个税由${DRAFT.company.name}代扣代缴。联系人：${DRAFT.company.agentName}，电话：${DRAFT.company.agentPhone}`);
+  await expect(page.getByTestId('print-checklist-page')).not.toContainText('XXX');
+  await expect(page.getByTestId('print-notes')).toContainText('租赁合同待房东盖章后补传');
+  await expect(page.getByTestId('print-deadlines')).toContainText('建议报送日');
+  // The ID is masked on paper until the agent unmasks it.
+  await expect(page.getByTestId('print-employee')).toContainText(`**************${DRAFT.employee.residentId.slice(-4)}`);
+  await page.getByTestId('print-reveal').check();
+  await expect(page.getByTestId('print-employee')).toContainText(DRAFT.employee.residentId);
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: test.info().outputPath('print-case.png'), fullPage: true });
 });
