@@ -9,11 +9,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { test, expect } from './harness';
 import { DRAFT, seedDraft } from './seed';
 
 const SHEETS = path.resolve(import.meta.dirname, '../fixtures/sheets');
 const SCREENSHOT = path.resolve(import.meta.dirname, '../../docs/screenshots/casebook-import.png');
+/** Serious or critical axe findings (WCAG 2 A/AA) on the page as it is. */
+async function axeProblems(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} × ${v.nodes.length}: ${v.nodes[0]?.target.join(' ')}`);
+}
+
 const file = (name: string) => ({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fs.readFileSync(path.join(SHEETS, name)) });
 
 test('case book: Excel import preview with verdicts, update mode, sheet picker, template and export', async ({ context, extensionId }) => {
@@ -63,6 +71,7 @@ test('case book: Excel import preview with verdicts, update mode, sheet picker, 
   await expect(row(6)).toContainText('持证状态：持证 → 申办中');
   await expect(page.getByTestId('import-summary')).toHaveAttribute('data-update', '2');
   await expect(page.getByTestId('import-summary')).toHaveAttribute('data-cases', '2');
+  expect(await axeProblems(page)).toEqual([]);
   fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
   await page.getByTestId('import-check').screenshot({ path: SCREENSHOT });
 
@@ -118,6 +127,7 @@ test('backup: the passphrase is typed twice with its strength shown, and the mes
   await expect(page.getByTestId('backup-export')).toBeDisabled();
   await page.getByTestId('backup-passphrase-again').fill('单位备份 correct horse 2026');
   await expect(page.getByTestId('backup-export')).toBeEnabled();
+  expect(await axeProblems(page)).toEqual([]);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-export').click()]);
   expect(download.suggestedFilename()).toMatch(/\.encrypted\.json$/);
   await expect(page.getByTestId('backup-notice')).toContainText('此备份已用口令加密');
@@ -168,6 +178,7 @@ test('print view of a case: states, validity dates and verdicts, warnings, deadl
   await expect(page.getByTestId('print-employee')).toContainText(`**************${DRAFT.employee.residentId.slice(-4)}`);
   await page.getByTestId('print-reveal').check();
   await expect(page.getByTestId('print-employee')).toContainText(DRAFT.employee.residentId);
+  expect(await axeProblems(page)).toEqual([]);
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: test.info().outputPath('print-case.png'), fullPage: true });
 });
