@@ -125,9 +125,16 @@ export function columnLetter(i: number): string {
 const CJK = '\\p{Script=Han}';
 const BETWEEN_CJK = new RegExp(`(?<=${CJK})\\s+(?=${CJK})`, 'gu');
 
-/** A cell's text: full-width letters, digits and spaces folded (Ｃ类 → C类, １３８… → 138…), trimmed. */
+/**
+ * A cell's text: full-width letters and digits folded (Ｃ类 → C类, １３８… → 138…), odd spaces (ideographic,
+ * no-break, zero-width) made plain, trimmed. Chinese punctuation stays as typed: 「张伟（研发部）」 and
+ * 「原件在人事处，周一补」 keep their full-width brackets and comma.
+ */
 export function cellText(s: string): string {
-  return normalizeWidth(s).replace(/[\u00A0\u2000-\u200B\u202F\u205F\uFEFF]/g, ' ').trim();
+  return s
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\u3000\u00A0\u2000-\u200B\u202F\u205F\uFEFF]/g, ' ')
+    .trim();
 }
 
 /** A name: as {@link cellText}, no spaces between Chinese characters (钱　浩 → 钱浩), single spaces elsewhere. */
@@ -143,7 +150,7 @@ function excelSerialToIso(n: number): IsoDate | undefined {
 
 /** A date as typed in a sheet: 2027-06-30, 2027/6/30, 2027.6.30, 2027年6月30日, 20270630 or an Excel serial. */
 export function parseSheetDate(raw: string): IsoDate | undefined {
-  const s = cellText(raw);
+  const s = normalizeWidth(cellText(raw));
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) {
     const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
@@ -378,7 +385,7 @@ function checkRow(
 
   const candidate: Record<string, unknown> = { name, residentId: rawId };
   const phone = get('phone');
-  if (phone) candidate.phone = phone.replace(/^(\+86|0086)\s*/, '');
+  if (phone) candidate.phone = normalizeWidth(phone).replace(/^(\+86|0086)\s*/, '');
   const cat = get('category');
   if (cat) {
     const c = parseCategory(cat);

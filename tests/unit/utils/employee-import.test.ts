@@ -115,6 +115,10 @@ describe('values as agents type them', () => {
   it('normalises names, categories and dates', () => {
     expect(normalizeName('钱\u3000浩')).toBe('钱浩');
     expect(normalizeName(' Anna\u3000Maria  Li ')).toBe('Anna Maria Li');
+    // Chinese punctuation is not folded: only letters, digits and spaces are.
+    expect(normalizeName('张伟（研发部）')).toBe('张伟（研发部）');
+    const check = checkEmployeeSheet([textSheet([['姓名', '身份证号', '手机号', '备注'], ['张伟（研发部）', rid('1990-03-07', 123), '＋８６ １３８１２３４５６７８', '原件在人事处，周一补']])], []);
+    expect(check.rows[0].input).toMatchObject({ name: '张伟（研发部）', phone: '13812345678', notes: '原件在人事处，周一补' });
     expect(parseCategory('Ｃ类')).toBe('C');
     expect(parseCategory('类别b')).toBe('B');
     expect(parseCategory('推荐')).toBe('recommended');
