@@ -24,8 +24,8 @@ type Stage =
   | { kind: 'checked'; fileName: string; format: string; sheets: SheetData[]; existing: ImportExisting[]; sheetIndex?: number }
   | { kind: 'done'; result: ImportResult };
 
-/** Rows shown at once in the preview (the counts above it cover every row). */
-const PREVIEW_LIMIT = 500;
+/** Rows shown in the preview: as many as a case book holds employees (the counts above it cover every row). */
+const PREVIEW_LIMIT = 5000;
 
 const VERDICT_CLASS: Record<RowVerdict, string> = { new: 'ok', update: 'info', unchanged: 'neutral', skip: 'neutral', error: 'bad' };
 
