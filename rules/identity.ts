@@ -49,6 +49,20 @@ export function normalizeWidth(s: string): string {
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
+/**
+ * A person's name as stored and searched: full-width letters and digits folded, no space between two
+ * Chinese characters (钱　浩 or 钱 浩 → 钱浩: a Chinese IME types U+3000), runs of other spaces made one,
+ * trimmed. Chinese punctuation stays (张伟（研发部）).
+ */
+export function normalizePersonName(s: string): string {
+  return s
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\u3000\u00A0\u2000-\u200B\u202F\u205F\uFEFF]/g, ' ')
+    .replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** Full-width folded, all whitespace removed, letters upper-cased. */
 export function normalizeCode(s: string): string {
   return normalizeWidth(s).replace(/\s+/g, '').toUpperCase();

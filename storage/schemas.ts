@@ -22,6 +22,7 @@ import { DocumentKind } from '../rules/validity';
 import { TitleLevel } from '../rules/eligibility';
 import { WageOverride as RulesWageOverride } from '../rules/wages';
 import { checkCreditCode, checkResidentId, normalizeCode } from './identity';
+import { normalizePersonName } from '../rules/identity';
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -85,7 +86,8 @@ export const TypedPersonName = PersonName.refine(
     message:
       '姓名须包含文字，不能含表情符号或控制字符，也不能以 = + - @ 开头（电子表格会当作公式） / A name must contain letters, no emoji or control characters, and must not start with = + - @ (spreadsheets run that as a formula)',
   },
-);
+  // Stored as searched: 钱　浩 (a Chinese IME's full-width space) is kept as 钱浩 (rules/identity.ts).
+).transform(normalizePersonName);
 
 /** Free text that must not carry control or invisible formatting characters (e.g. a right-to-left override). */
 const NO_CONTROL_MESSAGE = { message: '不能含控制字符或不可见字符 / Must not contain control or invisible characters' };

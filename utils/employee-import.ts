@@ -8,7 +8,7 @@
 import type { Bilingual, BusinessType, Category, HolderStatus, IsoDate } from '../rules/model';
 import { Category as CategorySchema, HolderStatus as HolderStatusSchema, isIsoDate } from '../rules/model';
 import { addDays } from '../rules/dates';
-import { normalizeWidth } from '../rules/identity';
+import { normalizePersonName, normalizeWidth } from '../rules/identity';
 import { BUSINESS_LABELS } from '../rules/texts';
 import { COMPANY_BUSINESSES, EmployeeInput, type EmployeePatch } from '../storage/schemas';
 import { fromZodError, pickLang } from '../storage/errors';
@@ -122,9 +122,6 @@ export function columnLetter(i: number): string {
 
 // ───────────────────────────── Values ─────────────────────────────
 
-const CJK = '\\p{Script=Han}';
-const BETWEEN_CJK = new RegExp(`(?<=${CJK})\\s+(?=${CJK})`, 'gu');
-
 /**
  * A cell's text: full-width letters and digits folded (Ｃ类 → C类, １３８… → 138…), odd spaces (ideographic,
  * no-break, zero-width) made plain, trimmed. Chinese punctuation stays as typed: 「张伟（研发部）」 and
@@ -137,9 +134,9 @@ export function cellText(s: string): string {
     .trim();
 }
 
-/** A name: as {@link cellText}, no spaces between Chinese characters (钱　浩 → 钱浩), single spaces elsewhere. */
+/** A name as the case book stores it (rules/identity.ts): 钱　浩 → 钱浩, Ａｎｎａ → Anna. */
 export function normalizeName(s: string): string {
-  return cellText(s).replace(BETWEEN_CJK, '').replace(/\s+/g, ' ');
+  return normalizePersonName(s);
 }
 
 /** Excel's day serial (1900 date system) of a date read as a number. */

@@ -253,3 +253,16 @@ describe('column names', () => {
     expect(h(['姓名', '身份证号', '合同有效期至', '护照有效期'])?.used.map((u) => u.key)).toEqual(['name', 'residentId']);
   });
 });
+
+describe('names typed with a Chinese IME', () => {
+  const clock = makeClock('2026-11-26T02:00:00.000Z');
+  const t = useFreshDb({ now: clock.ticking });
+
+  it('are stored as searched: 钱　浩 is kept as 钱浩, whether typed or imported', async () => {
+    const typed = await t.repos.employees.create({ name: '钱\u3000浩', residentId: rid('1990-03-07', 123) });
+    expect(typed.name).toBe('钱浩');
+    expect((await t.repos.employees.search('钱浩')).map((e) => e.id)).toEqual([typed.id]);
+    const renamed = await t.repos.employees.update(typed.id, { name: 'Ａｎｎａ\u3000\u3000Li' });
+    expect(renamed.name).toBe('Anna Li');
+  });
+});
