@@ -8,6 +8,7 @@ import { applyEmployeeImport, importExisting } from '../../../storage/import';
 import { isStorageError } from '../../../storage/errors';
 import { parseCsv, toCsv } from '../../../storage/reports';
 import { makeClock, rid, useFreshDb } from '../storage/helpers';
+import { gbk } from '../reliability/bad-input-helpers';
 // @ts-expect-error — the generator is a plain node script (its IDs are the people of the fixtures)
 import { PEOPLE } from '../../fixtures/sheets/generate.mjs';
 
@@ -264,5 +265,16 @@ describe('names typed with a Chinese IME', () => {
     expect((await t.repos.employees.search('钱浩')).map((e) => e.id)).toEqual([typed.id]);
     const renamed = await t.repos.employees.update(typed.id, { name: 'Ａｎｎａ\u3000\u3000Li' });
     expect(renamed.name).toBe('Anna Li');
+  });
+});
+
+describe('the CSV path keeps working as before', () => {
+  it('reads a GBK CSV (Excel on Chinese Windows) with a title row above the header and agents\' column names', async () => {
+    const text = ['2026年第四季度名单,,', '员工姓名,公民身份号码,工作居住证有效期至', `钱　浩,${P.qian},2027/6/30`].join('\r\n') + '\r\n';
+    const file = await readSheetFile(Object.assign(new Blob([gbk(text) as BlobPart]), { name: '名单.csv' }));
+    expect(file.format).toBe('gbk');
+    const check = checkEmployeeSheet(file.sheets, [], { format: file.format });
+    expect(check).toMatchObject({ sheet: '名单', headerRow: 2 });
+    expect(check.rows[0].input).toMatchObject({ name: '钱浩', residentId: P.qian, permitValidUntil: '2027-06-30' });
   });
 });
