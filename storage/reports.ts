@@ -1,23 +1,20 @@
 /**
  * Sheets in and out of the case book, as text: CSV (RFC 4180; UTF-8 with BOM so Excel opens it correctly),
- * ICS (RFC 5545) of the deadlines, the employee import sheet (decoding, validation with row numbers, the
- * all-or-nothing import) and the quarterly summary for the locality office. Pure except
- * {@link importEmployees}, which writes through the repositories in one transaction.
+ * ICS (RFC 5545, folded at 75 octets) of the deadlines, decoding a CSV sheet file, the case book's table (for
+ * the CSV and the .xlsx export) and the quarterly summary for the locality office. Pure. The employee import
+ * is utils/employee-import.ts (the plan) and storage/import.ts (the write).
  *
  * Personal data: resident IDs and phones are masked unless the caller asks otherwise; the ICS carries names
  * and dates only (calendars get synced to places we do not control).
  */
 import { createEvents } from 'ics';
 import { foldIcs } from '../utils/ics';
-import type { Bilingual, Category, HolderStatus, IsoDate } from '../rules/model';
-import { Category as CategorySchema, HolderStatus as HolderStatusSchema, isIsoDate } from '../rules/model';
+import type { Bilingual, HolderStatus, IsoDate } from '../rules/model';
 import { addDays } from '../rules/dates';
 import { quarterOf } from '../rules/quarters';
 import { BUSINESS_LABELS } from '../rules/texts';
-import type { JzzDb } from './db';
-import { createRepos, STATUS_LABELS, type RepoOptions } from './repos';
-import { fromZodError, pickLang, toStorageError, StorageError } from './errors';
-import { EmployeeInput, type Case, type Employee } from './schemas';
+import { STATUS_LABELS } from './repos';
+import type { Case, Employee } from './schemas';
 import { maskPhone } from './mask';
 import { EVENT_LABELS, eventTitle, type CaseBookEvent, type CaseBookRow, type Snapshot } from './reminders';
 
