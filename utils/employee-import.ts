@@ -520,7 +520,7 @@ export function importTemplateHelpRows(lang: Lang = 'zh-CN'): string[][] {
     ...IMPORT_COLUMNS.map((c) => [
       en ? c.en : c.zh,
       c.required ? (en ? 'yes' : '必填') : en ? 'no' : '选填',
-      pickLang(`${c.hint.zh} / ${c.hint.en}`, lang),
+      en ? c.hint.en : c.hint.zh,
       c.aliases.filter((a) => a !== c.zh && !/^[a-z]+$/.test(a)).join('、'),
       c.example,
     ]),
