@@ -36,7 +36,7 @@ export const RULE_WORK_ORDER = rule('work-chronological', '§六(一) 2 ③', 'w
 export const RULE_WORK_OVERLAP = rule('work-overlap', '§六(一) 2 ③', 'error', '工作经历时间不得重叠', 'Jobs do not overlap');
 export const RULE_ADDRESS = rule('address-as-materials', '§六(一) 2 ①, §六(二) ①', 'error', '户籍地址及现居住地以后期办理的相应材料为依据填写', 'Registered and current addresses are filled exactly as the supporting materials say');
 export const RULE_PHOTO = rule('photo-one-inch-bareheaded', '§六(一) 2 (1)', 'warning', '证件照片应为近期一寸免冠证件照', 'The photo is a recent one-inch bareheaded ID photo');
-export const RULE_SPOUSE = rule('spouse-not-filed', '§提示 2, §六(二) 6', 'error', '系统已取消配偶信息，配偶不可办理随迁', 'Spouses are no longer filed; a spouse cannot accompany');
+export const RULE_SPOUSE = rule('spouse-not-filed', '§提示 特别注意 2, §六(二) 6', 'error', '系统已取消配偶信息，配偶不可办理随迁', 'Spouses are no longer filed; a spouse cannot accompany');
 export const RULE_NO_BUSINESS_IN_PROGRESS = rule('change-only-without-business', '§六(二)', 'error', '个人信息须在无在办业务状态下修改，修改后提交申请才可生效', 'Personal data may be edited only while no business is in progress');
 export const RULE_PERMISSION_FIELDS = rule('permission-request-fields', '§六(一) 1 (1)', 'error', '权限申请的证件类型为北京市工作居住证、主管部门为大兴区人力社保局，并写明拟办理事项', 'Permission request: type 北京市工作居住证, authority 大兴区人力社保局, intended business stated');
 export const RULE_INFO_CHANGE_ITEM = rule('info-change-state-item', '§六(五)', 'error', '个人信息变更提交时应注明具体变更事项', 'A personal information change states the specific item changed');
@@ -274,7 +274,7 @@ export const CompanionsInput = z.array(z.object({ name: z.string().optional(), r
 
 const SPOUSE_WORDS = ['spouse', '配偶', '妻子', '丈夫', '夫', '妻', '爱人'];
 
-/** §提示 2, §六(二) 6: no spouse among 随往人员. */
+/** §提示 特别注意 2, §六(二) 6: no spouse among 随往人员. */
 export function checkCompanions(companions: z.input<typeof CompanionsInput>): CheckResult {
   const v = parseInput(CompanionsInput, companions);
   const spouses = v.filter((c) => SPOUSE_WORDS.includes(c.relation.trim()));

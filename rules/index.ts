@@ -14,7 +14,14 @@ export {
   countWorkdays,
   CountWorkdaysInput,
   DayKind,
+  enteredArrangements,
+  HolidayArrangementSchema,
   hasOfficialData,
+  setEnteredArrangements,
+  yearSource,
+  YearSource,
+  type CountMode,
+  type HolidayArrangement,
   isWorkday,
   IsWorkdayInput,
   RULE_CALENDAR_APPROXIMATE,
@@ -27,6 +34,9 @@ export {
   type DayAnswer,
 } from './calendar';
 export * from './deadlines';
+export * from './deadline-events';
+export { HolidayNoticeError, HolidayNoticeText, parseHolidayNotice } from './holiday-notice';
+export { estimatedHolidays, possibleMakeupDays, type EstimatedHoliday } from './holiday-estimate';
 export * from './validity';
 export * from './wages';
 export * from './income';

@@ -16,7 +16,7 @@ import { getRepos } from '../../storage/repos';
 import { deadlineEvents, dueReminders, eventTitle, loadSnapshot, type CaseBookEvent, type Reminder } from '../../storage/reminders';
 import { getReminderLeads } from '../../storage/reminder-alarms';
 import { DEFAULT_REMINDER_LEADS, type ReminderLeads } from '../../storage/reminders';
-import { useWorkdayIndex } from './use-casebook-data';
+import { useDeadlineOptions } from './use-casebook-data';
 import { navigate } from './route';
 import { eventLabel } from './labels';
 
@@ -48,7 +48,7 @@ export function CalendarView({ month: monthParam, today }: { month?: string; tod
   const first = `${month}-01`;
   const gridStart = addDays(first, -((weekday(first) + 6) % 7));
   const gridEnd = addDays(gridStart, 41);
-  const idx = useWorkdayIndex(today);
+  const idx = useDeadlineOptions();
   const leads = useReminderLeads();
   const [selected, setSelected] = useState<string | null>(null);
   const [allDue, setAllDue] = useState(false);
