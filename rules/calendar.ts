@@ -129,7 +129,7 @@ export function setEnteredArrangements(list: readonly HolidayArrangement[]): voi
   ENTERED = byYear;
   ENTERED_OFF = off;
   ENTERED_ON = on;
-  YEAR_TABLES.clear();
+  SPANS.clear();
 }
 
 /** The arrangements registered by {@link setEnteredArrangements}, by year. */
@@ -277,34 +277,54 @@ export const WorkdayOffset = z.number().int().min(-5000).max(5000);
 export const AddWorkdaysInput = z.object({ date: IsoDate, n: WorkdayOffset });
 
 /**
- * One year of the calendar as prefix sums: `prefix[i]` = working days in [1 January, 1 January + i).
- * Why: a case book scans thousands of expiries, each counting ~1,000 days three times; classifying
- * every day of every count again took ~2 ms per case. Built once per year and mode on first use and
- * dropped when the entered arrangements change, so a count is two lookups per year it spans and a step
- * of n working days a binary search per year.
+ * The calendar as one cumulative count per mode: `cum[i]` = working days in [span start, span start + i).
+ * Why: a case book scans thousands of expiries, each stepping and counting over up to three years; with the
+ * count of every day since the span's start, a count is two lookups and a step of n working days one binary
+ * search, with no per-day work. The span covers whole years, grows on demand (a request outside it rebuilds
+ * it one year wider on each side) and is dropped when the entered arrangements change.
  */
-interface YearTable {
-  readonly year: number;
-  /** Day number of 1 January. */
-  readonly first: number;
-  readonly days: number;
-  readonly prefix: Uint16Array;
-  readonly approximate: boolean;
+interface Span {
+  readonly firstYear: number;
+  readonly lastYear: number;
+  /** Day number of 1 January of `firstYear`. */
+  readonly start: number;
+  /** Day number of 1 January of `lastYear + 1`. */
+  readonly end: number;
+  readonly cum: Int32Array;
+  /** estimated[y − firstYear]: the year has no official data. */
+  readonly estimated: Uint8Array;
 }
-const YEAR_TABLES = new Map<string, YearTable>();
+const SPANS = new Map<CountMode, Span>();
+/** Years outside this range are refused rather than tabled (a mistyped year must not allocate centuries). */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2300;
 
-function yearTable(year: number, mode: CountMode): YearTable {
-  const key = `${mode}:${year}`;
-  let t = YEAR_TABLES.get(key);
-  if (!t) {
-    const first = toDayNumber(`${String(year).padStart(4, '0')}-01-01`);
-    const days = toDayNumber(`${String(year + 1).padStart(4, '0')}-01-01`) - first;
-    const prefix = new Uint16Array(days + 1);
-    for (let i = 0; i < days; i += 1) prefix[i + 1] = prefix[i] + (classify(fromDayNumber(first + i), mode).workday ? 1 : 0);
-    t = { year, first, days, prefix, approximate: yearSource(year) === 'estimated' };
-    YEAR_TABLES.set(key, t);
+const jan1 = (y: number): number => toDayNumber(`${String(y).padStart(4, '0')}-01-01`);
+
+function buildSpan(firstYear: number, lastYear: number, mode: CountMode): Span {
+  const start = jan1(firstYear);
+  const end = jan1(lastYear + 1);
+  const cum = new Int32Array(end - start + 1);
+  for (let i = 0; i < end - start; i += 1) cum[i + 1] = cum[i] + (classify(fromDayNumber(start + i), mode).workday ? 1 : 0);
+  const estimated = new Uint8Array(lastYear - firstYear + 1);
+  for (let y = firstYear; y <= lastYear; y += 1) estimated[y - firstYear] = yearSource(y) === 'estimated' ? 1 : 0;
+  return { firstYear, lastYear, start, end, cum, estimated };
+}
+
+/** The span of `mode` covering the day numbers [lo, hi] (hi inclusive). */
+function spanFor(lo: number, hi: number, mode: CountMode): Span {
+  const s = SPANS.get(mode);
+  if (s && lo >= s.start && hi < s.end) return s;
+  const yLo = yearOfDay(lo);
+  const yHi = yearOfDay(hi);
+  if (yLo < MIN_YEAR || yHi > MAX_YEAR) {
+    throw new RangeError(`日期超出 ${MIN_YEAR}–${MAX_YEAR} 年 / Date outside ${MIN_YEAR}–${MAX_YEAR}`);
   }
-  return t;
+  const first = Math.max(MIN_YEAR, Math.min(s?.firstYear ?? yLo, yLo) - 1);
+  const last = Math.min(MAX_YEAR, Math.max(s?.lastYear ?? yHi, yHi) + 1);
+  const built = buildSpan(first, last, mode);
+  SPANS.set(mode, built);
+  return built;
 }
 
 /** Year of a day number without building a string (Hinnant's civil_from_days, year part only). */
@@ -318,33 +338,57 @@ function yearOfDay(n: number): number {
   return yoe + era * 400 + (mp >= 10 ? 1 : 0);
 }
 
-function tableOfDay(day: number, mode: CountMode): YearTable {
-  return yearTable(yearOfDay(day), mode);
+/** Estimated years among the days [lo, hi) (day numbers), ascending; [] when lo ≥ hi. */
+export function estimatedYearsBetween(lo: number, hi: number): number[] {
+  if (lo >= hi) return [];
+  const s = spanFor(lo, hi - 1, 'estimate');
+  const out: number[] = [];
+  for (let y = yearOfDay(lo), last = yearOfDay(hi - 1); y <= last; y += 1) if (s.estimated[y - s.firstYear]) out.push(y);
+  return out;
 }
 
-/** Working days in the day-number range [a, b), a ≤ b, and the approximate years it touches. */
-function workdaysInRange(a: number, b: number, mode: CountMode): { count: number; years: number[] } {
-  const years: number[] = [];
-  let count = 0;
-  let day = a;
-  while (day < b) {
-    const t = tableOfDay(day, mode);
-    const hi = Math.min(b, t.first + t.days);
-    count += t.prefix[hi - t.first] - t.prefix[day - t.first];
-    if (t.approximate) years.push(t.year);
-    day = hi;
-  }
-  return { count, years };
+/** Working days in the day-number range [a, b), a ≤ b. */
+export function workdaysBetween(a: number, b: number, mode: CountMode = 'estimate'): number {
+  if (a >= b) return 0;
+  const s = spanFor(a, b, mode);
+  return s.cum[b - s.start] - s.cum[a - s.start];
 }
 
-/** Smallest i in [lo, hi] with prefix[i] ≥ target (prefix is non-decreasing; hi is returned if none). */
-function lowerBound(prefix: Uint16Array, lo: number, hi: number, target: number): number {
+/** Smallest i in [lo, hi] with cum[i] ≥ target (cum is non-decreasing; hi if none). */
+function lowerBound(cum: Int32Array, lo: number, hi: number, target: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (prefix[mid] >= target) hi = mid;
+    if (cum[mid] >= target) hi = mid;
     else lo = mid + 1;
   }
   return lo;
+}
+
+/**
+ * Day number of the n-th working day before day `end` (n ≥ 1): the latest working day d with n working days in
+ * [d, end). Grows the span until it holds n working days before `end`.
+ */
+export function stepBackDays(end: number, n: number, mode: CountMode = 'estimate'): number {
+  // n working days fit in n × 2 + 30 calendar days (holidays never exceed ~9 days in a row).
+  let s = spanFor(end - (n * 2 + 30), end, mode);
+  let e = end - s.start;
+  while (s.cum[e] < n) {
+    s = spanFor(s.start - 366, end, mode);
+    e = end - s.start;
+  }
+  const target = s.cum[e] - n;
+  return s.start + lowerBound(s.cum, 0, e, target + 1) - 1;
+}
+
+/** Day number of the n-th working day after day `start` (n ≥ 1), `start` itself not counted. */
+export function stepForwardDays(start: number, n: number, mode: CountMode = 'estimate'): number {
+  let s = spanFor(start, start + n * 2 + 30, mode);
+  let i = start + 1 - s.start;
+  while (s.cum[s.cum.length - 1] - s.cum[i] < n) {
+    s = spanFor(start, s.end + 366, mode);
+    i = start + 1 - s.start;
+  }
+  return s.start + lowerBound(s.cum, i, s.cum.length - 1, s.cum[i] + n) - 1;
 }
 
 /**
@@ -353,44 +397,9 @@ function lowerBound(prefix: Uint16Array, lo: number, hi: number, target: number)
  */
 export function stepWorkdays(date: string, n: number, mode: CountMode = 'estimate'): DateAnswer {
   if (n === 0) return { date, approximate: false, approximateYears: [] };
-  const years: number[] = [];
-  let left = Math.abs(n);
-  let answer: number;
-  if (n > 0) {
-    let day = toDayNumber(date) + 1; // first candidate
-    for (;;) {
-      const t = tableOfDay(day, mode);
-      if (t.approximate) years.push(t.year);
-      const i = day - t.first;
-      const available = t.prefix[t.days] - t.prefix[i];
-      if (available >= left) {
-        // The day whose inclusion brings the count from prefix[i] to prefix[i] + left.
-        const j = lowerBound(t.prefix, i + 1, t.days, t.prefix[i] + left);
-        answer = t.first + j - 1;
-        break;
-      }
-      left -= available;
-      day = t.first + t.days;
-    }
-  } else {
-    let end = toDayNumber(date); // exclusive
-    for (;;) {
-      const t = tableOfDay(end - 1, mode);
-      if (t.approximate) years.push(t.year);
-      const e = end - t.first;
-      const available = t.prefix[e];
-      if (available >= left) {
-        // The latest day d with prefix[e] − prefix[d] = left: d is the working day lifting prefix above target.
-        const target = t.prefix[e] - left;
-        const j = lowerBound(t.prefix, 0, e, target + 1);
-        answer = t.first + j - 1;
-        break;
-      }
-      left -= available;
-      end = t.first;
-    }
-  }
-  const ys = [...new Set(years)].sort((a, b) => a - b);
+  const d = toDayNumber(date);
+  const answer = n > 0 ? stepForwardDays(d, n, mode) : stepBackDays(d, -n, mode);
+  const ys = n > 0 ? estimatedYearsBetween(d + 1, answer + 1) : estimatedYearsBetween(answer, d);
   return { date: fromDayNumber(answer), approximate: ys.length > 0, approximateYears: ys };
 }
 
@@ -411,7 +420,10 @@ export const CountWorkdaysInput = z.object({ from: IsoDate, to: IsoDate });
 export function countWorkdaysUnchecked(from: string, to: string, mode: CountMode = 'estimate'): CountAnswer {
   const sign = from <= to ? 1 : -1;
   const [a, b] = sign > 0 ? [from, to] : [to, from];
-  const { count, years } = workdaysInRange(toDayNumber(a), toDayNumber(b), mode);
+  const lo = toDayNumber(a);
+  const hi = toDayNumber(b);
+  const count = workdaysBetween(lo, hi, mode);
+  const years = estimatedYearsBetween(lo, hi);
   return { count: sign > 0 ? count : 0 - count || 0, from, to, approximate: years.length > 0, approximateYears: years };
 }
 

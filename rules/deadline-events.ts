@@ -19,18 +19,19 @@
  */
 import { z } from 'zod';
 import { IsoDate, type Bilingual, type BusinessType, type CaseStatus, type HolderStatus } from './model';
-import { countWorkdaysUnchecked, mergeApproximate, stepWorkdays, yearSource } from './calendar';
+import { countWorkdaysUnchecked, estimatedYearsBetween, stepBackDays, stepWorkdays, yearSource } from './calendar';
 import {
   CLOSING_SOON_WORKDAYS,
   DEFAULT_LOCALITY_BUFFER_WORKDAYS,
   DeadlineOptions,
+  permitNumbers,
   RENEWAL_WINDOW_WORKDAYS,
+  REVIEW_RESERVE_WORKDAYS,
   REVIEW_WORKDAYS,
-  safeFilingDaysUnchecked,
-  type DeadlineState,
+  type PermitNumbers,
 } from './deadlines';
 import { lastWorkdayOfQuarter, quarterOf, suggestedFilingDate } from './quarters';
-import { addDays } from './dates';
+import { addDays, fromDayNumber, toDayNumber } from './dates';
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from './validity';
 import { BUSINESS_LABELS } from './texts';
 import { ADVICE } from './rule';
@@ -77,67 +78,16 @@ export interface DeadlineSnapshot<E extends DeadlineHolder = DeadlineHolder, C e
 const bufferOf = (options: DeadlineOptions | undefined): number =>
   parseInput(DeadlineOptions, options ?? {}).localityBufferWorkdays ?? DEFAULT_LOCALITY_BUFFER_WORKDAYS;
 
+/** Code-point order of two ASCII keys (dates, kinds, ids): fast and the same on every host, unlike localeCompare. */
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 // ───────────────────────────── One permit ─────────────────────────────
 
 /** Renewal (holder) or employer change (suspended holder) of one permit, as rules' deadlineStatus says. */
-export interface PermitDeadline {
-  readonly business: 'renewal' | 'employer-change';
-  readonly state: DeadlineState;
-  readonly expiry: IsoDate;
-  /** Renewal only: 60th working day before expiry (§六(三)); weekends alone (never early) in an estimated year. */
-  readonly opens?: IsoDate;
-  /** 建议最晚发起日 (助手建议). */
-  readonly recommendedLatestDay: IsoDate;
-  /** 指南所列最晚发起日: 20th working day before expiry (§提示 特别注意 4, §六(四)). */
-  readonly guideLatestDay: IsoDate;
-  readonly pastGuideLatestDay: boolean;
-  readonly workdaysToOpening?: number;
-  readonly workdaysToRecommendedLatestDay: number;
-  readonly workdaysToGuideLatestDay: number;
-  readonly workdaysToExpiry: number;
-  /** When missed: working days in [recommendedLatestDay, today). */
-  readonly workdaysLate?: number;
-  readonly approximate: boolean;
-  readonly approximateYears: readonly number[];
-}
+export type PermitDeadline = PermitNumbers;
 
 /** Unchecked core of {@link permitDeadline}: the numbers of deadlineStatus without its texts. */
-function permitDeadlineUnchecked(expiry: string, today: string, business: 'renewal' | 'employer-change', buffer: number): PermitDeadline {
-  const isRenewal = business === 'renewal';
-  const days = safeFilingDaysUnchecked(expiry, buffer);
-  const opens = isRenewal ? stepWorkdays(expiry, -RENEWAL_WINDOW_WORKDAYS, 'opening') : undefined;
-  const rec = days.recommendedLatestDay.date;
-  const guide = days.guideLatestDay.date;
-  const none = { count: 0, approximateYears: [] as readonly number[] };
-  const left = (b: string, mode: 'estimate' | 'opening' = 'estimate') => (today >= b ? none : countWorkdaysUnchecked(today, b, mode));
-  const toOpening = opens ? left(opens.date, 'opening') : none;
-  const toRec = left(rec);
-  const toGuide = left(guide);
-  const toExpiry = left(expiry);
-  let state: DeadlineState;
-  let late: { count: number; approximateYears: readonly number[] } | undefined;
-  if (today > expiry) state = 'expired';
-  else if (today > rec) {
-    state = 'missed';
-    late = countWorkdaysUnchecked(rec, today);
-  } else if (opens && today < opens.date) state = 'not-yet-open';
-  else state = toRec.count <= CLOSING_SOON_WORKDAYS ? 'closing-soon' : 'open';
-  const approx = mergeApproximate(toRec, toGuide, toExpiry, days.recommendedLatestDay, days.guideLatestDay, ...(opens ? [opens, toOpening] : []), ...(late ? [late] : []));
-  return {
-    business,
-    state,
-    expiry,
-    ...(opens ? { opens: opens.date, workdaysToOpening: toOpening.count } : {}),
-    recommendedLatestDay: rec,
-    guideLatestDay: guide,
-    pastGuideLatestDay: today > guide,
-    workdaysToRecommendedLatestDay: toRec.count,
-    workdaysToGuideLatestDay: toGuide.count,
-    workdaysToExpiry: toExpiry.count,
-    ...(late ? { workdaysLate: late.count } : {}),
-    ...approx,
-  };
-}
+const permitDeadlineUnchecked = permitNumbers;
 
 /** Input of {@link permitDeadline}. */
 export const PermitDeadlineInput = z.object({
@@ -166,7 +116,7 @@ export function casesByEmployee<C extends DeadlineCase>(cases: readonly C[]): Ma
     if (list) list.push(c);
     else out.set(c.employeeId, [c]);
   }
-  for (const list of out.values()) list.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+  for (const list of out.values()) list.sort((a, b) => cmp(b.createdAt, a.createdAt) || cmp(b.id, a.id));
   return out;
 }
 
@@ -190,7 +140,7 @@ function alreadyFiled(cases: readonly DeadlineCase[] | undefined, business: Busi
  * off) never puts the opening later than the real one, so a case filed on or after it is counted as filed
  * (the conservative 'opening' count would miss a case filed between the real and the estimated opening).
  */
-const filedSince = (expiry: string): string => stepWorkdays(expiry, -RENEWAL_WINDOW_WORKDAYS).date;
+const filedSince = (expiry: string): string => fromDayNumber(stepBackDays(toDayNumber(expiry), RENEWAL_WINDOW_WORKDAYS));
 
 const timedBusiness = (h: DeadlineHolder): 'renewal' | 'employer-change' | undefined =>
   h.permitValidUntil && (h.holderStatus === 'holder' || h.holderStatus === 'suspended')
@@ -287,25 +237,37 @@ export function deadlineEvents(s: DeadlineSnapshot, range: { from: IsoDate; to: 
   const names = new Map(s.employees.map((e) => [e.id, e.name]));
   const push = (e: CaseBookEvent) => void (inRange(e.date) && out.push(e));
 
+  const fromDay = toDayNumber(from);
+  const toDay = toDayNumber(to);
   for (const e of s.employees) {
     const business = timedBusiness(e);
     if (!business) continue;
     const expiry = e.permitValidUntil!;
+    const end = toDayNumber(expiry);
+    // Every event of this permit lies in [expiry − ~100 days, expiry]: skip permits far from the range.
+    if (end < fromDay || end - 200 > toDay) continue;
     const cases = byEmployee.get(e.id);
-    const base = { employeeId: e.id, employeeName: e.name, detail: { zh: `有效期至 ${expiry}`, en: `valid until ${expiry}` } };
-    const expApprox = yearSource(Number(expiry.slice(0, 4))) === 'estimated';
-    push({ ...base, key: `permit-expires:${e.id}:${expiry}`, kind: 'permit-expires', date: expiry, approximate: expApprox, section: EVENT_SECTIONS['permit-expires'] });
-    const days = safeFilingDaysUnchecked(expiry, buffer);
+    let detail: Bilingual | undefined;
+    // Objects are built only for the days inside the range (the scan touches thousands of permits).
+    const add = (kind: EventKind, n: number, date?: string) => {
+      if (n < fromDay || n > toDay) return;
+      detail ??= { zh: `有效期至 ${expiry}`, en: `valid until ${expiry}` };
+      // A day computed backwards from expiry is approximate when an estimated year lies in [day, expiry]
+      // (the expiry day itself for the expiry event).
+      const approximate = kind === 'permit-expires' ? yearSource(Number(expiry.slice(0, 4))) === 'estimated' : estimatedYearsBetween(n, end).length > 0;
+      const d = date ?? fromDayNumber(n);
+      out.push({ key: `${kind}:${e.id}:${expiry}`, kind, date: d, approximate, employeeId: e.id, employeeName: e.name, detail, section: EVENT_SECTIONS[kind] });
+    };
+    add('permit-expires', end, expiry);
     if (business === 'renewal') {
-      const opens = stepWorkdays(expiry, -RENEWAL_WINDOW_WORKDAYS, 'opening');
       if (alreadyFiled(cases, 'renewal', filedSince(expiry))) continue;
-      push({ ...base, key: `renewal-opens:${e.id}:${expiry}`, kind: 'renewal-opens', date: opens.date, approximate: opens.approximate, section: EVENT_SECTIONS['renewal-opens'] });
-      push({ ...base, key: `renewal-last-safe-day:${e.id}:${expiry}`, kind: 'renewal-last-safe-day', date: days.recommendedLatestDay.date, approximate: days.recommendedLatestDay.approximate, section: EVENT_SECTIONS['renewal-last-safe-day'] });
-      push({ ...base, key: `renewal-guide-latest-day:${e.id}:${expiry}`, kind: 'renewal-guide-latest-day', date: days.guideLatestDay.date, approximate: days.guideLatestDay.approximate, section: EVENT_SECTIONS['renewal-guide-latest-day'] });
+      add('renewal-opens', stepBackDays(end, RENEWAL_WINDOW_WORKDAYS, 'opening'));
+      add('renewal-last-safe-day', stepBackDays(end, buffer + REVIEW_WORKDAYS + 1));
+      add('renewal-guide-latest-day', stepBackDays(end, REVIEW_RESERVE_WORKDAYS));
     } else {
       if (alreadyFiled(cases, 'employer-change', undefined)) continue;
-      push({ ...base, key: `employer-change-last-safe-day:${e.id}:${expiry}`, kind: 'employer-change-last-safe-day', date: days.recommendedLatestDay.date, approximate: days.recommendedLatestDay.approximate, section: EVENT_SECTIONS['employer-change-last-safe-day'] });
-      push({ ...base, key: `employer-change-guide-latest-day:${e.id}:${expiry}`, kind: 'employer-change-guide-latest-day', date: days.guideLatestDay.date, approximate: days.guideLatestDay.approximate, section: EVENT_SECTIONS['employer-change-guide-latest-day'] });
+      add('employer-change-last-safe-day', stepBackDays(end, buffer + REVIEW_WORKDAYS + 1));
+      add('employer-change-guide-latest-day', stepBackDays(end, REVIEW_RESERVE_WORKDAYS));
     }
   }
 
@@ -351,7 +313,7 @@ export function deadlineEvents(s: DeadlineSnapshot, range: { from: IsoDate; to: 
     push({ key: `quarter-filing-suggested:${q.label}`, kind: 'quarter-filing-suggested', date: suggestion.suggested, approximate: suggestion.approximate, detail, section: EVENT_SECTIONS['quarter-filing-suggested'] });
     push({ key: `quarter-last-workday:${q.label}`, kind: 'quarter-last-workday', date: lastWd.date, approximate: lastWd.approximate, detail, section: EVENT_SECTIONS['quarter-last-workday'] });
   }
-  return out.sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || a.key.localeCompare(b.key));
+  return out.sort((a, b) => cmp(a.date, b.date) || cmp(a.kind, b.kind) || cmp(a.key, b.key));
 }
 
 // ───────────────────────────── Case book rows ─────────────────────────────
@@ -440,7 +402,7 @@ export function caseBookRows<E extends DeadlineHolder, C extends DeadlineCase>(
     for (const d of docs) {
       candidates.push({ kind: 'document-falls-below', date: d.fallsBelowRuleOn!, workdaysLeft: countWorkdaysUnchecked(today, d.fallsBelowRuleOn!).count, approximate: false, documentId: d.id, ...(d.caseId ? { caseId: d.caseId } : {}) });
     }
-    candidates.sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind));
+    candidates.sort((a, b) => cmp(a.date, b.date) || cmp(a.kind, b.kind));
     return {
       id: employee.id,
       employee,
@@ -621,7 +583,7 @@ export function dueReminders(s: DeadlineSnapshot, today: IsoDate, leads: Reminde
   }
 
   const rank = { urgent: 0, warning: 1, info: 2 } as const;
-  return out.sort((a, b) => rank[a.urgency] - rank[b.urgency] || a.date.localeCompare(b.date) || a.key.localeCompare(b.key));
+  return out.sort((a, b) => rank[a.urgency] - rank[b.urgency] || cmp(a.date, b.date) || cmp(a.key, b.key));
 }
 
 /** The calendar window of documents {@link dueReminders} needs for `leads` (working days → generous calendar days). */

@@ -30,12 +30,15 @@
 import { z } from 'zod';
 import { IsoDate, type Bilingual } from './model';
 import {
-  countWorkdaysUnchecked,
+  estimatedYearsBetween,
   mergeApproximate,
+  stepBackDays,
   stepWorkdays,
+  workdaysBetween,
   RULE_CALENDAR_APPROXIMATE,
   type DateAnswer,
 } from './calendar';
+import { fromDayNumber, toDayNumber } from './dates';
 import { ADVICE, bi, defineRule, finding, type Finding } from './rule';
 import { parseInput } from './validate';
 
@@ -320,6 +323,76 @@ export interface DeadlineStatus {
   readonly findings: readonly Finding[];
 }
 
+/** The numbers of a deadline status, without texts (what the case book needs for thousands of holders). */
+export interface PermitNumbers {
+  readonly business: 'renewal' | 'employer-change';
+  readonly state: DeadlineState;
+  readonly expiry: IsoDate;
+  /** Renewal only: 60th working day before expiry (§六(三)); weekends alone (never early) in an estimated year. */
+  readonly opens?: IsoDate;
+  readonly opensBasis?: 'official' | 'weekends-only';
+  /** 建议最晚发起日 (助手建议). */
+  readonly recommendedLatestDay: IsoDate;
+  /** 指南所列最晚发起日: 20th working day before expiry (§提示 特别注意 4, §六(四)). */
+  readonly guideLatestDay: IsoDate;
+  readonly localityBufferWorkdays: number;
+  readonly pastGuideLatestDay: boolean;
+  readonly workdaysToOpening?: number;
+  readonly workdaysToRecommendedLatestDay: number;
+  readonly workdaysToGuideLatestDay: number;
+  readonly workdaysToExpiry: number;
+  /** When missed: working days in [recommendedLatestDay, today). */
+  readonly workdaysLate?: number;
+  readonly approximate: boolean;
+  /** Estimated years among the days every count and step of this status looked at. */
+  readonly approximateYears: readonly number[];
+}
+
+/**
+ * Unchecked core of {@link deadlineStatus} and rules/deadline-events.ts: states, days and working-day counts on
+ * day numbers (three binary searches and a few lookups, no per-day work).
+ */
+export function permitNumbers(expiry: string, today: string, business: 'renewal' | 'employer-change', buffer: number): PermitNumbers {
+  const isRenewal = business === 'renewal';
+  const e = toDayNumber(expiry);
+  const t = toDayNumber(today);
+  const guide = stepBackDays(e, REVIEW_RESERVE_WORKDAYS);
+  const rec = stepBackDays(e, buffer + REVIEW_WORKDAYS + 1);
+  const opens = isRenewal ? stepBackDays(e, RENEWAL_WINDOW_WORKDAYS, 'opening') : undefined;
+  const left = (b: number, mode: 'estimate' | 'opening' = 'estimate'): number => (t >= b ? 0 : workdaysBetween(t, b, mode));
+  const toRec = left(rec);
+  let state: DeadlineState;
+  let late: number | undefined;
+  if (t > e) state = 'expired';
+  else if (t > rec) {
+    state = 'missed';
+    late = workdaysBetween(rec, t);
+  } else if (opens !== undefined && t < opens) state = 'not-yet-open';
+  else state = toRec <= CLOSING_SOON_WORKDAYS ? 'closing-soon' : 'open';
+  // Every step covers [answer, expiry), every count [today, boundary ≤ expiry), the lateness [rec, today ≤ expiry).
+  const earliest = Math.min(opens ?? rec, rec, guide);
+  const years = estimatedYearsBetween(state === 'expired' ? earliest : Math.min(earliest, t), e);
+  const opensDate = opens !== undefined ? fromDayNumber(opens) : undefined;
+  return {
+    business,
+    state,
+    expiry,
+    ...(opensDate !== undefined
+      ? { opens: opensDate, opensBasis: estimatedYearsBetween(opens!, e).length ? ('weekends-only' as const) : ('official' as const), workdaysToOpening: left(opens!, 'opening') }
+      : {}),
+    recommendedLatestDay: fromDayNumber(rec),
+    guideLatestDay: fromDayNumber(guide),
+    localityBufferWorkdays: buffer,
+    pastGuideLatestDay: t > guide,
+    workdaysToRecommendedLatestDay: toRec,
+    workdaysToGuideLatestDay: left(guide),
+    workdaysToExpiry: left(e),
+    ...(late !== undefined ? { workdaysLate: late } : {}),
+    approximate: years.length > 0,
+    approximateYears: years,
+  };
+}
+
 /**
  * The state of a renewal (default) or employer change on `today`:
  * - 'not-yet-open' before the 60th working day before expiry (renewal only);
@@ -351,52 +424,26 @@ export function deadlineStatusUnchecked(
   business: 'renewal' | 'employer-change',
   buffer: number,
 ): DeadlineStatus {
+  const p = permitNumbers(expiry, today, business, buffer);
   const isRenewal = business === 'renewal';
-  const w = isRenewal ? computeWindow(expiry, buffer) : undefined;
-  const days = w ?? safeFilingDaysUnchecked(expiry, buffer);
-  const left = (boundary: string, mode: 'estimate' | 'opening' = 'estimate'): { count: number; years: readonly number[] } => {
-    if (today >= boundary) return { count: 0, years: [] };
-    const c = countWorkdaysUnchecked(today, boundary, mode);
-    return { count: c.count, years: c.approximateYears };
-  };
-  const rec = days.recommendedLatestDay.date;
-  const guide = days.guideLatestDay.date;
-  const toOpening = w ? left(w.opens.date, 'opening') : { count: 0, years: [] };
-  const toRec = left(rec);
-  const toGuide = left(guide);
-  const toExpiry = left(expiry);
-  const answers = [
-    { approximateYears: toRec.years },
-    { approximateYears: toGuide.years },
-    { approximateYears: toExpiry.years },
-    days.recommendedLatestDay,
-    days.guideLatestDay,
-    ...(w ? [w.opens, { approximateYears: toOpening.years }] : []),
-  ];
-
-  let state: DeadlineState;
-  let workdaysLate: number | undefined;
-  if (today > expiry) state = 'expired';
-  else if (today > rec) {
-    state = 'missed';
-    const late = countWorkdaysUnchecked(rec, today);
-    workdaysLate = late.count;
-    answers.push(late);
-  } else if (w && today < w.opens.date) state = 'not-yet-open';
-  else state = toRec.count <= CLOSING_SOON_WORKDAYS ? 'closing-soon' : 'open';
-  const pastGuide = today > guide;
-
-  const approx = mergeApproximate(...answers);
+  const { state, workdaysLate } = p;
+  const rec = p.recommendedLatestDay;
+  const guide = p.guideLatestDay;
+  const pastGuide = p.pastGuideLatestDay;
+  const toOpening = { count: p.workdaysToOpening ?? 0 };
+  const toRec = { count: p.workdaysToRecommendedLatestDay };
+  const w = p.opens !== undefined ? { opens: { date: p.opens }, opensBasis: p.opensBasis! } : undefined;
+  const approx = { approximate: p.approximate, approximateYears: p.approximateYears };
   const facts = {
     business,
     expiry,
     today,
-    opens: w?.opens.date,
+    opens: p.opens,
     guideLatestDay: guide,
     recommendedLatestDay: rec,
     localityBufferWorkdays: buffer,
-    workdaysToRecommendedLatestDay: toRec.count,
-    workdaysToGuideLatestDay: toGuide.count,
+    workdaysToRecommendedLatestDay: p.workdaysToRecommendedLatestDay,
+    workdaysToGuideLatestDay: p.workdaysToGuideLatestDay,
     state,
   };
   const guideRule = isRenewal ? RULE_RENEWAL_LAST_SAFE_DAY : RULE_EMPLOYER_CHANGE_DEADLINE;
@@ -462,16 +509,16 @@ export function deadlineStatusUnchecked(
     business,
     expiry,
     today,
-    ...(w ? { opens: w.opens.date, opensBasis: w.opensBasis } : {}),
+    ...(p.opens !== undefined ? { opens: p.opens, opensBasis: p.opensBasis } : {}),
     guideLatestDay: guide,
     recommendedLatestDay: rec,
     localityBufferWorkdays: buffer,
     pastGuideLatestDay: pastGuide,
     workdaysLeft: {
-      ...(w ? { toOpening: toOpening.count } : {}),
-      toRecommendedLatestDay: toRec.count,
-      toGuideLatestDay: toGuide.count,
-      toExpiry: toExpiry.count,
+      ...(isRenewal ? { toOpening: p.workdaysToOpening } : {}),
+      toRecommendedLatestDay: p.workdaysToRecommendedLatestDay,
+      toGuideLatestDay: p.workdaysToGuideLatestDay,
+      toExpiry: p.workdaysToExpiry,
     },
     ...(workdaysLate !== undefined ? { workdaysLate } : {}),
     ...approx,
