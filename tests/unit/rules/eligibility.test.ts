@@ -34,10 +34,43 @@ describe('employer §一(二)', () => {
     expect(assessEmployer({ ...goodEmployer, entityType: 'branch-of-foreign-or-out-of-town' }, '2026-03-01').verdict).toBe('eligible');
   });
 
-  it('counts one year of registration up to the anniversary inclusive', () => {
+  it('counts one year of registration up to the anniversary inclusive; short of it is a 原则上 warning, not a refusal', () => {
     const f = { ...goodEmployer, registeredOn: '2025-03-01' };
-    expect(assessEmployer(f, '2026-02-28').verdict).toBe('not-eligible');
+    const short = assessEmployer(f, '2026-02-28');
+    expect(short.verdict).toBe('incomplete');
+    expect(short.findings.find((x) => x.ruleId === 'employer-registered-1-year')).toMatchObject({ passed: false, severity: 'warning' });
     expect(assessEmployer(f, '2026-03-01').verdict).toBe('eligible');
+  });
+
+  it('treats a bad record in the last year as a 原则上 warning', () => {
+    const a = assessEmployer({ ...goodEmployer, attestations: { scopeNotProhibited: true, lawfulNoBadRecord: false } }, '2026-03-01');
+    expect(a.verdict).toBe('incomplete');
+    expect(a.findings.find((x) => x.ruleId === 'employer-lawful-no-bad-record')).toMatchObject({ passed: false, severity: 'warning' });
+  });
+
+  it.each([
+    ['public-institution', '事业单位'],
+    ['private-non-enterprise', '民办非企业单位'],
+    ['social-organization', '社会团体'],
+  ] as const)('does not test the paid-in capital of a %s (%s): the guide names 企业', (entityType, _zh) => {
+    const a = assessEmployer({ ...goodEmployer, entityType, paidInCapital: 0 }, '2026-03-01');
+    expect(a.verdict).toBe('eligible');
+    expect(a.conditions.some((c) => c.ruleId === 'employer-paid-in-capital')).toBe(false);
+  });
+
+  it.each([
+    ['enterprise-legal-person', 999_999.99, 'not-met'],
+    ['enterprise-legal-person', 1_000_000, 'met'],
+    ['branch-of-foreign-or-out-of-town', 999_999.99, 'not-met'],
+    ['branch-of-foreign-or-out-of-town', 1_000_000, 'met'],
+  ] as const)('tests the paid-in capital of an enterprise (%s, %d → %s)', (entityType, paidInCapital, status) => {
+    const a = assessEmployer({ ...goodEmployer, entityType, paidInCapital }, '2026-03-01');
+    expect(a.conditions.find((c) => c.ruleId === 'employer-paid-in-capital')?.status).toBe(status);
+  });
+
+  it('cannot tell whether the capital test applies while the entity type is unknown', () => {
+    const { entityType: _t, ...rest } = goodEmployer;
+    expect(assessEmployer(rest, '2026-03-01').conditions.find((c) => c.ruleId === 'employer-paid-in-capital')?.status).toBe('unknown');
   });
 
   it('is incomplete, never eligible, while a fact is missing', () => {
@@ -52,7 +85,11 @@ describe('employer §一(二)', () => {
   });
 });
 
-const months12 = Array.from({ length: 12 }, (_, i) => ({ month: `2025-${String(i + 1).padStart(2, '0')}`, taxable: 20000 }));
+// The 12 所属期 months before the filing month of 2026-03-02: 2025-03 … 2026-02.
+const months12 = Array.from({ length: 12 }, (_, i) => {
+  const k = 2025 * 12 + 2 + i;
+  return { month: `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`, taxable: 20000 };
+});
 const goodApplicant: ApplicantFacts = {
   category: 'A',
   workExperienceMonths: 24,
