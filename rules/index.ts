@@ -49,4 +49,5 @@ export * from './texts';
 export * from './identity';
 export * from './localities';
 export * from './quarters';
+export * from './scope';
 export * from './registry';
