@@ -605,3 +605,54 @@ export function assessApplicant(facts: ApplicantFacts, onDate: IsoDate): Applica
     findings: toFindings([...conditions, ...Object.values(categories)], extra),
   };
 }
+
+/** One fact a category's pre-check needs, as a path into {@link ApplicantFacts}. */
+export interface CategoryInput {
+  readonly path: string;
+  readonly label: Bilingual;
+  readonly section: string;
+}
+
+/**
+ * What the eligibility card asks for each category (issue #14 4.3), so that D–H can be pre-checked like A–C: the
+ * employer kind for D/E, three years of taxable income, patents with the author rank and the commercialisation,
+ * the team's investment / financing / tax and the shareholding, the yearly tax of H (自由职业者、个体工商户等人员).
+ * Every path is read by {@link assessApplicant}; a test checks that each one changes its category's status.
+ */
+export const CATEGORY_INPUTS: Readonly<Record<Category, readonly CategoryInput[]>> = {
+  A: [
+    { path: 'workExperienceMonths', label: bi('工作经历（月）', 'Work experience (months)'), section: '§一(三) 1 (1)' },
+    { path: 'highestEducation', label: bi('最高学历', 'Highest education'), section: '§一(三) 1 (1)' },
+    { path: 'hasDegree', label: bi('取得相应学位', 'Holds the degree'), section: '§一(三) 1 (1)' },
+  ],
+  B: [{ path: 'professionalTitle', label: bi('专业技术职称', 'Professional title'), section: '§一(三) 1 (2)' }],
+  C: [{ path: 'awardWinner', label: bi('国家或本市科学技术、文学艺术、哲学社会科学等类奖项获奖人', 'Winner of a national or Beijing award'), section: '§一(三) 1 (3)' }],
+  D: [
+    { path: 'employerIsInnovationEntity', label: bi('单位为新型研发机构、创新型总部企业、高新技术企业等科技创新主体', 'The employer is a science/innovation entity'), section: '§一(三) 1 (4)' },
+    { path: 'yearlyTaxableIncome', label: bi('近三年每年应税收入', 'Taxable income of each of the last 3 years'), section: '§一(三) 1 (4)' },
+  ],
+  E: [
+    { path: 'employerIsServiceEntity', label: bi('单位为律师、会计、审计、税务师事务所、人力资源服务机构、金融机构等科技创新服务主体', 'The employer is a science/innovation service entity'), section: '§一(三) 1 (5)' },
+    { path: 'yearlyTaxableIncome', label: bi('近三年每年应税收入', 'Taxable income of each of the last 3 years'), section: '§一(三) 1 (5)' },
+  ],
+  F: [
+    { path: 'ip.inventionPatents', label: bi('发明专利授权（项）', 'Granted invention patents'), section: '§一(三) 1 (6)' },
+    { path: 'ip.otherPatents', label: bi('其他专利授权（项）', 'Other granted patents'), section: '§一(三) 1 (6)' },
+    { path: 'ip.softwareCopyrights', label: bi('软件著作权登记（项）', 'Software copyright registrations'), section: '§一(三) 1 (6)' },
+    { path: 'ip.authorRank', label: bi('作者排名（第二作者（含）以上）', 'Author rank (second or better)'), section: '§一(三) 1 (6)' },
+    { path: 'ip.commercialisedInBeijing', label: bi('在京落地转化并取得较好经济社会效益', 'Commercialised in Beijing with good results'), section: '§一(三) 1 (6)' },
+  ],
+  G: [
+    { path: 'team.ownInvestment3y', label: bi('团队近三年累计自主投入（元）', "The team's own investment over 3 years (CNY)"), section: '§一(三) 1 (7)' },
+    { path: 'team.equityFinancing', label: bi('股权类现金融资（元）', 'Equity financing (CNY)'), section: '§一(三) 1 (7)' },
+    { path: 'team.averageYearlyTax3y', label: bi('近三年平均每年纳税（元）', 'Average yearly tax over 3 years (CNY)'), section: '§一(三) 1 (7)' },
+    { path: 'team.shareholdingPercent', label: bi('持股比例（%）', 'Shareholding (%)'), section: '§一(三) 1 (7)' },
+    { path: 'team.shareholderRank', label: bi('自然人股东持股排名', 'Rank among natural-person shareholders'), section: '§一(三) 1 (7)' },
+  ],
+  H: [
+    { path: 'freelancer.isFreelancerOrIndividualBusiness', label: bi('自由职业者、个体工商户等人员', 'Freelancer, individual business or similar person'), section: '§一(三) 1 (8)' },
+    { path: 'freelancer.outstandingContribution', label: bi('对本市科技创新、科技成果转移转化或文化创意贡献突出', 'Outstanding contribution to Beijing innovation, technology transfer or creative industries'), section: '§一(三) 1 (8)' },
+    { path: 'freelancer.yearlyTax', label: bi('近 3 年每年纳税额', 'Tax of each of the last 3 years'), section: '§一(三) 1 (8)' },
+  ],
+  recommended: [{ path: 'recommendedByDistrict', label: bi('由大兴区按程序推荐并经市人才工作局批准', 'Recommended by Daxing and approved by the city talent bureau'), section: '§一(三) 1 (9)' }],
+};

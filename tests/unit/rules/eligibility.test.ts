@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { assessApplicant, assessEmployer, type ApplicantFacts, type EmployerFacts } from '../../../rules';
+import { assessApplicant, assessEmployer, CATEGORY_INPUTS, type ApplicantFacts, type EmployerFacts } from '../../../rules';
 
 const goodEmployer: EmployerFacts = {
   registeredInDaxing: true,
@@ -167,5 +167,46 @@ describe('applicant §一(三)', () => {
   it('refuses an unknown education label with a bilingual message', () => {
     expect(() => assessApplicant({ ...goodApplicant, highestEducation: '学士后' }, '2026-03-02')).toThrow(ZodError);
     expect(() => assessApplicant({ ...goodApplicant, highestEducation: '学士后' }, '2026-03-02')).toThrow(/学历层次无效.* \/ Unknown education level/);
+  });
+});
+
+describe('categories D–H can be pre-checked (issue #14 4.3)', () => {
+  const on = '2026-03-02';
+  const base: ApplicantFacts = { ...goodApplicant, category: undefined };
+  const statusOf = (cat: 'D' | 'E' | 'F' | 'G' | 'H', f: ApplicantFacts) => assessApplicant(f, on).categories[cat].status;
+  const yrs = (amount: number) => [2023, 2024, 2025].map((year) => ({ year, amount }));
+
+  it('judges E on 6× the annual standard with the service-entity declaration', () => {
+    expect(statusOf('E', { ...base, employerIsServiceEntity: true, yearlyTaxableIncome: yrs(859465) })).toBe('met');
+    expect(statusOf('E', { ...base, employerIsServiceEntity: true, yearlyTaxableIncome: yrs(859464) })).toBe('not-met');
+    expect(statusOf('E', { ...base, employerIsServiceEntity: false, yearlyTaxableIncome: yrs(900000) })).toBe('not-met');
+  });
+
+  it('judges F on the counts, the author rank (second or better) and the commercialisation', () => {
+    const ip = { inventionPatents: 1, otherPatents: 0, softwareCopyrights: 0, authorRank: 2, commercialisedInBeijing: true };
+    expect(statusOf('F', { ...base, ip })).toBe('met');
+    expect(statusOf('F', { ...base, ip: { ...ip, authorRank: 3 } })).toBe('not-met');
+    expect(statusOf('F', { ...base, ip: { ...ip, inventionPatents: 0, softwareCopyrights: 2 } })).toBe('not-met');
+    expect(statusOf('F', { ...base, ip: { ...ip, inventionPatents: 0, softwareCopyrights: 3 } })).toBe('met');
+  });
+
+  it('judges G on a team threshold and the shareholding (≥ 5 %, top five)', () => {
+    const team = { equityFinancing: 10_000_000.01, shareholdingPercent: 5, shareholderRank: 5 };
+    expect(statusOf('G', { ...base, team })).toBe('met');
+    expect(statusOf('G', { ...base, team: { ...team, equityFinancing: 10_000_000 } })).toBe('unknown');
+    expect(statusOf('G', { ...base, team: { ...team, shareholderRank: 6 } })).toBe('not-met');
+  });
+
+  it('judges H on ≥ 200,000 tax each year for 自由职业者、个体工商户等人员', () => {
+    const freelancer = { isFreelancerOrIndividualBusiness: true, outstandingContribution: true, yearlyTax: yrs(200000) };
+    expect(statusOf('H', { ...base, freelancer })).toBe('met');
+    expect(statusOf('H', { ...base, freelancer: { ...freelancer, yearlyTax: yrs(199999.99) } })).toBe('not-met');
+    expect(CATEGORY_INPUTS.H[0].label.zh).toBe('自由职业者、个体工商户等人员');
+  });
+
+  it('lists the inputs each category needs, each one read by the assessment', () => {
+    expect(Object.keys(CATEGORY_INPUTS).sort()).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'recommended']);
+    for (const inputs of Object.values(CATEGORY_INPUTS)) for (const i of inputs) expect(i.section).toMatch(/^§一\(三\) 1 \(\d\)$/);
+    expect(CATEGORY_INPUTS.D.map((i) => i.path)).toEqual(['employerIsInnovationEntity', 'yearlyTaxableIncome']);
   });
 });
