@@ -15,7 +15,7 @@
  */
 import type { ChecklistItem } from '../rules/checklist';
 import type { PortalModule } from '../rules/model';
-import type { AttachmentRow } from '../storage/page-context';
+import type { AttachmentRow } from '../utils/messaging';
 import { slotItems } from '../rules/attachment-rows';
 
 export interface AttachmentMatch {

@@ -20,11 +20,11 @@ import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { SCHEMA_VERSION, type JzzDb } from './db';
 import { StorageError, fromZodError, toStorageError, type Bilingual } from './errors';
-import { EncryptedEnvelope, ENCRYPTED_FORMAT, decryptEnvelope, encryptText } from './crypto';
+import { EncryptedEnvelope, ENCRYPTED_FORMAT, decryptEnvelope, encryptText } from '../utils/crypto';
 import { deriveFallsBelow, deriveFromResidentId } from './derive';
 import { dumpAll } from './dump';
-import { HOSTILE_KEYS } from './hostile';
-import { maskPhone, maskResidentId } from './mask';
+import { HOSTILE_KEYS } from '../utils/hostile';
+import { maskPhone, maskResidentId } from '../utils/mask';
 import {
   AuditRow,
   CaseRow,

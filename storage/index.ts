@@ -47,5 +47,5 @@ export {
 export { requestPersistence, storageUsage, type PersistenceResult, type StorageUsage } from './durability';
 export { dumpAll, type Dump } from './dump';
 export { fallsBelowRuleOn, today } from './dates';
-export { maskResidentId, maskPhone } from './mask';
+export { maskResidentId, maskPhone } from '../utils/mask';
 export { toChecklistFacts } from './derive';

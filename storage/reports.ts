@@ -17,7 +17,7 @@ import type { JzzDb } from './db';
 import { createRepos, STATUS_LABELS, type RepoOptions } from './repos';
 import { fromZodError, pickLang, toStorageError, StorageError } from './errors';
 import { EmployeeInput, type Case, type Employee } from './schemas';
-import { maskPhone } from './mask';
+import { maskPhone } from '../utils/mask';
 import { EVENT_LABELS, eventTitle, type CaseBookEvent, type CaseBookRow, type Snapshot } from './reminders';
 
 type Lang = 'zh-CN' | 'en';

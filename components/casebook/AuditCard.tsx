@@ -9,7 +9,7 @@ import { useAuditLog, useDocuments, useNotes } from '../use-live';
 import type { AuditEntry } from '../../storage/schemas';
 import type { Lang } from '../i18n';
 import type { BusinessType, CaseStatus, HolderStatus } from '../../rules/model';
-import { maskPhone } from '../../storage/mask';
+import { maskPhone } from '../../utils/mask';
 import { BUSINESSES, CASE_STATUSES, HOLDER_STATUSES, beijingDateTime, businessLabel, caseStatusLabel, holderLabel, maskIdLast4 } from './labels';
 
 const FIELD: Record<string, [string, string]> = {

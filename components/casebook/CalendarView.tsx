@@ -5,6 +5,7 @@
  * expected review completions, documents falling below §五, quarter-end filing dates — with the reminders due
  * today on top.
  */
+import { browser } from 'wxt/browser';
 import { useContext, useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { pickText, useLang, useT } from '../i18n';
@@ -14,7 +15,7 @@ import { addDays, addMonths, weekday } from '../../rules/dates';
 import { hasOfficialData, isWorkday } from '../../rules/calendar';
 import { getRepos } from '../../storage/repos';
 import { deadlineEvents, dueReminders, eventTitle, loadSnapshot, type CaseBookEvent, type Reminder } from '../../storage/reminders';
-import { getReminderLeads } from '../../storage/reminder-alarms';
+import { getReminderLeads } from '../../entrypoints/background/reminder-alarms';
 import { DEFAULT_REMINDER_LEADS, type ReminderLeads } from '../../storage/reminders';
 import { useWorkdayIndex } from './use-casebook-data';
 import { navigate } from './route';

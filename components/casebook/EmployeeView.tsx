@@ -9,7 +9,7 @@ import { pickText, useLang, useT } from '../i18n';
 import { Card, DateField, ErrorText, SaveState, SelectField, StatusBadge, StatusLine } from '../ui';
 import { auditReplayFilter, sweepAutosaveJournal, useAutosave } from '../use-autosave';
 import { useCasesOfEmployee } from '../use-live';
-import { EMPLOYEE_BUSINESSES } from '../case-derive';
+import { EMPLOYEE_BUSINESSES } from '../../rules/case-facts';
 import { getRepos } from '../../storage/repos';
 import { EmployeePatch, Phone, PersonName, ResidentId } from '../../storage/schemas';
 import type { BusinessType } from '../../rules/model';

@@ -16,7 +16,7 @@ import { CompanyPatch, Phone, WageOverride } from '../../storage/schemas';
 import { checkCreditCode } from '../../rules/identity';
 import { LOCALITIES } from '../../rules/localities';
 import { wageStandard, wageTable } from '../../rules/wages';
-import { getReminderLeads, runReminderCheck, setReminderLeads, type ReminderCheckResult } from '../../storage/reminder-alarms';
+import { getReminderLeads, runReminderCheck, setReminderLeads, type ReminderCheckResult } from '../../entrypoints/background/reminder-alarms';
 import type { ReminderLeads } from '../../storage/reminders';
 import type { Bilingual } from '../../rules/model';
 import { TextField, zodMessage } from './fields';

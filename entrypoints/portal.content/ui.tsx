@@ -6,6 +6,7 @@
  * previews). Text goes in as text nodes only. Hosts are kept per key and moved, not recreated, when
  * the portal re-renders, and they go away with their feature's AbortSignal.
  */
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Bilingual } from '../../rules/model';
 import type { Finding } from '../../rules/rule';

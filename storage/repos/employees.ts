@@ -8,7 +8,7 @@ import type { Case, Employee, EmployeeInput, EmployeePatch } from '../schemas';
 import { EmployeeInput as EmployeeInputSchema, EmployeePatch as EmployeePatchSchema, EmployeeRow } from '../schemas';
 import { NOT_FOUND, StorageError, type Bilingual } from '../errors';
 import { deriveFromResidentId, reverseString } from '../derive';
-import { maskResidentId } from '../mask';
+import { maskResidentId } from '../../utils/mask';
 import {
   applyPatch,
   audit,

@@ -158,7 +158,7 @@ describe('backup export and import', () => {
   });
 
   it('imports a backup of 1,000 employees with 10,000 documents in one transaction', async () => {
-    const { seedBench } = await import('../../../storage/bench');
+    const { seedBench } = await import('../../bench/seed-db');
     await seedBench(t.db, { employees: 1000, documentsPerEmployee: 10, seed: 5 });
     const out = await exportBackup(t.db);
     await withOtherDb(async (db2) => {

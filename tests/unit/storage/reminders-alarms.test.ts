@@ -10,7 +10,7 @@ import {
   registerReminderAlarms,
   runReminderCheck,
   setReminderLeads,
-} from '../../../storage/reminder-alarms';
+} from '../../../entrypoints/background/reminder-alarms';
 import { makeClock, rid, useFreshDb } from './helpers';
 
 describe('the daily reminder check in the browser', () => {

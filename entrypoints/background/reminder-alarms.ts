@@ -5,7 +5,7 @@
  *
  * The background wires it once at start-up:
  *
- *   import { registerReminderAlarms } from '../storage/reminder-alarms';
+ *   import { registerReminderAlarms } from './reminder-alarms';
  *   defineBackground(() => { registerReminderAlarms({ db: getDb() }); … });
  *
  * Tests (and the case book's "check now" button) call `runReminderCheck(today)`; in the service worker it is
@@ -14,12 +14,13 @@
  * Lead times live in `browser.storage.local` under {@link REMINDER_LEADS_KEY} until the settings schema has
  * fields for them (storage/schemas.ts `Reminders` has calendar-day and permit-expiry leads of another design).
  */
-import { beijingDate } from '../rules/dates';
-import type { IsoDate } from '../rules/model';
-import type { JzzDb } from './db';
-import { getDb } from './db';
-import { createRepos, type Repos } from './repos';
-import { ERASURE_NOTICE_PREFIX, type ErasureNotice } from './repos/employees';
+import { browser } from 'wxt/browser';
+import { beijingDate } from '../../rules/dates';
+import type { IsoDate } from '../../rules/model';
+import type { JzzDb } from '../../storage/db';
+import { getDb } from '../../storage/db';
+import { createRepos, type Repos } from '../../storage/repos';
+import { ERASURE_NOTICE_PREFIX, type ErasureNotice } from '../../storage/repos/employees';
 import {
   DEFAULT_REMINDER_LEADS,
   documentWindow,
@@ -28,7 +29,7 @@ import {
   ReminderLeads,
   WorkdayIndex,
   type Reminder,
-} from './reminders';
+} from '../../storage/reminders';
 
 export const REMINDER_ALARM = 'jzz-daily-reminders';
 export const REMINDER_LEADS_KEY = 'reminderLeads';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseChecklist, childAges, documentKindOf, progressOf } from '../../../components/case-derive';
+import { caseChecklist, childAges, documentKindOf, progressOf } from '../../../rules/case-facts';
 import { CHECKLIST_ITEMS } from '../../../rules';
 
 describe('caseChecklist', () => {

@@ -1,5 +1,5 @@
 /**
- * The background's handlers for messages.ts. Each one checks the sender (our own extension; a content
+ * The background's handlers for the storage messages of utils/messaging.ts. Each one checks the sender (our own extension; a content
  * script on *.bjrcgz.gov.cn, or one of our extension pages) and parses the payload with its zod schema
  * before anything else; a refusal is a thrown StorageError ('forbidden' / 'invalid'), which
  * @webext-core/messaging hands back to the caller as a rejected promise.
@@ -9,20 +9,22 @@
  * browser.runtime.id, pageContexts: sessionPageContextStore() })`.
  */
 import type { z } from 'zod';
-import type { JzzDb } from './db';
-import { StorageError, fromZodError, pickLang } from './errors';
-import { findHostileKey } from './hostile';
+import type { JzzDb } from '../../storage/db';
+import { StorageError, fromZodError, pickLang } from '../../storage/errors';
+import { createRepos } from '../../storage/repos';
+import type { CapturedValue } from '../../storage/schemas';
+import { findHostileKey } from '../../utils/hostile';
 import {
   REQUEST_SCHEMAS,
   type FocusDraft,
-  type MessageType,
   type ProtocolMap,
   type SaveCapturedResponse,
-} from './messages';
-import type { TabContext } from './page-context';
-import type { PageContextStore } from './page-contexts';
-import { createRepos } from './repos';
-import type { CapturedValue } from './schemas';
+  type TabContext,
+} from '../../utils/messaging';
+import type { PageContextStore } from './tab-contexts';
+
+/** The messages whose handlers live here (the portal questions' are in portal-handlers.ts). */
+type MessageType = 'getFocusDraft' | 'saveCaptured' | 'reportPage' | 'getActivePortalContext';
 
 /** The parts of `runtime.MessageSender` the checks use. */
 export interface MessageSender {

@@ -4,7 +4,7 @@
  * IndexedDB). Keys: `tab:<tabId>` per tab and ACTIVE_PORTAL_CONTEXT_KEY for the tab the agent is on.
  */
 import { browser } from 'wxt/browser';
-import { ACTIVE_PORTAL_CONTEXT_KEY, TabContext } from './page-context';
+import { ACTIVE_PORTAL_CONTEXT_KEY, TabContext } from '../../utils/messaging';
 
 export const tabKey = (tabId: number): string => `tab:${tabId}`;
 

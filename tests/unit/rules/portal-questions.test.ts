@@ -1,15 +1,23 @@
 /**
- * The background's answers to the content script (entrypoints/background.ts): rules/ verdicts on the
+ * The answers the content script gets (rules/portal-questions.ts, rules/case-facts.ts, rules/texts.ts): rules/ verdicts on the
  * facts read off a page, the checklist business per module, the case facts the checklist gets, and
  * the income annotation. The content script never evaluates a rule itself.
  */
 import { describe, expect, it } from 'vitest';
-import { annotationOf, checklistBusiness, checklistFactsOf, evaluatePortalRequest } from '../../../entrypoints/background/portal-handlers';
-import { EvaluatePortalRequest } from '../../../storage/messaging';
-import type { FocusDraft } from '../../../storage/messages';
+import { answerPortalQuestion, PortalQuestions } from '../../../rules/portal-questions';
+import { checklistBusinessFor, toChecklistFacts } from '../../../rules/case-facts';
+import { incomeAnnotationDraft } from '../../../rules/texts';
+import type { FocusDraft } from '../../../utils/messaging';
 
 const TODAY = '2026-11-27';
-const ask = (r: unknown, companyName?: string) => evaluatePortalRequest(EvaluatePortalRequest.parse([r])[0], TODAY, companyName);
+const ask = (r: unknown, companyName?: string) => answerPortalQuestion(PortalQuestions.parse([r])[0], { today: TODAY, ...(companyName ? { companyName } : {}) });
+const EvaluatePortalRequest = PortalQuestions;
+const checklistBusiness = checklistBusinessFor;
+const checklistFactsOf = (d: FocusDraft, _business: 'new-permit') => toChecklistFacts(d.case!, d.employee.category);
+const annotationOf = (d: FocusDraft | null) => {
+  const { text, complete } = incomeAnnotationDraft({ employeeName: d?.employee.name, companyName: d?.company?.name, contact: d?.company?.agentName, phone: d?.company?.agentPhone });
+  return { text, complete };
+};
 
 describe('evaluatePortal: rules/ on page facts', () => {
   it('an education list starting at 本科 misses 高中', () => {

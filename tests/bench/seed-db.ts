@@ -5,14 +5,14 @@
  * region 110115. Rows are validated with the row schemas and written in one transaction, without
  * per-row audit entries (one entry records the seeding).
  */
-import { makeResidentId } from '../rules/identity';
-import { DocumentKind } from '../rules/validity';
-import type { HolderStatus } from '../rules/model';
-import type { JzzDb } from './db';
-import { addDays } from './dates';
-import { deriveFallsBelow, deriveFromResidentId } from './derive';
-import { toStorageError } from './errors';
-import { DocumentRow, EmployeeRow, type DocumentRecord, type Employee } from './schemas';
+import { makeResidentId } from '../../rules/identity';
+import { DocumentKind } from '../../rules/validity';
+import type { HolderStatus } from '../../rules/model';
+import type { JzzDb } from '../../storage/db';
+import { addDays } from '../../storage/dates';
+import { deriveFallsBelow, deriveFromResidentId } from '../../storage/derive';
+import { toStorageError } from '../../storage/errors';
+import { DocumentRow, EmployeeRow, type DocumentRecord, type Employee } from '../../storage/schemas';
 
 export interface SeedOptions {
   employees: number;

@@ -8,7 +8,7 @@
  *            "iterations":600000,"salt":"<base64>"},"cipher":"AES-GCM-256","iv":"<base64>","ciphertext":"<base64>"}
  */
 import { z } from 'zod';
-import { StorageError } from './errors';
+import { StorageError } from '../storage/errors';
 
 export const ENCRYPTED_FORMAT = 'jzz-backup-encrypted';
 export const KDF_ITERATIONS = 600_000;
