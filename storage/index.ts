@@ -46,6 +46,4 @@ export {
 } from './backup';
 export { requestPersistence, storageUsage, type PersistenceResult, type StorageUsage } from './durability';
 export { dumpAll, type Dump } from './dump';
-export { fallsBelowRuleOn, today } from './dates';
-export { maskResidentId, maskPhone } from '../utils/mask';
-export { toChecklistFacts } from './derive';
+export { today } from './dates';

@@ -5,7 +5,8 @@
  */
 import type { IsoDate } from '../../rules/model';
 import { NOT_FOUND, StorageError, type Bilingual } from '../errors';
-import { addDays, today } from '../dates';
+import { today } from '../dates';
+import { addDays } from '../../rules/dates';
 import { deriveFallsBelow } from '../derive';
 import {
   DocumentInput as DocumentInputSchema,

@@ -9,7 +9,7 @@ import { makeResidentId } from '../../rules/identity';
 import { DocumentKind } from '../../rules/validity';
 import type { HolderStatus } from '../../rules/model';
 import type { JzzDb } from '../../storage/db';
-import { addDays } from '../../storage/dates';
+import { addDays } from '../../rules/dates';
 import { deriveFallsBelow, deriveFromResidentId } from '../../storage/derive';
 import { toStorageError } from '../../storage/errors';
 import { DocumentRow, EmployeeRow, type DocumentRecord, type Employee } from '../../storage/schemas';

@@ -9,7 +9,7 @@ import { seedBench } from './seed-db';
 import { exportBackup, importBackup, readBackup } from '../../storage/backup';
 import type { JzzDb } from '../../storage/db';
 import { createRepos } from '../../storage/repos';
-import { addDays } from '../../storage/dates';
+import { addDays } from '../../rules/dates';
 import { summarize, type Summary } from './lib/stats';
 
 export interface StorageBenchOptions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checklist } from '../../../rules/checklist';
-import { toChecklistFacts } from '../../../storage/derive';
+import { toChecklistFacts } from '../../../rules/case-facts';
 import { CASE_TRANSITIONS } from '../../../storage/repos';
 import type { StorageError } from '../../../storage/errors';
 import { makeClock, rid, snapshot, useFreshDb } from './helpers';
