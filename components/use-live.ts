@@ -85,7 +85,6 @@ export const useSettings = (repos?: Repos) => useLiveQuery(() => r(repos).settin
 
 export const useFocus = (repos?: Repos) => useLiveQuery(() => r(repos).focus.get(), []);
 
-export const useCounts = (repos?: Repos) => useLiveQuery(() => r(repos).counts(), []);
 
 export const useAuditLog = (query: AuditQuery = {}, repos?: Repos) =>
   useLiveQuery(() => r(repos).audit.list(query), [query.table, query.recordId, query.employeeId, query.before, query.limit]);

@@ -20,7 +20,6 @@ export type {
   CaptureInput,
   CaptureResult,
   AuditQuery,
-  DashboardCounts,
 } from './repos';
 export { createAutosaver, flushOnHide, mergePatches, MAX_AUTOSAVE_DELAY_MS, type Autosaver, type AutosaveOptions, type AutosaveState } from './autosave';
 export {

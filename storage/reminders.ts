@@ -28,19 +28,9 @@ import { readOp } from './repos/context';
 
 // ───────────────────────────── Reminder lead times ─────────────────────────────
 
-/**
- * How many working days ahead each reminder starts (issue #7 defaults): the renewal window's opening day
- * itself (0), 5 working days before the last safe filing day, 10 working days before a document falls
- * below its §五 rule.
- */
-export const ReminderLeads = z.strictObject({
-  windowOpens: z.number().int().min(0).max(120),
-  lastSafeDay: z.number().int().min(0).max(60),
-  documents: z.number().int().min(0).max(120),
-});
-export type ReminderLeads = z.infer<typeof ReminderLeads>;
-
-export const DEFAULT_REMINDER_LEADS: ReminderLeads = { windowOpens: 0, lastSafeDay: CLOSING_SOON_WORKDAYS, documents: 10 };
+/** The lead times are a setting (storage/schemas.ts, kept in the settings row and in backups). */
+export { ReminderLeads, DEFAULT_REMINDER_LEADS } from './schemas';
+import type { ReminderLeads } from './schemas';
 
 // ───────────────────────────── Working-day index ─────────────────────────────
 

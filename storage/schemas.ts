@@ -21,6 +21,7 @@ import { CategoryGSubcase, MonthlyIncome } from '../rules/income';
 import { DocumentKind } from '../rules/validity';
 import { TitleLevel } from '../rules/eligibility';
 import { WageOverride as RulesWageOverride } from '../rules/wages';
+import { CLOSING_SOON_WORKDAYS } from '../rules/deadlines';
 import { checkCreditCode, checkResidentId, normalizeCode } from './identity';
 
 // ---------------------------------------------------------------------------------------------
@@ -526,20 +527,38 @@ export const WageOverride = z.strictObject({
 });
 export type WageOverride = z.infer<typeof WageOverride>;
 
-export const Reminders = z.strictObject({
-  /** Warn about a document this many calendar days before it falls below its §五 rule. */
-  documentLeadDays: z.number().int().min(0).max(365),
-  /** Warn about a permit this many working days before expiry (the renewal window opens at 60, §六(三)). */
-  permitLeadWorkingDays: z.number().int().min(0).max(250),
-  /** Warn when a submitted case has not moved for this many calendar days. */
-  staleCaseDays: z.number().int().min(1).max(365),
+/**
+ * How many working days ahead each reminder starts: the renewal window's opening day (0 = on the day),
+ * before the recommended last filing day, before a document falls below its §五 rule. The one place
+ * these live: the background's daily check, the case book's calendar and the settings page read them
+ * here, and backups carry them.
+ */
+export const ReminderLeads = z.strictObject({
+  windowOpens: z.number().int().min(0).max(120),
+  lastSafeDay: z.number().int().min(0).max(60),
+  documents: z.number().int().min(0).max(120),
 });
+export type ReminderLeads = z.infer<typeof ReminderLeads>;
+
+/** The defaults: on the day the window opens, 5 working days before the last filing day (rules' "closing soon"), 10 before a document falls below. */
+export const DEFAULT_REMINDER_LEADS: ReminderLeads = { windowOpens: 0, lastSafeDay: CLOSING_SOON_WORKDAYS, documents: 10 };
+
+/**
+ * Schema 2 stored `reminders` of another design that nothing ever read ({ documentLeadDays,
+ * permitLeadWorkingDays, staleCaseDays }); the lead times in force then lived outside the database and
+ * are adopted by the background (adoptLegacyReminderLeads). Such a row — in the database or in a
+ * backup — reads as the default lead times.
+ */
+export const StoredReminderLeads = z.preprocess(
+  (v) => (typeof v === 'object' && v !== null && 'documentLeadDays' in v ? { ...DEFAULT_REMINDER_LEADS } : v),
+  ReminderLeads,
+);
 
 export const SettingsShape = {
   language: Language,
   firstRunDone: z.boolean(),
   wageOverrides: z.array(WageOverride).max(100),
-  reminders: Reminders,
+  reminders: StoredReminderLeads,
 };
 
 export const SettingsRow = z.strictObject({
@@ -553,7 +572,7 @@ export const SettingsPatch = z.strictObject({
   language: Language.optional(),
   firstRunDone: z.boolean().optional(),
   wageOverrides: SettingsShape.wageOverrides.optional(),
-  reminders: Reminders.partial().optional(),
+  reminders: ReminderLeads.partial().optional(),
 });
 export type SettingsPatch = z.input<typeof SettingsPatch>;
 
@@ -562,7 +581,7 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'updatedAt'> = {
   language: 'zh-CN',
   firstRunDone: false,
   wageOverrides: [],
-  reminders: { documentLeadDays: 30, permitLeadWorkingDays: 80, staleCaseDays: 30 },
+  reminders: { ...DEFAULT_REMINDER_LEADS },
 };
 
 export const FocusRow = z.strictObject({

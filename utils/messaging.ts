@@ -19,6 +19,7 @@
  *   reportPage(report)         ──────────▶   keeps the tab's page context in browser.storage.session
  *   side panel / case book
  *   getActivePortalContext()   ──────────▶   the latest portal tab context, or null
+ *   runReminderCheck()         ──────────▶   the daily reminder check, now (badge, notifications)
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
@@ -28,6 +29,7 @@ import type { FieldGuidance } from '../rules/field-rules';
 import type { RuleMeta } from '../rules/rule';
 import { PortalQuestions, type PortalQuestion, type PortalAnswer } from '../rules/portal-questions';
 import { CaptureInput, CapturedValue, type Case, type CompanyProfile, type Employee } from '../storage/schemas';
+import type { Reminder } from '../storage/reminders';
 
 // ---------------------------------------------------------------------------------------------
 // The page context: what the content script reports about a portal tab
@@ -140,6 +142,15 @@ export interface PortalGuidance {
   rules: RuleMeta[];
 }
 
+/** What one reminder check did: the reminders due, the notifications it showed, the badge it set. */
+export interface ReminderCheckResult {
+  today: string;
+  due: Reminder[];
+  /** Notification ids created by this check. */
+  notified: string[];
+  badge: string;
+}
+
 /** The protocol map (function syntax of @webext-core/messaging). */
 export interface ProtocolMap {
   /** Content script → background: language and today's date. */
@@ -158,6 +169,8 @@ export interface ProtocolMap {
   reportPage(report: PageReport): void;
   /** Side panel / case book → background: the portal tab the agent is working in, if any. */
   getActivePortalContext(): TabContext | null;
+  /** Case book → background: run the daily reminder check now (badge and notifications belong to the background). */
+  runReminderCheck(): ReminderCheckResult;
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -172,6 +185,7 @@ export const REQUEST_SCHEMAS = {
   getPortalSettings: NoPayload,
   getPortalChecklist: PortalChecklistRequest,
   getPortalGuidance: PortalGuidanceRequest,
+  runReminderCheck: NoPayload,
 } as const satisfies Record<MessageType, z.ZodType>;
 
 /** The messenger of extension pages and the background (the content script makes its own from the types). */

@@ -16,8 +16,8 @@ import { CompanyPatch, Phone, WageOverride } from '../../storage/schemas';
 import { checkCreditCode } from '../../rules/identity';
 import { LOCALITIES } from '../../rules/localities';
 import { wageStandard, wageTable } from '../../rules/wages';
-import { getReminderLeads, runReminderCheck, setReminderLeads, type ReminderCheckResult } from '../../entrypoints/background/reminder-alarms';
-import type { ReminderLeads } from '../../storage/reminders';
+import { sendMessage, type ReminderCheckResult } from '../../utils/messaging';
+import type { ReminderLeads } from '../../storage/schemas';
 import type { Bilingual } from '../../rules/model';
 import { TextField, zodMessage } from './fields';
 import { downloadText } from './download';
@@ -176,16 +176,14 @@ function WagesCard({ today }: { today: string }) {
 function RemindersCard() {
   const t = useT();
   const lang = useLang();
-  const [leads, setLeads] = useState<ReminderLeads | undefined>();
+  const leads = useSettings()?.reminders;
   const [saved, setSaved] = useState(false);
   const [result, setResult] = useState<ReminderCheckResult | null>(null);
   const [error, setError] = useState<unknown>(null);
-  useEffect(() => void getReminderLeads().then(setLeads), []);
   const set = (k: keyof ReminderLeads, n: number) =>
-    setReminderLeads({ [k]: n }).then((l) => {
-      setLeads(l);
-      setSaved(true);
-    }, setError);
+    getRepos()
+      .settings.update({ reminders: { [k]: n } })
+      .then(() => setSaved(true), setError);
   return (
     <Card title={t('settings.reminders.title')} testId="settings-reminders">
       <p className="muted small">{t('settings.reminders.intro')}</p>
@@ -200,7 +198,7 @@ function RemindersCard() {
       <p>
         <button
           type="button"
-          onClick={() => runReminderCheck(undefined, { repos: getRepos() }).then(setResult, setError)}
+          onClick={() => sendMessage('runReminderCheck', undefined).then(setResult, setError)}
           data-testid="check-now"
         >
           {t('settings.reminders.checkNow')}

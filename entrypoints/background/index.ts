@@ -10,7 +10,7 @@ import { ACTIVE_PORTAL_CONTEXT_KEY, onMessage, type TabContext } from '../../uti
 import { getDb } from '../../storage/db';
 import { createStorageHandlers, registerStorageHandlers, type OnMessage } from './storage-handlers';
 import { sessionPageContextStore } from './tab-contexts';
-import { registerCaseBookMenu, registerReminderAlarms } from './reminder-alarms';
+import { registerCaseBookMenu, registerReminderAlarms, registerReminderHandler } from './reminder-alarms';
 import { registerPortalHandlers } from './portal-handlers';
 
 const PORTAL_HOST = /(^|\.)bjrcgz\.gov\.cn$/;
@@ -26,7 +26,7 @@ function isPortalUrl(url: string | undefined): boolean {
 
 export default defineBackground(() => {
   // Reminders first and synchronously: the alarm and notification listeners must exist when the worker wakes for them.
-  registerReminderAlarms({ db: getDb() });
+  const reminders = registerReminderAlarms({ db: getDb() });
   registerCaseBookMenu();
   // First run: a short guide (company profile, locality office, privacy, how to open the panel). Opened
   // in the background so it never takes focus from a tab the agent is working in.
@@ -41,6 +41,7 @@ export default defineBackground(() => {
   const storage = createStorageHandlers(storageDeps);
   // Each handler checks its sender (our content script on a portal tab, or our own pages) and parses its payload.
   registerStorageHandlers(onMessage as OnMessage, storageDeps);
+  registerReminderHandler(onMessage as OnMessage, { runtimeId: browser.runtime.id, runReminderCheck: reminders.runReminderCheck });
 
   // The portal protocol (utils/messaging.ts): rules/ verdicts, checklists, guidance and settings for the content script.
   registerPortalHandlers(onMessage, {

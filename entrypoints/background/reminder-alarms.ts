@@ -11,8 +11,9 @@
  * Tests (and the case book's "check now" button) call `runReminderCheck(today)`; in the service worker it is
  * also reachable as `globalThis.jzzReminders.runReminderCheck('2027-03-01')` (serviceWorker.evaluate).
  *
- * Lead times live in `browser.storage.local` under {@link REMINDER_LEADS_KEY} until the settings schema has
- * fields for them (storage/schemas.ts `Reminders` has calendar-day and permit-expiry leads of another design).
+ * Lead times are a setting in the database (settings row, `reminders`; backed up). Releases before
+ * schema 3 kept them in `browser.storage.local` under {@link REMINDER_LEADS_KEY}: {@link adoptLegacyReminderLeads}
+ * moves such a value into the settings once.
  */
 import { browser } from 'wxt/browser';
 import { beijingDate } from '../../rules/dates';
@@ -21,12 +22,13 @@ import type { JzzDb } from '../../storage/db';
 import { getDb } from '../../storage/db';
 import { createRepos, type Repos } from '../../storage/repos';
 import { ERASURE_NOTICE_PREFIX, type ErasureNotice } from '../../storage/repos/employees';
+import { ReminderLeads } from '../../storage/schemas';
+import { REQUEST_SCHEMAS, type ReminderCheckResult } from '../../utils/messaging';
+import { assertExtensionPage, parseMessage, type OnMessage } from './storage-handlers';
 import {
-  DEFAULT_REMINDER_LEADS,
   documentWindow,
   dueReminders,
   loadSnapshot,
-  ReminderLeads,
   WorkdayIndex,
   type Reminder,
 } from '../../storage/reminders';
@@ -45,18 +47,17 @@ const NOTIFICATION_PREFIX = 'jzz-reminder|';
 /** At most this many separate notifications per check; more are summed up in one list notification. */
 const MAX_SEPARATE = 3;
 
-/** The reminder lead times (working days), defaults filled in. */
-export async function getReminderLeads(): Promise<ReminderLeads> {
+/**
+ * Lead times saved by a release before schema 3 (in `browser.storage.local`) become the settings' own,
+ * once; a value out of range is dropped (the defaults stay) rather than blocking the reminders.
+ */
+export async function adoptLegacyReminderLeads(repos: Repos): Promise<void> {
   const got = await browser.storage.local.get(REMINDER_LEADS_KEY);
-  const parsed = ReminderLeads.safeParse({ ...DEFAULT_REMINDER_LEADS, ...(got[REMINDER_LEADS_KEY] as object | undefined) });
-  return parsed.success ? parsed.data : { ...DEFAULT_REMINDER_LEADS };
-}
-
-/** Saves lead times; throws (nothing saved) when a value is out of range. */
-export async function setReminderLeads(patch: Partial<ReminderLeads>): Promise<ReminderLeads> {
-  const next = ReminderLeads.parse({ ...(await getReminderLeads()), ...patch });
-  await browser.storage.local.set({ [REMINDER_LEADS_KEY]: next });
-  return next;
+  const legacy = got[REMINDER_LEADS_KEY];
+  if (legacy === undefined) return;
+  const parsed = ReminderLeads.partial().safeParse(legacy);
+  if (parsed.success) await repos.settings.update({ reminders: parsed.data });
+  await browser.storage.local.remove(REMINDER_LEADS_KEY);
 }
 
 /** The case book route a reminder opens: its case, else its employee, else the calendar. */
@@ -71,13 +72,7 @@ export function caseBookUrl(route: string): string {
   return browser.runtime.getURL(`/casebook.html#/${route}` as '/casebook.html');
 }
 
-export interface ReminderCheckResult {
-  today: IsoDate;
-  due: Reminder[];
-  /** Notification ids created by this check. */
-  notified: string[];
-  badge: string;
-}
+export type { ReminderCheckResult };
 
 export interface ReminderCheckOptions {
   /** Show notifications for reminders not shown before (default true); false only refreshes the badge. */
@@ -124,7 +119,7 @@ async function check(today: IsoDate | undefined, options: ReminderCheckOptions):
   const d = depsOrDefault();
   const repos = options.repos ?? d.repos;
   const day = today ?? beijingDate(d.now());
-  const leads = await getReminderLeads();
+  const leads = (await repos.settings.get()).reminders;
   const snapshot = await loadSnapshot(repos, documentWindow(day, leads));
   const due = dueReminders(snapshot, day, leads, new WorkdayIndex(day, { back: 400, ahead: 366 * 4 }));
   const lang = await languageOf(repos);
@@ -239,6 +234,7 @@ export function registerReminderAlarms(options: { db?: JzzDb; repos?: Repos; now
     if (alarm.name === REMINDER_ALARM) void run().catch((e) => console.error('reminder check failed', e));
   });
   browser.runtime.onStartup.addListener(() => void run().catch((e) => console.error('reminder check failed', e)));
+  void serial(() => adoptLegacyReminderLeads(repos)).catch((e) => console.error('could not adopt the saved reminder lead times', e));
   browser.runtime.onInstalled.addListener(() => void run(undefined, { notify: false }).catch(() => {}));
   const unrecord = (id: string) =>
     void serial(async () => {
@@ -285,6 +281,18 @@ export function registerReminderAlarms(options: { db?: JzzDb; repos?: Repos; now
   });
   (globalThis as unknown as { jzzReminders?: { runReminderCheck: typeof runReminderCheck } }).jzzReminders = { runReminderCheck: run };
   return { runReminderCheck: run };
+}
+
+/** The case book's 「立即检查」: runs the check here, where the badge and notifications belong; our own pages only. */
+export function registerReminderHandler(
+  on: OnMessage,
+  deps: { runtimeId: string; runReminderCheck: () => Promise<ReminderCheckResult> },
+): () => void {
+  return on('runReminderCheck', async ({ data, sender }) => {
+    assertExtensionPage(sender, deps.runtimeId);
+    parseMessage(REQUEST_SCHEMAS.runReminderCheck, data);
+    return deps.runReminderCheck();
+  });
 }
 
 export const CASEBOOK_MENU_ID = 'jzz-open-casebook';

@@ -215,7 +215,7 @@ export function createStorageHandlers(deps: StorageHandlerDeps): StorageHandlers
 }
 
 /** The `onMessage` of a messenger for ProtocolMap (the one messages.ts exports, or a test double). */
-export type OnMessage = <T extends MessageType>(
+export type OnMessage = <T extends keyof ProtocolMap>(
   type: T,
   handler: (message: { data: unknown; sender: MessageSender }) => Promise<ReturnType<ProtocolMap[T]>>,
 ) => () => void;

@@ -163,15 +163,6 @@ export function casesRepo(ctx: RepoContext) {
         return rows.slice(offset, offset + limit);
       });
     },
-
-    /** Number of cases in each status (index counts). */
-    async countByStatus(): Promise<Record<CaseStatus, number>> {
-      return readOp(async () => {
-        const out = {} as Record<CaseStatus, number>;
-        for (const s of Object.keys(STATUS_LABELS) as CaseStatus[]) out[s] = await db.cases.where('status').equals(s).count();
-        return out;
-      });
-    },
   };
 }
 

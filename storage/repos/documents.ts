@@ -124,13 +124,6 @@ export function documentsRepo(ctx: RepoContext) {
         return rows;
       });
     },
-
-    async countFallingBelowWithin(days: number, query: Omit<DueQuery, 'employeeId'> = {}): Promise<number> {
-      const from = query.today ?? today(ctx.now());
-      const until = addDays(from, Math.max(0, Math.floor(days)));
-      const idx = db.documents.where('fallsBelowRuleOn');
-      return readOp(() => (query.includeAlreadyBelow === false ? idx.between(from, until, true, true) : idx.belowOrEqual(until)).count());
-    },
   };
 }
 

@@ -272,15 +272,6 @@ export function employeesRepo(ctx: RepoContext) {
       return readOp(() => latestCaseOf(employeeId));
     },
 
-    /** Employee counts per holder status. */
-    async countByHolderStatus(): Promise<Record<Employee['holderStatus'], number>> {
-      return readOp(async () => {
-        const out = { none: 0, applying: 0, holder: 0, suspended: 0, expired: 0, cancelled: 0 };
-        for (const k of Object.keys(out) as (keyof typeof out)[]) out[k] = await db.employees.where('holderStatus').equals(k).count();
-        return out;
-      });
-    },
-
     async count(): Promise<number> {
       return readOp(() => db.employees.count());
     },

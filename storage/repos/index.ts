@@ -19,13 +19,6 @@ import { focusRepo, settingsRepo } from './settings';
 import { ticksRepo } from './ticks';
 import { today } from '../dates';
 
-export interface DashboardCounts {
-  employees: number;
-  byHolderStatus: Record<Employee['holderStatus'], number>;
-  casesByStatus: Record<CaseStatus, number>;
-  /** Documents falling below their §五 rule within the settings' lead days (already-below included). */
-  documentsDue: number;
-}
 
 export function createRepos(db: JzzDb, options: RepoOptions = {}) {
   const ctx = makeContext(db, options);
@@ -42,19 +35,7 @@ export function createRepos(db: JzzDb, options: RepoOptions = {}) {
     focus: focusRepo(ctx),
     audit: auditRepo(ctx),
   };
-  return {
-    ...repos,
-    /** The numbers on the case book's front page, from index counts. */
-    async counts(): Promise<DashboardCounts> {
-      const settings = await repos.settings.get();
-      return readOp(async () => ({
-        employees: await db.employees.count(),
-        byHolderStatus: await repos.employees.countByHolderStatus(),
-        casesByStatus: await repos.cases.countByStatus(),
-        documentsDue: await repos.documents.countFallingBelowWithin(settings.reminders.documentLeadDays, { today: today(ctx.now()) }),
-      }));
-    },
-  };
+  return repos;
 }
 
 export type Repos = ReturnType<typeof createRepos>;

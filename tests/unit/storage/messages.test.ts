@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { REQUEST_SCHEMAS } from '../../../utils/messaging';
 import { registerPortalHandlers } from '../../../entrypoints/background/portal-handlers';
+import { registerReminderHandler } from '../../../entrypoints/background/reminder-alarms';
 import {
   createStorageHandlers,
   isPortalUrl,
@@ -162,6 +163,9 @@ describe('the background message handlers', () => {
     const storageMessages = [...registered.keys()];
     // The portal questions' handlers complete the protocol: every message of utils/messaging.ts has one listener.
     registerPortalHandlers(onMessage as never, { db: t.db, runtimeId: RUNTIME_ID, focusDraft: async () => null });
+    registerReminderHandler(onMessage, { runtimeId: RUNTIME_ID, runReminderCheck: async () => ({ today: '2026-12-04', due: [], notified: [], badge: '' }) });
+    await expect(registered.get('runReminderCheck')!({ data: undefined, sender: contentScript() })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await registered.get('runReminderCheck')!({ data: undefined, sender: extensionPage })).toMatchObject({ today: '2026-12-04' });
     expect([...registered.keys()].sort()).toEqual(Object.keys(REQUEST_SCHEMAS).sort());
     expect(await registered.get('getFocusDraft')!({ data: undefined, sender: contentScript() })).toBeNull();
     off();
