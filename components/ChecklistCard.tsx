@@ -58,7 +58,7 @@ function useTickEditor(caseId: string) {
  * The validity date of one item's document (§五: 3 months, contracts 6, inclusive), stored through the
  * documents repository (one document per case and item). The verdict for an upload today shows at once.
  */
-export function DocumentValidityField({
+function DocumentValidityField({
   caseId,
   item,
   kind,

@@ -23,7 +23,7 @@ export function employeeLabel(e: Pick<Employee, 'name' | 'residentId'>, lang: 'z
 }
 
 /** 新办证件 · 草稿, with the creation day when the employee has several cases of that business. */
-export function caseLabel(c: Pick<Case, 'business' | 'status' | 'createdAt'>, lang: 'zh-CN' | 'en', withDate = false): string {
+function caseLabel(c: Pick<Case, 'business' | 'status' | 'createdAt'>, lang: 'zh-CN' | 'en', withDate = false): string {
   const base = `${pickText(lang, BUSINESS_LABELS[c.business])} · ${pickText(lang, STATUS_LABELS[c.status])}`;
   return withDate ? `${base} · ${c.createdAt.slice(0, 10)}` : base;
 }
@@ -35,7 +35,7 @@ const LIST_ALL = 300;
  * A select of the employees (by name, pinyin order). With many employees a search box (name, or the
  * last digits of the ID) narrows the list first; the employee in focus always stays selectable.
  */
-export function EmployeePicker({ employeeId, onSelect }: { employeeId: string | undefined; onSelect: (id: string) => void }) {
+function EmployeePicker({ employeeId, onSelect }: { employeeId: string | undefined; onSelect: (id: string) => void }) {
   const t = useT();
   const lang = useLang();
   const id = useId();
@@ -74,7 +74,7 @@ export function EmployeePicker({ employeeId, onSelect }: { employeeId: string | 
  * Adds an employee. The resident ID is checked with rules/identity (GB 11643) before anything is
  * written; a bad ID or a duplicate says why and saves nothing.
  */
-export function NewEmployeeForm({ onCreated, onCancel }: { onCreated: (e: Employee) => void; onCancel?: () => void }) {
+function NewEmployeeForm({ onCreated, onCancel }: { onCreated: (e: Employee) => void; onCancel?: () => void }) {
   const t = useT();
   const lang = useLang();
   const today = useToday();
@@ -158,7 +158,7 @@ export function NewEmployeeForm({ onCreated, onCancel }: { onCreated: (e: Employ
 }
 
 /** A select of the employee's cases, newest first. */
-export function CasePicker({ employeeId, caseId, onSelect }: { employeeId: string; caseId: string | undefined; onSelect: (id: string) => void }) {
+function CasePicker({ employeeId, caseId, onSelect }: { employeeId: string; caseId: string | undefined; onSelect: (id: string) => void }) {
   const t = useT();
   const lang = useLang();
   const id = useId();
@@ -181,7 +181,7 @@ export function CasePicker({ employeeId, caseId, onSelect }: { employeeId: strin
 }
 
 /** Opens a case (draft) of one of the employee businesses for `employeeId`. */
-export function NewCaseForm({ employeeId, onCreated, onCancel }: { employeeId: string; onCreated: (c: Case) => void; onCancel?: () => void }) {
+function NewCaseForm({ employeeId, onCreated, onCancel }: { employeeId: string; onCreated: (c: Case) => void; onCancel?: () => void }) {
   const t = useT();
   const lang = useLang();
   const id = useId();

@@ -15,7 +15,7 @@ import type { Note } from '../storage/schemas';
 const TIME = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** An ISO instant as Beijing time, 2026-11-27 09:05. */
-export function beijingTime(iso: string): string {
+function beijingTime(iso: string): string {
   const parts = Object.fromEntries(TIME.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }

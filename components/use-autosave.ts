@@ -44,7 +44,7 @@ function storage(): Storage | undefined {
 }
 
 /** The journal entry under `name`, if any. */
-export function readAutosaveJournalEntry<P>(name: string): JournalEntry<P> | undefined {
+function readAutosaveJournalEntry<P>(name: string): JournalEntry<P> | undefined {
   const raw = storage()?.getItem(JOURNAL_PREFIX + name);
   if (!raw) return undefined;
   try {

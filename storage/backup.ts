@@ -50,7 +50,7 @@ import {
 export const BACKUP_FORMAT = 'jzz-backup';
 /** Version of the file layout; bumped when the envelope of tables changes. */
 export const BACKUP_FORMAT_VERSION = 1;
-export const APP_NAME = 'bj-work-residence-permit-assistant';
+const APP_NAME = 'bj-work-residence-permit-assistant';
 
 export const BACKUP_TABLES = ['company', 'employees', 'cases', 'documents', 'ticks', 'notes', 'drafts', 'settings', 'audit'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];

@@ -10,7 +10,3 @@ export function today(now: Date): IsoDate {
   return beijingDate(now);
 }
 
-/** An instant as the ISO timestamp stored everywhere in the database (UTC, milliseconds, 'Z'). */
-export function timestamp(now: Date): string {
-  return now.toISOString();
-}

@@ -13,8 +13,8 @@ import { StorageError } from '../storage/errors';
 export const ENCRYPTED_FORMAT = 'jzz-backup-encrypted';
 export const KDF_ITERATIONS = 600_000;
 /** Files asking for more iterations than this are refused (a hostile file could otherwise hang the page). */
-export const MAX_KDF_ITERATIONS = 5_000_000;
-export const MIN_PASSPHRASE_LENGTH = 8;
+const MAX_KDF_ITERATIONS = 5_000_000;
+const MIN_PASSPHRASE_LENGTH = 8;
 
 const B64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const base64 = (min: number, max: number) =>

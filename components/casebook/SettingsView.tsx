@@ -4,7 +4,7 @@
  * language, and backups (export with an optional passphrase; import = dry run shown first, then one
  * all-or-nothing transaction, using storage/backup.ts — a bad file gets the storage's own message).
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { pickText, useLang, useT, type Lang } from '../i18n';
 import { Card, ErrorText, NumberField, SaveState, StatusLine } from '../ui';
 import { auditReplayFilter, useAutosave } from '../use-autosave';

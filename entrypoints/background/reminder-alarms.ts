@@ -61,14 +61,14 @@ export async function adoptLegacyReminderLeads(repos: Repos): Promise<void> {
 }
 
 /** The case book route a reminder opens: its case, else its employee, else the calendar. */
-export function reminderRoute(r: Pick<Reminder, 'caseId' | 'employeeId'>): string {
+function reminderRoute(r: Pick<Reminder, 'caseId' | 'employeeId'>): string {
   if (r.caseId) return `case/${r.caseId}`;
   if (r.employeeId) return `employee/${r.employeeId}`;
   return 'calendar';
 }
 
 /** The case book URL of a route (`casebook.html#/case/<id>`). */
-export function caseBookUrl(route: string): string {
+function caseBookUrl(route: string): string {
   return browser.runtime.getURL(`/casebook.html#/${route}` as '/casebook.html');
 }
 
@@ -295,7 +295,7 @@ export function registerReminderHandler(
   });
 }
 
-export const CASEBOOK_MENU_ID = 'jzz-open-casebook';
+const CASEBOOK_MENU_ID = 'jzz-open-casebook';
 
 interface ContextMenusLike {
   create(p: { id: string; title: string; contexts: string[] }, cb?: () => void): unknown;

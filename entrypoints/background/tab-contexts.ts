@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { ACTIVE_PORTAL_CONTEXT_KEY, TabContext } from '../../utils/messaging';
 
-export const tabKey = (tabId: number): string => `tab:${tabId}`;
+const tabKey = (tabId: number): string => `tab:${tabId}`;
 
 export interface PageContextStore {
   /** Stores a tab's context; `active` also makes it the active portal context. */

@@ -5,19 +5,16 @@
  *   const repos = createRepos(db, { source: 'portal' });   // explicit database, e.g. in tests
  */
 import { getDb, type JzzDb } from '../db';
-import type { CaseStatus } from '../../rules/model';
-import type { Employee } from '../schemas';
 import { auditRepo } from './audit';
 import { casesRepo } from './cases';
 import { companyRepo } from './company';
-import { makeContext, readOp, type RepoOptions } from './context';
+import { makeContext, type RepoOptions } from './context';
 import { documentsRepo } from './documents';
 import { draftsRepo } from './drafts';
 import { employeesRepo } from './employees';
 import { notesRepo } from './notes';
 import { focusRepo, settingsRepo } from './settings';
 import { ticksRepo } from './ticks';
-import { today } from '../dates';
 
 
 export function createRepos(db: JzzDb, options: RepoOptions = {}) {
