@@ -8,7 +8,7 @@ import { pickText, useLang, useT } from './i18n';
 import { useCase, useEmployee, useTicks } from './use-live';
 import { Card, ErrorText, StatusLine } from './ui';
 import { caseChecklist } from '../rules/case-facts';
-import { matchAttachmentRows, uploadedOffers } from './attachment-match';
+import { matchAttachmentRows, uploadedOffers } from '../rules/attachment-rows';
 import { getRepos } from '../storage/repos';
 import type { PageReport } from '../utils/messaging';
 

@@ -11,7 +11,7 @@ import { useCase, useDocuments, useEmployee, useTicks } from './use-live';
 import { useToday } from './use-today';
 import { Bi, Card, DateField, Dates, ErrorText, StatusLine, ToneIcon, type DateValue, type Tone } from './ui';
 import { caseChecklist, childAges, documentKindOf, progressOf } from '../rules/case-facts';
-import { itemsOnPage } from './attachment-match';
+import { itemsOnPage } from '../rules/attachment-rows';
 import { getRepos } from '../storage/repos';
 import type { DocumentRecord, DocumentPatch, Tick } from '../storage/schemas';
 import type { ChecklistItem } from '../rules/checklist';

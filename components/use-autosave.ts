@@ -19,7 +19,7 @@
  * the save that was in flight then, whose value the entry records).
  */
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import { createAutosaver, flushOnHide, mergePatches, type Autosaver, type AutosaveState } from '../storage/autosave';
+import { createAutosaver, flushOnHide, mergePatches, type Autosaver, type AutosaveState } from '../utils/autosave';
 import { getRepos } from '../storage/repos';
 import type { AuditEntry, AuditTable } from '../storage/schemas';
 

@@ -21,7 +21,7 @@ import { maskPhone } from '../utils/mask';
 import { EVENT_LABELS, eventTitle, type CaseBookEvent, type CaseBookRow, type Snapshot } from './reminders';
 
 type Lang = 'zh-CN' | 'en';
-const pick = (lang: Lang, b: Bilingual) => (lang === 'en' ? b.en : b.zh);
+import { pickText as pick } from '../utils/bilingual';
 
 // ───────────────────────────── CSV ─────────────────────────────
 

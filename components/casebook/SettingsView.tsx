@@ -4,13 +4,14 @@
  * language, and backups (export with an optional passphrase; import = dry run shown first, then one
  * all-or-nothing transaction, using storage/backup.ts — a bad file gets the storage's own message).
  */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { pickText, useLang, useT, type Lang } from '../i18n';
 import { Card, ErrorText, NumberField, SaveState, StatusLine } from '../ui';
 import { auditReplayFilter, useAutosave } from '../use-autosave';
 import { useCompany, useSettings } from '../use-live';
 import { getRepos } from '../../storage/repos';
 import { getDb } from '../../storage/db';
+import { requestPersistence, storageUsage, type PersistenceResult, type StorageUsage } from '../../storage/durability';
 import { applyImport, exportBackup, planImport, readBackupBlob, type BackupFile, type ImportPlan } from '../../storage/backup';
 import { CompanyPatch, Phone, WageOverride } from '../../storage/schemas';
 import { checkCreditCode } from '../../rules/identity';
@@ -404,7 +405,34 @@ export function SettingsView({ today }: { today: string }) {
       <div className="cb-col">
         <WagesCard today={today} />
         <BackupCard />
+        <StorageCard />
       </div>
     </div>
+  );
+}
+
+/**
+ * Whether the browser promised to keep our database under storage pressure (asked once when the case
+ * book opens), and how much space it uses: without the promise, regular backups are the only safety.
+ */
+function StorageCard() {
+  const t = useT();
+  const [state, setState] = useState<{ persisted: PersistenceResult; usage: StorageUsage | null } | null>(null);
+  useEffect(() => {
+    let alive = true;
+    void Promise.all([requestPersistence(), storageUsage().catch(() => null)]).then(([persisted, usage]) => alive && setState({ persisted, usage }));
+    return () => {
+      alive = false;
+    };
+  }, []);
+  if (!state) return null;
+  const mb = state.usage ? (state.usage.usageBytes / 1024 / 1024).toFixed(1) : null;
+  return (
+    <Card title={t('settings.storage.title')} testId="settings-storage">
+      <StatusLine tone={state.persisted === 'granted' ? 'ok' : 'warn'}>
+        {t(state.persisted === 'granted' ? 'settings.storage.persisted' : 'settings.storage.notPersisted')}
+      </StatusLine>
+      {mb !== null ? <p className="muted small">{t('settings.storage.used', { mb })}</p> : null}
+    </Card>
   );
 }

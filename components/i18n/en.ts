@@ -505,6 +505,10 @@ export const en: Record<MessageKey, string> = {
   'settings.backup.skipConflicts': 'Skip the conflicting employees (with all their data) and import the rest',
   'settings.backup.apply': 'Import (all or nothing)',
   'settings.backup.done': 'Backup imported.',
+  'settings.storage.title': 'Storage on this computer',
+  'settings.storage.persisted': 'The browser promised to keep this extension\'s data even when disk space runs low.',
+  'settings.storage.notPersisted': 'The browser did not promise to keep this extension\'s data (it may be cleared when disk space runs low): export backups regularly.',
+  'settings.storage.used': 'About {mb} MB used.',
   // Case book (issue #7): end
   'welcome.title': 'Welcome to the Work Residence Permit Assistant',
   'welcome.intro': 'The assistant shows checklists, validity rules and deadlines beside 北京国际人才网 while you file Work Residence Permit cases. Take a minute to set it up.',

@@ -503,6 +503,10 @@ export const zhCN = {
   'settings.backup.skipConflicts': '跳过冲突的员工（及其全部数据），导入其余部分',
   'settings.backup.apply': '导入（全部成功或全部不导入）',
   'settings.backup.done': '备份已导入。',
+  'settings.storage.title': '本机存储',
+  'settings.storage.persisted': '浏览器已承诺在磁盘空间紧张时也不清除本扩展的数据。',
+  'settings.storage.notPersisted': '浏览器未承诺长期保留本扩展的数据（磁盘空间紧张时可能被清除）：请定期导出备份。',
+  'settings.storage.used': '已使用约 {mb} MB。',
   // Case book (issue #7): end
   'welcome.title': '欢迎使用工作居住证申报助手',
   'welcome.intro': '本助手在北京国际人才网办理工作居住证业务时，在页面旁提示材料清单、有效期和截止日。先花一分钟完成以下设置。',

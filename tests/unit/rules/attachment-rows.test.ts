@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import data from '../../fixtures/portal/data.json';
 import { checklist, type ChecklistFacts } from '../../../rules';
-import { coreName, itemsOnPage, matchAttachmentRows, uploadedOffers } from '../../../components/attachment-match';
+import { coreName, itemsOnPage, matchAttachmentRows, uploadedOffers } from '../../../rules/attachment-rows';
 import type { AttachmentRow } from '../../../utils/messaging';
 
 const STATUS = { 已上传: 'uploaded', 未上传: 'missing' } as const;
