@@ -49,14 +49,14 @@ import {
 
 export const BACKUP_FORMAT = 'jzz-backup';
 /** Version of the file layout; bumped when the envelope of tables changes. */
-export const BACKUP_FORMAT_VERSION = 1;
+const BACKUP_FORMAT_VERSION = 1;
 const APP_NAME = 'bj-work-residence-permit-assistant';
 
 /** The tables a backup carries: every table of storage/db.ts TABLES not excluded there on purpose. */
 export const BACKUP_TABLES = BACKED_UP_TABLES;
 export type BackupTable = BackedUpTable;
 
-export const BACKUP_LIMITS = {
+const BACKUP_LIMITS = {
   maxFileChars: 150 * 1024 * 1024,
   maxStringChars: 1024 * 1024,
   maxAuditPayloadChars: 64 * 1024,
@@ -343,7 +343,7 @@ export async function readBackup(text: string, options: ReadOptions = {}): Promi
 }
 
 /** Validates an already-parsed backup object (version, masking, row limits, schema, integrity). */
-export function validateBackup(raw: unknown): BackupFile {
+function validateBackup(raw: unknown): BackupFile {
   if (!isRecord(raw) || raw.format !== BACKUP_FORMAT) {
     throw refuse('not-backup', { zh: '这不是本扩展导出的备份文件。', en: 'this is not a backup exported by this extension.' });
   }

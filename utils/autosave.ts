@@ -41,7 +41,7 @@ export interface Autosaver<P extends object> {
   dispose(): Promise<void>;
 }
 
-export const MAX_AUTOSAVE_DELAY_MS = 300;
+const MAX_AUTOSAVE_DELAY_MS = 300;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;

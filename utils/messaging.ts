@@ -110,7 +110,7 @@ export interface PortalSettings {
   today: string;
 }
 
-export const PortalChecklistRequest = z.strictObject({ module: PortalModule });
+const PortalChecklistRequest = z.strictObject({ module: PortalModule });
 export type PortalChecklistRequest = z.input<typeof PortalChecklistRequest>;
 
 /** The checklist shown over 附件管理: the focused case's, or the business's default list. */
@@ -129,7 +129,7 @@ export interface PortalChecklist {
   annotation: { text: string; complete: boolean };
 }
 
-export const PortalGuidanceRequest = z.strictObject({
+const PortalGuidanceRequest = z.strictObject({
   module: PortalModule,
   ruleIds: z.array(z.string().max(100)).max(50),
 });
@@ -189,4 +189,4 @@ export const REQUEST_SCHEMAS = {
 } as const satisfies Record<MessageType, z.ZodType>;
 
 /** The messenger of extension pages and the background (the content script makes its own from the types). */
-export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

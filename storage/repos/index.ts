@@ -47,9 +47,8 @@ export function getRepos(): Repos {
 
 export type { RepoOptions } from './context';
 export type { ErasureReport, ListEmployeesQuery, EmployeeWithLatestCase, Page, EmployeeSort } from './employees';
-export { CASE_TRANSITIONS, STATUS_LABELS, type CaseQuery } from './cases';
+export { CASE_TRANSITIONS, STATUS_LABELS } from './cases';
 export type { DueQuery } from './documents';
 export type { TickPatch } from './ticks';
-export { draftId, type CaptureResult } from './drafts';
 export type { CaptureInput } from '../schemas';
 export type { AuditQuery } from './audit';
