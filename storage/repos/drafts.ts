@@ -18,7 +18,7 @@ export interface CaptureResult {
   unchanged: number;
 }
 
-export function draftId(employeeId: string, caseId?: string): string {
+function draftId(employeeId: string, caseId?: string): string {
   return caseId ? `case:${caseId}` : `employee:${employeeId}`;
 }
 
