@@ -3,6 +3,7 @@
  * the `focus` repository (not React state), so the content script's fill-from-draft uses the same
  * person and a re-opened panel comes back to it.
  */
+import { beijingDate } from '../rules/dates';
 import { useId, useState, type FormEvent } from 'react';
 import { pickText, useLang, useT } from './i18n';
 import { useCasesOfEmployee, useEmployee, useEmployeeList, useEmployeeSearch, useFocus } from './use-live';
@@ -25,7 +26,7 @@ export function employeeLabel(e: Pick<Employee, 'name' | 'residentId'>, lang: 'z
 /** 新办证件 · 草稿, with the creation day when the employee has several cases of that business. */
 function caseLabel(c: Pick<Case, 'business' | 'status' | 'createdAt'>, lang: 'zh-CN' | 'en', withDate = false): string {
   const base = `${pickText(lang, BUSINESS_LABELS[c.business])} · ${pickText(lang, STATUS_LABELS[c.status])}`;
-  return withDate ? `${base} · ${c.createdAt.slice(0, 10)}` : base;
+  return withDate ? `${base} · ${beijingDate(new Date(c.createdAt))}` : base;
 }
 
 /** Employees up to this many are listed in full; with more, the agent searches first. */

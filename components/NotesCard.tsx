@@ -82,7 +82,8 @@ function NoteItem({ note, caseId }: { note: Note; caseId: string }) {
     <li className="note" data-testid="note">
       <p className="note-time">
         <time dateTime={note.at}>{beijingTime(note.at)}</time>
-        {note.updatedAt !== note.at ? <span className="muted">{t('notes.edited', { time: beijingTime(note.updatedAt) })}</span> : null}
+        {/* A note's own autosaves within the minute it was written are not an edit worth naming. */}
+        {beijingTime(note.updatedAt) !== beijingTime(note.at) ? <span className="muted">{t('notes.edited', { time: beijingTime(note.updatedAt) })}</span> : null}
       </p>
       {editing ? (
         <div className="field">

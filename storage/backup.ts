@@ -16,6 +16,7 @@
  * A full backup holds complete resident ID numbers (it is a backup): the export's `notice` says so.
  * A masked export (IDs and phones hidden, no drafts or audit log) is for sharing and cannot be imported.
  */
+import { beijingDate } from '../rules/dates';
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { BACKED_UP_TABLES, SCHEMA_VERSION, TABLES, type BackedUpTable, type JzzDb } from './db';
@@ -220,7 +221,8 @@ export async function exportBackup(db: JzzDb, options: ExportOptions = {}): Prom
     tables,
   };
   let text = JSON.stringify(file);
-  const day = now.toISOString().slice(0, 10);
+  // The agent's day (Beijing), as every date on screen and in the CSV exports.
+  const day = beijingDate(now);
   let filename = options.mask ? `jzz-shareable-masked-${day}.json` : `jzz-backup-${day}.json`;
   if (options.passphrase !== undefined) {
     text = await encryptText(text, options.passphrase);

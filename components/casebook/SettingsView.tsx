@@ -4,6 +4,7 @@
  * language, and backups (export with an optional passphrase; import = dry run shown first, then one
  * all-or-nothing transaction, using storage/backup.ts — a bad file gets the storage's own message).
  */
+import { beijingDate } from '../../rules/dates';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { pickText, useLang, useT, type Lang } from '../i18n';
 import { Card, ErrorText, NumberField, SaveState, StatusLine } from '../ui';
@@ -331,7 +332,7 @@ function BackupCard() {
       <ErrorText error={importError} />
       {plan ? (
         <div className="plan" data-testid="backup-plan">
-          <p>{t('settings.backup.planTitle', { at: plan.plan.exportedAt.slice(0, 10), version: plan.plan.appVersion })}</p>
+          <p>{t('settings.backup.planTitle', { at: beijingDate(new Date(plan.plan.exportedAt)), version: plan.plan.appVersion })}</p>
           <table className="wages">
             <thead>
               <tr>
