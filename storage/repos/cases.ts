@@ -32,8 +32,8 @@ export const STATUS_LABELS: Record<CaseStatus, Bilingual> = {
 
 /**
  * Allowed status changes. Returned cases go back to collecting or straight to the employer's review;
- * anything not yet decided can be voided; approved and voided are final (an approved case can still be
- * voided if the permit is cancelled). Corrections use `update(id, patch, { anyTransition: true })`.
+ * anything not yet decided can be voided; an approved case can still be voided if the permit is cancelled.
+ * A voided case can be reopened (to 草稿 or 收集材料): voiding by mistake must not lose a case. Corrections use `update(id, patch, { anyTransition: true })`.
  */
 export const CASE_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   draft: ['collecting', 'employer-review', 'voided'],
@@ -43,7 +43,7 @@ export const CASE_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   'district-review': ['approved', 'returned', 'voided'],
   returned: ['collecting', 'employer-review', 'voided'],
   approved: ['voided'],
-  voided: [],
+  voided: ['draft', 'collecting'],
 };
 
 export interface CaseQuery {

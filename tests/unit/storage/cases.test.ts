@@ -55,9 +55,15 @@ describe('the cases repository', () => {
     expect((await t.repos.cases.update(c.id, { status: 'approved' }, { anyTransition: true })).status).toBe('approved');
   });
 
-  it('has final states: nothing leaves voided', () => {
-    expect(CASE_TRANSITIONS.voided).toEqual([]);
+  it('voids any case and reopens a voided one, keeping everything it held', async () => {
     expect(CASE_TRANSITIONS.approved).toEqual(['voided']);
+    const e = await employee();
+    const c = await t.repos.cases.create({ employeeId: e.id, business: 'renewal', status: 'collecting', facts: { housing: 'rented' } });
+    await t.repos.cases.setStatus(c.id, 'voided');
+    const reopened = await t.repos.cases.setStatus(c.id, 'collecting');
+    expect(reopened).toMatchObject({ status: 'collecting', facts: { housing: 'rented' } });
+    await t.repos.cases.setStatus(c.id, 'voided');
+    await expect(t.repos.cases.setStatus(c.id, 'approved')).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('clears the old accepted and decided dates when a returned case is resubmitted', async () => {
