@@ -3,14 +3,15 @@
  * the `focus` repository (not React state), so the content script's fill-from-draft uses the same
  * person and a re-opened panel comes back to it.
  */
+import { beijingDate } from '../rules/dates';
 import { useId, useState, type FormEvent } from 'react';
 import { pickText, useLang, useT } from './i18n';
 import { useCasesOfEmployee, useEmployee, useEmployeeList, useEmployeeSearch, useFocus } from './use-live';
 import { useToday } from './use-today';
 import { Card, ErrorText, StatusLine } from './ui';
-import { EMPLOYEE_BUSINESSES } from './case-derive';
+import { EMPLOYEE_BUSINESSES } from '../rules/case-facts';
 import { getRepos, STATUS_LABELS } from '../storage/repos';
-import { maskResidentId } from '../storage/mask';
+import { maskResidentId } from '../utils/mask';
 import type { Case, Employee } from '../storage/schemas';
 import { checkResidentId } from '../rules/identity';
 import { BUSINESS_LABELS } from '../rules/texts';
@@ -23,9 +24,9 @@ export function employeeLabel(e: Pick<Employee, 'name' | 'residentId'>, lang: 'z
 }
 
 /** 新办证件 · 草稿, with the creation day when the employee has several cases of that business. */
-export function caseLabel(c: Pick<Case, 'business' | 'status' | 'createdAt'>, lang: 'zh-CN' | 'en', withDate = false): string {
+function caseLabel(c: Pick<Case, 'business' | 'status' | 'createdAt'>, lang: 'zh-CN' | 'en', withDate = false): string {
   const base = `${pickText(lang, BUSINESS_LABELS[c.business])} · ${pickText(lang, STATUS_LABELS[c.status])}`;
-  return withDate ? `${base} · ${c.createdAt.slice(0, 10)}` : base;
+  return withDate ? `${base} · ${beijingDate(new Date(c.createdAt))}` : base;
 }
 
 /** Employees up to this many are listed in full; with more, the agent searches first. */
@@ -35,7 +36,7 @@ const LIST_ALL = 300;
  * A select of the employees (by name, pinyin order). With many employees a search box (name, or the
  * last digits of the ID) narrows the list first; the employee in focus always stays selectable.
  */
-export function EmployeePicker({ employeeId, onSelect }: { employeeId: string | undefined; onSelect: (id: string) => void }) {
+function EmployeePicker({ employeeId, onSelect }: { employeeId: string | undefined; onSelect: (id: string) => void }) {
   const t = useT();
   const lang = useLang();
   const id = useId();
@@ -74,7 +75,7 @@ export function EmployeePicker({ employeeId, onSelect }: { employeeId: string | 
  * Adds an employee. The resident ID is checked with rules/identity (GB 11643) before anything is
  * written; a bad ID or a duplicate says why and saves nothing.
  */
-export function NewEmployeeForm({ onCreated, onCancel }: { onCreated: (e: Employee) => void; onCancel?: () => void }) {
+function NewEmployeeForm({ onCreated, onCancel }: { onCreated: (e: Employee) => void; onCancel?: () => void }) {
   const t = useT();
   const lang = useLang();
   const today = useToday();
@@ -158,7 +159,7 @@ export function NewEmployeeForm({ onCreated, onCancel }: { onCreated: (e: Employ
 }
 
 /** A select of the employee's cases, newest first. */
-export function CasePicker({ employeeId, caseId, onSelect }: { employeeId: string; caseId: string | undefined; onSelect: (id: string) => void }) {
+function CasePicker({ employeeId, caseId, onSelect }: { employeeId: string; caseId: string | undefined; onSelect: (id: string) => void }) {
   const t = useT();
   const lang = useLang();
   const id = useId();
@@ -181,7 +182,7 @@ export function CasePicker({ employeeId, caseId, onSelect }: { employeeId: strin
 }
 
 /** Opens a case (draft) of one of the employee businesses for `employeeId`. */
-export function NewCaseForm({ employeeId, onCreated, onCancel }: { employeeId: string; onCreated: (c: Case) => void; onCancel?: () => void }) {
+function NewCaseForm({ employeeId, onCreated, onCancel }: { employeeId: string; onCreated: (c: Case) => void; onCancel?: () => void }) {
   const t = useT();
   const lang = useLang();
   const id = useId();

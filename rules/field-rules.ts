@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { CaseStatus, EducationLevel, type Bilingual, type PortalModule } from './model';
 import { addMonths, DateOrMonth } from './dates';
 import { EDUCATION_LEVEL_LABELS, EDUCATION_RANK, EducationLevelInput } from './education-levels';
-import { normalizeCode, normalizeWidth } from './identity';
+import { normalizeWidth } from './identity';
 import { ADVICE, bi, defineRule, finding, type Finding, type RuleMeta } from './rule';
 import { BUSINESS_LABELS, PERMISSION_REQUEST } from './texts';
 import { NonEmptyText, parseInput } from './validate';
@@ -244,53 +244,6 @@ export const FIELD_GUIDANCE: readonly FieldGuidance[] = [
   guide(RULE_EMPLOYER_IS_PAYER, ['unit-employer-change'], bi('聘用单位须与社保扣缴单位一致；待员工在新单位正式产生社保记录后再确认关联。', 'The employer must be the social insurance payer; confirm the link only once the new employer\'s social insurance record exists.')),
 ];
 
-/** Input of {@link checkAddressMatchesMaterials}. */
-export const AddressInput = z.object({
-  field: z.enum(['hukou-address', 'current-address']),
-  filled: z.string(),
-  fromMaterials: z.string(),
-});
-
-/** Compacts an address for comparison: full-width folded, whitespace and punctuation variants removed. */
-export function normalizeAddress(s: string): string {
-  return normalizeWidth(s)
-    .replace(/\s+/g, '')
-    .replace(/[（(]/g, '(')
-    .replace(/[）)]/g, ')')
-    .replace(/[－—–]/g, '-');
-}
-
-/** §六(一) 2 ①: the address filled must read as the supporting material (ignoring spaces and full/half width). */
-export function checkAddressMatchesMaterials(input: z.input<typeof AddressInput>): CheckResult {
-  const v = parseInput(AddressInput, input);
-  const a = normalizeAddress(v.filled);
-  const b = normalizeAddress(v.fromMaterials);
-  const ok = a === b;
-  const what = v.field === 'hukou-address' ? bi('户籍地址', 'Registered address') : bi('现居住地', 'Current address');
-  return result([
-    finding(RULE_ADDRESS, ok, ok ? bi(`${what.zh}与材料一致`, `${what.en} matches the material`) : bi(`${what.zh}「${v.filled}」与材料「${v.fromMaterials}」不一致，应按材料填写`, `${what.en} "${v.filled}" differs from the material "${v.fromMaterials}"; copy the material`), { ...v, normalizedFilled: a, normalizedMaterial: b }),
-  ]);
-}
-
-/** Input of {@link checkCompanions}. */
-export const CompanionsInput = z.array(z.object({ name: z.string().optional(), relation: z.string() }));
-
-const SPOUSE_WORDS = ['spouse', '配偶', '妻子', '丈夫', '夫', '妻', '爱人'];
-
-/** §提示 特别注意 2, §六(二) 6: no spouse among 随往人员. */
-export function checkCompanions(companions: z.input<typeof CompanionsInput>): CheckResult {
-  const v = parseInput(CompanionsInput, companions);
-  const spouses = v.filter((c) => SPOUSE_WORDS.includes(c.relation.trim()));
-  return result([
-    finding(
-      RULE_SPOUSE,
-      spouses.length === 0,
-      spouses.length === 0 ? bi('随往人员中没有配偶', 'No spouse among companions') : bi('配偶不可办理随迁，请删除配偶信息', 'A spouse cannot accompany; remove the spouse'),
-      { relations: v.map((c) => c.relation) },
-    ),
-  ]);
-}
-
 /** Statuses that count as a business in progress (submitted, not yet decided). */
 export const IN_PROGRESS_STATUSES: readonly CaseStatus[] = ['employer-review', 'locality-review', 'district-review'];
 
@@ -348,34 +301,5 @@ export function checkInfoChangeNote(note: string): CheckResult {
   const ok = named.length > 0;
   return result([
     finding(RULE_INFO_CHANGE_ITEM, ok, ok ? bi(`已注明变更事项：${named.join('、')}`, `Items named: ${named.join(', ')}`) : bi('请注明具体变更事项（如居住地、户口所在地、学历学位、技术职称、随往人员）', 'Name the specific item changed (residence, hukou, education, title, companions …)'), { note, itemsNamed: named }),
-  ]);
-}
-
-/** Input of {@link checkEmployerIsSocialInsurancePayer}: credit codes preferred, names as fallback. */
-export const EmployerPayerInput = z
-  .object({
-    employerCreditCode: z.string().optional(),
-    payerCreditCode: z.string().optional(),
-    employerName: z.string().optional(),
-    payerName: z.string().optional(),
-  })
-  .refine((v) => (v.employerCreditCode && v.payerCreditCode) || (v.employerName && v.payerName), {
-    message: '须提供双方的统一社会信用代码或名称 / Give both credit codes or both names',
-  });
-
-/** §六(四) 注意事项 3: the new employer is the one paying the holder's social insurance. */
-export function checkEmployerIsSocialInsurancePayer(input: z.input<typeof EmployerPayerInput>): CheckResult {
-  const v = parseInput(EmployerPayerInput, input);
-  const byCode = !!(v.employerCreditCode && v.payerCreditCode);
-  const ok = byCode
-    ? normalizeCode(v.employerCreditCode!) === normalizeCode(v.payerCreditCode!)
-    : normalizeAddress(v.employerName!) === normalizeAddress(v.payerName!);
-  return result([
-    finding(
-      RULE_EMPLOYER_IS_PAYER,
-      ok,
-      ok ? bi('聘用单位与社保扣缴单位一致', 'Employer and social insurance payer match') : bi('聘用单位与社保扣缴单位不一致，将影响变更及后续续签核准', 'Employer and social insurance payer differ; this blocks the change and later renewals'),
-      { ...v, comparedBy: byCode ? 'credit-code' : 'name' },
-    ),
   ]);
 }

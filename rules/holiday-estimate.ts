@@ -53,14 +53,14 @@ const NAMES = {
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** The Gregorian date of a (non-leap) lunar month/day of lunar year `year`, via chinese-days. */
-export function solarOfLunar(year: number, month: number, day: number): IsoDate {
+function solarOfLunar(year: number, month: number, day: number): IsoDate {
   // Local noon as epoch ms (`Date.parse` of a zone-less date-time reads local time): the package reads the
   // lunar y/m/d from local fields, so local noon is that day in every host timezone.
   return getSolarDateFromLunar(Date.parse(`${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}T12:00:00`)).date;
 }
 
 /** The day of the 清明 solar term in `year`, via chinese-days (its answer corrected west of UTC). */
-export function qingmingDay(year: number): IsoDate {
+function qingmingDay(year: number): IsoDate {
   const raw = getSolarTermDate(year, 4, 'pure_brightness');
   // The package formats local fields of `Date.UTC(y, m − 1, d)`: west of UTC that is the previous day.
   const [y, m, d] = raw.split('-').map(Number);
@@ -73,7 +73,7 @@ export function qingmingDay(year: number): IsoDate {
 const CACHE = new Map<number, readonly EstimatedHoliday[]>();
 
 /** Calendar days around a statutory festival day within which a weekend day may be a 调休 make-up working day. */
-export const MAKEUP_REACH_DAYS = 10;
+const MAKEUP_REACH_DAYS = 10;
 
 const WEEKEND_CACHE = new Map<number, ReadonlySet<string>>();
 /**

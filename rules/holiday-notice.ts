@@ -23,7 +23,7 @@
 import { z } from 'zod';
 import type { Bilingual, IsoDate } from './model';
 import { isIsoDate } from './model';
-import { addDays, diffDays, weekday } from './dates';
+import { addDays, toDayNumber, weekday } from './dates';
 import { bi, joinBilingual } from './rule';
 import type { HolidayArrangement } from './calendar';
 
@@ -140,7 +140,7 @@ export function parseHolidayNotice(text: string): HolidayArrangement {
           if (b && /^(至|到|—+|-|～|~|－)$/.test(between)) {
             if (b.date < a.date) {
               problems.push(bi(`「${label}」的日期范围 ${a.date} 至 ${b.date} 倒置`, `In "${label}" the range ${a.date} to ${b.date} runs backwards`));
-            } else if (diffDays(a.date, b.date) > 40) {
+            } else if (toDayNumber(b.date) - toDayNumber(a.date) > 40) {
               problems.push(bi(`「${label}」的放假范围 ${a.date} 至 ${b.date} 过长`, `In "${label}" the range ${a.date} to ${b.date} is too long`));
             } else {
               for (let d = a.date; d <= b.date; d = addDays(d, 1)) days.push(d);

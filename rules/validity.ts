@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { IsoDate, isIsoDate, type Bilingual } from './model';
-import { addMonths, addYears, fullYearsBetween } from './dates';
+import { addDays, addMonths, addYears, fullYearsBetween } from './dates';
 import { bi, defineRule, finding, type Finding } from './rule';
 import { parseInput } from './validate';
 
@@ -113,7 +113,7 @@ export interface ValidityResult {
 export function checkValidity(document: DocumentValidity, providedOn: IsoDate): ValidityResult {
   const { document: doc } = parseInput(CheckValidityInput, { document, providedOn });
   const isContract = CONTRACT_KINDS.has(doc.kind);
-  const months: 3 | 6 = isContract ? 6 : 3;
+  const months = monthsRequired(doc.kind);
   const mustBeValidUntil = addMonths(providedOn, months);
   const ok = doc.validUntil === 'long-term' || doc.validUntil >= mustBeValidUntil;
   const rule = doc.kind === 'lease-contract' ? RULE_LEASE_REMAINING : isContract ? RULE_VALIDITY_CONTRACT : RULE_VALIDITY_GENERAL;
@@ -198,6 +198,30 @@ export function childAgeOk(birthDate: IsoDate, onDate: IsoDate): ChildAgeResult 
     overLimitFrom,
     findings: [finding(RULE_CHILD_AGE, ok, message, { birthDate, onDate, age, overLimitFrom, limit: CHILD_AGE_LIMIT })],
   };
+}
+
+/** Months of validity §五 asks for at upload: 6 for 合同类 kinds (leases too, §六(二) 4②), 3 otherwise. */
+export function monthsRequired(kind: DocumentKind): 3 | 6 {
+  return CONTRACT_KINDS.has(kind) ? 6 : 3;
+}
+
+/**
+ * The first day on which a document valid until `validUntil` no longer meets §五 ("提供时材料截止期限须超过
+ * 3个月以上（含），其中合同类材料为6个月以上（含）"), or undefined when it is valid long-term (长期).
+ * Reading: provided on day D, the document passes when D + months ≤ validUntil (both inclusive), so
+ * it falls below the rule on the first D with D + months > validUntil. Month-end clamping makes
+ * "validUntil − months" inexact (01-31 + 3 months = 04-30), hence the short forward search.
+ * Stored with each document (storage/) so "falls below within N days" is a range query.
+ */
+export function fallsBelowRuleOn(kind: DocumentKind, validUntil: IsoDate | 'long-term'): IsoDate | undefined {
+  if (validUntil === 'long-term') return undefined;
+  const months = monthsRequired(kind);
+  let d = addMonths(validUntil, -months); // always passes: clamping only ever moves it earlier
+  for (;;) {
+    const next = addDays(d, 1);
+    if (addMonths(next, months) > validUntil) return next;
+    d = next;
+  }
 }
 
 // ───────────────────────────── Reading a typed validity (长期) ─────────────────────────────

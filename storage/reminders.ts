@@ -19,7 +19,6 @@ import { readOp } from './repos/context';
 
 export {
   casesByEmployee,
-  DEFAULT_REMINDER_LEADS,
   deadlineEvents,
   documentWindow,
   dueReminders,
@@ -29,13 +28,14 @@ export {
   eventTitle,
   permitDeadline,
   ReminderKind,
-  ReminderLeads,
   type CaseBookEvent,
   type NextDeadline,
   type PermitDeadline,
   type Reminder,
 } from '../rules/deadline-events';
 export type { DeadlineOptions } from '../rules/deadlines';
+/** The lead times are a setting (storage/schemas.ts, kept in the settings row and in backups). */
+export { ReminderLeads, DEFAULT_REMINDER_LEADS } from './schemas';
 
 /** One row of the case book with the database's employee and case types. */
 export type CaseBookRow = RulesCaseBookRow<Employee, Case>;

@@ -17,11 +17,11 @@ import type { JzzDb } from './db';
 import { createRepos, STATUS_LABELS, type RepoOptions } from './repos';
 import { fromZodError, pickLang, toStorageError, StorageError } from './errors';
 import { EmployeeInput, type Case, type Employee } from './schemas';
-import { maskPhone } from './mask';
+import { maskPhone } from '../utils/mask';
 import { EVENT_LABELS, eventTitle, type CaseBookEvent, type CaseBookRow, type Snapshot } from './reminders';
 
 type Lang = 'zh-CN' | 'en';
-const pick = (lang: Lang, b: Bilingual) => (lang === 'en' ? b.en : b.zh);
+import { pickText as pick } from '../utils/bilingual';
 
 // ───────────────────────────── CSV ─────────────────────────────
 

@@ -1,5 +1,5 @@
 /** Labels and tones of the case book's values, in the UI language. */
-import type { Bilingual, BusinessType, CaseStatus, Category, HolderStatus } from '../../rules/model';
+import type { BusinessType, CaseStatus, Category, HolderStatus } from '../../rules/model';
 import type { DeadlineState } from '../../rules/deadlines';
 import { BUSINESS_LABELS } from '../../rules/texts';
 import { STATUS_LABELS } from '../../storage/repos';
@@ -8,7 +8,7 @@ import { EVENT_LABELS, type EventKind } from '../../storage/reminders';
 import type { Lang } from '../i18n';
 import type { Tone } from '../ui';
 
-const pick = (lang: Lang, b: Bilingual) => (lang === 'en' ? b.en : b.zh);
+import { pickText as pick } from '../../utils/bilingual';
 
 export const holderLabel = (lang: Lang, s: HolderStatus) => pick(lang, HOLDER_LABELS[s]);
 export const caseStatusLabel = (lang: Lang, s: CaseStatus) => pick(lang, STATUS_LABELS[s]);

@@ -8,7 +8,7 @@ import type { Case, Employee, EmployeeInput, EmployeePatch } from '../schemas';
 import { EmployeeInput as EmployeeInputSchema, EmployeePatch as EmployeePatchSchema, EmployeeRow } from '../schemas';
 import { NOT_FOUND, StorageError, type Bilingual } from '../errors';
 import { deriveFromResidentId, reverseString } from '../derive';
-import { maskResidentId } from '../mask';
+import { maskResidentId } from '../../utils/mask';
 import {
   applyPatch,
   audit,
@@ -270,15 +270,6 @@ export function employeesRepo(ctx: RepoContext) {
 
     async latestCase(employeeId: string): Promise<Case | undefined> {
       return readOp(() => latestCaseOf(employeeId));
-    },
-
-    /** Employee counts per holder status. */
-    async countByHolderStatus(): Promise<Record<Employee['holderStatus'], number>> {
-      return readOp(async () => {
-        const out = { none: 0, applying: 0, holder: 0, suspended: 0, expired: 0, cancelled: 0 };
-        for (const k of Object.keys(out) as (keyof typeof out)[]) out[k] = await db.employees.where('holderStatus').equals(k).count();
-        return out;
-      });
     },
 
     async count(): Promise<number> {

@@ -5,27 +5,17 @@
  *   const repos = createRepos(db, { source: 'portal' });   // explicit database, e.g. in tests
  */
 import { getDb, type JzzDb } from '../db';
-import type { CaseStatus } from '../../rules/model';
-import type { Employee } from '../schemas';
 import { auditRepo } from './audit';
 import { casesRepo } from './cases';
 import { companyRepo } from './company';
-import { makeContext, readOp, type RepoOptions } from './context';
+import { makeContext, type RepoOptions } from './context';
 import { documentsRepo } from './documents';
 import { draftsRepo } from './drafts';
 import { employeesRepo } from './employees';
 import { notesRepo } from './notes';
 import { focusRepo, settingsRepo } from './settings';
 import { ticksRepo } from './ticks';
-import { today } from '../dates';
 
-export interface DashboardCounts {
-  employees: number;
-  byHolderStatus: Record<Employee['holderStatus'], number>;
-  casesByStatus: Record<CaseStatus, number>;
-  /** Documents falling below their §五 rule within the settings' lead days (already-below included). */
-  documentsDue: number;
-}
 
 export function createRepos(db: JzzDb, options: RepoOptions = {}) {
   const ctx = makeContext(db, options);
@@ -42,19 +32,7 @@ export function createRepos(db: JzzDb, options: RepoOptions = {}) {
     focus: focusRepo(ctx),
     audit: auditRepo(ctx),
   };
-  return {
-    ...repos,
-    /** The numbers on the case book's front page, from index counts. */
-    async counts(): Promise<DashboardCounts> {
-      const settings = await repos.settings.get();
-      return readOp(async () => ({
-        employees: await db.employees.count(),
-        byHolderStatus: await repos.employees.countByHolderStatus(),
-        casesByStatus: await repos.cases.countByStatus(),
-        documentsDue: await repos.documents.countFallingBelowWithin(settings.reminders.documentLeadDays, { today: today(ctx.now()) }),
-      }));
-    },
-  };
+  return repos;
 }
 
 export type Repos = ReturnType<typeof createRepos>;
@@ -69,9 +47,8 @@ export function getRepos(): Repos {
 
 export type { RepoOptions } from './context';
 export type { ErasureReport, ListEmployeesQuery, EmployeeWithLatestCase, Page, EmployeeSort } from './employees';
-export { CASE_TRANSITIONS, STATUS_LABELS, type CaseQuery } from './cases';
+export { CASE_TRANSITIONS, STATUS_LABELS } from './cases';
 export type { DueQuery } from './documents';
 export type { TickPatch } from './ticks';
-export { draftId, type CaptureResult } from './drafts';
 export type { CaptureInput } from '../schemas';
 export type { AuditQuery } from './audit';

@@ -5,7 +5,7 @@
  */
 import { assessApplicant, checklist, deadlineStatus, type ApplicantFacts, type ChecklistFacts } from '../../rules';
 import { addDays } from '../../rules/dates';
-import { mulberry32 } from '../../storage/bench';
+import { mulberry32 } from './seed-db';
 // Namespace import: if storage/reminders changes its API, this figure reports an error instead of breaking the bundle.
 import * as reminders from '../../storage/reminders';
 import { summarize, type Summary } from './lib/stats';

@@ -18,7 +18,7 @@ import { addMonths, addYears, beijingDate } from '../../rules/dates';
 test.describe.configure({ mode: 'parallel' });
 
 const TODAY = beijingDate(Date.now());
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../screenshots');
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const ATTACHMENTS_URL = 'https://fw.bjrcgz.gov.cn/person-platform/#/person-platform/attachments';
 
 /** The panel page object: the few actions the tests repeat. */

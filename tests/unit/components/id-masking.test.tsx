@@ -13,7 +13,7 @@ import { employeeLabel } from '../../../components/FocusPicker';
 import { caseBookRows, deadlineEvents, type Snapshot } from '../../../storage/reminders';
 import { caseBookCsv, deadlinesCsv, deadlinesIcs, quarterSummary } from '../../../storage/reports';
 import { exportBackup } from '../../../storage/backup';
-import { runReminderCheck } from '../../../storage/reminder-alarms';
+import { runReminderCheck } from '../../../entrypoints/background/reminder-alarms';
 import { renewalWindow } from '../../../rules/deadlines';
 import type { AuditEntry, Case, Employee } from '../../../storage/schemas';
 import { makeClock, rid, useFreshDb } from '../storage/helpers';

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkAddressMatchesMaterials,
-  checkCompanions,
   checkEducationHistory,
-  checkEmployerIsSocialInsurancePayer,
   checkInfoChangeNote,
   checkNoBusinessInProgress,
   checkPermissionRequest,
@@ -141,16 +138,6 @@ describe('work history §六(一) 2 ③', () => {
 });
 
 describe('textual field rules', () => {
-  it('matches an address with full-width digits and spaces to the material', () => {
-    expect(checkAddressMatchesMaterials({ field: 'hukou-address', filled: '北京市大兴区 清源路２号', fromMaterials: '北京市大兴区清源路2号' }).ok).toBe(true);
-    expect(checkAddressMatchesMaterials({ field: 'current-address', filled: '北京市大兴区清源路3号', fromMaterials: '北京市大兴区清源路2号' }).ok).toBe(false);
-  });
-
-  it('refuses a spouse among companions (§提示 2)', () => {
-    expect(checkCompanions([{ relation: '子女' }]).ok).toBe(true);
-    expect(checkCompanions([{ relation: '配偶' }]).ok).toBe(false);
-  });
-
   it('allows personal changes only without a business in progress (§六(二))', () => {
     expect(checkNoBusinessInProgress(['approved', 'draft']).ok).toBe(true);
     expect(checkNoBusinessInProgress(['locality-review']).ok).toBe(false);
@@ -165,12 +152,6 @@ describe('textual field rules', () => {
   it('requires the specific item of a personal information change (§六(五))', () => {
     expect(checkInfoChangeNote('变更现居住地').ok).toBe(true);
     expect(checkInfoChangeNote('信息变更').ok).toBe(false);
-  });
-
-  it('requires the employer to be the social insurance payer (§六(四))', () => {
-    expect(checkEmployerIsSocialInsurancePayer({ employerCreditCode: '91110115123456788j', payerCreditCode: '91110115123456788J' }).ok).toBe(true);
-    expect(checkEmployerIsSocialInsurancePayer({ employerName: '甲公司', payerName: '乙公司' }).ok).toBe(false);
-    expect(() => checkEmployerIsSocialInsurancePayer({ employerName: '甲公司' })).toThrow(/ \/ Give both/);
   });
 
   it('offers guidance for the photo, addresses and spouse, each with a section', () => {

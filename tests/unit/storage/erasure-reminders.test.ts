@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { renewalWindow } from '../../../rules/deadlines';
-import { forgetEmployeeReminders, NOTIFIED_KEY, registerReminderAlarms, runReminderCheck, SHOWN_KEY } from '../../../storage/reminder-alarms';
+import { forgetEmployeeReminders, NOTIFIED_KEY, registerReminderAlarms, runReminderCheck, SHOWN_KEY } from '../../../entrypoints/background/reminder-alarms';
 import { ERASURE_NOTICE_PREFIX } from '../../../storage/repos/employees';
 import { makeClock, rid, useFreshDb } from './helpers';
 
