@@ -3,9 +3,16 @@
  *
  * Each condition is 'met' | 'not-met' | 'unknown' (a fact is missing) | 'attested' (the user declares it,
  * for matters the guide leaves to a declaration, e.g. the prohibited-industry catalogue). The verdict is
- * 'not-eligible' if any condition is not met, else 'incomplete' while any is unknown — never 'eligible'
- * with an unknown — else 'eligible'. Several conditions are "原则上" (in principle); the verdict reports
- * them as stated and the locality may still judge otherwise.
+ * 'not-eligible' if a firmly stated condition is not met, else 'incomplete' while any is unknown or a
+ * "原则上" (in principle) condition is not met — never 'eligible' with either — else 'eligible'.
+ *
+ * 原则上 (issue #14 4.9, consistently): a condition the guide qualifies with its own 原则上 is a warning (severity
+ * 'warning'): the employer's 1 year of registration and its clean last year (§一(二) 2, 3). §一(三) introduces the
+ * whole applicant list with 「原则上同时具备以下条件」; we keep those conditions as errors, because the window
+ * judges them on the acceptance day (§一(四) 2 「标准的判定以通过窗口审核并受理当日为准」) and the material lists of
+ * §六(二) require their proofs — a careful agent does not file without them. The paid-in capital test names 企业
+ * and applies to enterprises only. The same employer conditions apply to the new employer of an employer change
+ * (§六(四) 注意事项 4 「新聘用的单位须符合大兴区办理要求」).
  */
 import { z } from 'zod';
 import { Category, Gender, HousingOption, IsoDate, type Bilingual, type Severity } from './model';
