@@ -263,3 +263,40 @@ function readDates(clause: string, year: number, decemberYear: number, problems:
   }
   return out;
 }
+
+/** One run of consecutive days off, for showing a parsed notice before the agent confirms it. */
+export interface HolidayRun {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  readonly days: number;
+}
+
+/** The arrangement as the agent checks it: runs of days off, the make-up working days, and a one-line summary. */
+export interface ArrangementSummary {
+  readonly year: number;
+  readonly runs: readonly HolidayRun[];
+  readonly workdays: readonly IsoDate[];
+  readonly text: Bilingual;
+}
+
+const md = (d: string): string => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+
+/** Groups a parsed arrangement into runs (1月28日–2月4日 共 8 天) for the confirmation screen. */
+export function summarizeArrangement(a: HolidayArrangement): ArrangementSummary {
+  const runs: HolidayRun[] = [];
+  for (const d of [...a.holidays].sort()) {
+    const last = runs[runs.length - 1];
+    if (last && addDays(last.to, 1) === d) runs[runs.length - 1] = { from: last.from, to: d, days: last.days + 1 };
+    else runs.push({ from: d, to: d, days: 1 });
+  }
+  const runZh = runs.map((r) => (r.days === 1 ? `${md(r.from)}` : `${md(r.from)}至${md(r.to)}（${r.days} 天）`)).join('；');
+  const runEn = runs.map((r) => (r.days === 1 ? r.from : `${r.from} to ${r.to} (${r.days} days)`)).join('; ');
+  const workZh = a.workdays.length ? a.workdays.map(md).join('、') : '无';
+  const workEn = a.workdays.length ? a.workdays.join(', ') : 'none';
+  return {
+    year: a.year,
+    runs,
+    workdays: a.workdays,
+    text: bi(`${a.year} 年放假：${runZh}。调休上班：${workZh}。`, `${a.year} days off: ${runEn}. Make-up working days: ${workEn}.`),
+  };
+}

@@ -39,10 +39,11 @@ export const RULE_CREDIT_CODE = defineRule({
 
 export const RULE_MOBILE = defineRule({
   id: 'mobile-number-valid',
-  section: '§六(二) 5',
+  // The guide asks for a 联系人及电话 on income screenshots (§六(二) 5) but states no number format: 助手建议.
+  section: ADVICE,
   file: 'rules/identity.ts',
   severity: 'error',
-  description: { zh: '大陆手机号码 1[3-9] 开头共 11 位', en: 'Mainland mobile number: 11 digits starting 1[3-9]' },
+  description: { zh: '大陆手机号码 1[3-9] 开头共 11 位（收入截图须注明的联系电话）', en: 'Mainland mobile number: 11 digits starting 1[3-9] (the contact phone of the income screenshots)' },
 });
 
 /** Full-width ASCII (U+FF01–U+FF5E) to half-width, ideographic space to space. */

@@ -35,7 +35,7 @@ export {
 } from './calendar';
 export * from './deadlines';
 export * from './deadline-events';
-export { HolidayNoticeError, HolidayNoticeText, parseHolidayNotice } from './holiday-notice';
+export { HolidayNoticeError, HolidayNoticeText, parseHolidayNotice, summarizeArrangement, type ArrangementSummary, type HolidayRun } from './holiday-notice';
 export { estimatedHolidays, possibleMakeupDays, type EstimatedHoliday } from './holiday-estimate';
 export * from './validity';
 export * from './wages';

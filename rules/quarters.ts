@@ -19,8 +19,8 @@ export const RULE_QUARTER_END = defineRule({
   file: 'rules/quarters.ts',
   severity: 'info',
   description: {
-    zh: '新办申请实行季度需求申报，尽量在每季度末报送（建议日期为季度最后一个工作日前第 5 个工作日）',
-    en: 'New applications are declared quarterly and best filed near quarter end (suggested: 5 working days before its last working day)',
+    zh: '大兴区实行季度需求申报制度，请申请单位尽量在每季度末报送新办申请材料（具体建议日期为助手建议）',
+    en: 'Daxing declares new applications quarterly; employers should file them near each quarter end (the exact suggested day is the assistant\'s)',
   },
 });
 

@@ -19,6 +19,7 @@ import {
   HolidayNoticeError,
   isWorkday,
   parseHolidayNotice,
+  summarizeArrangement,
   renewalWindow,
   setEnteredArrangements,
   yearSource,
@@ -162,5 +163,20 @@ describe('entered arrangements make a year official everywhere', () => {
     expect(() => setEnteredArrangements([parseHolidayNotice(NOTICE_2027), parseHolidayNotice(NOTICE_2027)])).toThrow();
     expect(enteredArrangements().map((a) => a.year)).toEqual([2027]);
     expect(isWorkday('2027-02-11').approximate).toBe(false);
+  });
+});
+
+describe('summarizeArrangement: what the agent checks before confirming', () => {
+  it('groups the 2025 notice into its six runs of days off and lists the make-up days', () => {
+    const s = summarizeArrangement(parseHolidayNotice(notice(2025)));
+    expect(s.runs.map((r) => [r.from, r.to, r.days])).toEqual([
+      ['2025-01-01', '2025-01-01', 1],
+      ['2025-01-28', '2025-02-04', 8],
+      ['2025-04-04', '2025-04-06', 3],
+      ['2025-05-01', '2025-05-05', 5],
+      ['2025-05-31', '2025-06-02', 3],
+      ['2025-10-01', '2025-10-08', 8],
+    ]);
+    expect(s.text.zh).toBe('2025 年放假：1月1日；1月28日至2月4日（8 天）；4月4日至4月6日（3 天）；5月1日至5月5日（5 天）；5月31日至6月2日（3 天）；10月1日至10月8日（8 天）。调休上班：1月26日、2月8日、4月27日、9月28日、10月11日。');
   });
 });
