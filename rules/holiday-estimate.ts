@@ -132,10 +132,11 @@ export function estimatedHolidays(year: number): readonly EstimatedHoliday[] {
     while (off.has(d) || weekday(d) === 0 || weekday(d) === 6) d = addDays(d, 1);
     off.set(d, { date: d, holiday: o.name, compensatory: true, customary: false });
   }
-  // Customary 调休 spans (every notice 2015–2026 gave at least these off): 春节 除夕 to 正月初六, 劳动节 1–5 May,
-  // 国庆节 1–7 October, and a weekday between a one-day festival and the weekend (a Tuesday or Thursday
-  // festival bridged to the weekend). Their make-up working days are not assumed, so a deadline counted
-  // backwards comes out early, never late; the opening day does not use them (see openingWorkday).
+  // Customary 调休 spans, as the notices under the 2025 revision give them (2025: 春节 8 days, 劳动节 5, 国庆 8;
+  // 2026: 9, 5, 7): 春节 除夕 to 正月初七, 劳动节 1–5 May, 国庆节 1–7 October, and a weekday between a one-day
+  // festival and the weekend (a Tuesday or Thursday festival bridged to the weekend). Their make-up working days
+  // are not assumed, so a deadline counted backwards comes out early, never late (checked against every expiry of
+  // 2015–2026 in tests/unit/rules/holiday-estimate.test.ts); the opening day does not use them (possibleMakeupDays).
   const customary = (d: string, name: Bilingual): void => {
     if (!off.has(d) && weekday(d) !== 0 && weekday(d) !== 6) off.set(d, { date: d, holiday: name, compensatory: false, customary: true });
   };
