@@ -14,6 +14,9 @@ import raw from 'chinese-days/dist/chinese-days.json';
 import {
   addWorkdays,
   calendarCoverage,
+  caseBookRows,
+  deadlineEvents,
+  hasOfficialData,
   deadlineStatus,
   enteredArrangements,
   HolidayNoticeError,
@@ -154,6 +157,15 @@ describe('entered arrangements make a year official everywhere', () => {
     setEnteredArrangements([]);
     expect(deadlineStatus('2027-03-15', '2026-12-10').approximate).toBe(true);
     expect(enteredArrangements()).toEqual([]);
+  });
+
+  it('makes the case book, calendar events and reminders official for that year too', () => {
+    const snap = { employees: [{ id: 'e', name: '张伟', holderStatus: 'holder' as const, permitValidUntil: '2027-03-15' }], cases: [], documents: [] };
+    expect(caseBookRows(snap, '2026-12-10')[0].permit?.approximate).toBe(true);
+    setEnteredArrangements([parseHolidayNotice(NOTICE_2027)]);
+    expect(caseBookRows(snap, '2026-12-10')[0].permit).toMatchObject({ approximate: false, guideLatestDay: '2027-02-16' });
+    expect(deadlineEvents(snap, { from: '2026-12-01', to: '2027-03-31' }).every((e) => !e.approximate)).toBe(true);
+    expect(hasOfficialData(2027)).toBe(true);
   });
 
   it('changes nothing when the input is refused', () => {
