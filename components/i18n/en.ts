@@ -293,6 +293,7 @@ export const en: Record<MessageKey, string> = {
   'casebook.noCase': 'No case yet',
   'casebook.wd.left': '{n} working day(s) left',
   'casebook.wd.today': 'today',
+  'casebook.wd.none': 'no other working day before it: act on that day at the latest',
   'casebook.wd.late': '{n} working day(s) late',
   'casebook.male': 'male',
   'casebook.female': 'female',

@@ -291,6 +291,7 @@ export const zhCN = {
   'casebook.noCase': '尚无业务',
   'casebook.wd.left': '还有 {n} 个工作日',
   'casebook.wd.today': '就是今天',
+  'casebook.wd.none': '此前已无其他工作日，最晚须在该日当天办理',
   'casebook.wd.late': '已过 {n} 个工作日',
   'casebook.male': '男',
   'casebook.female': '女',

@@ -1,6 +1,8 @@
-/** The audit card reads as the forms do: labels for codes, never a raw identifier in Chinese text (#18 item 9). */
+/** The case book's words: the audit card reads as the forms do (labels for codes, never a raw identifier), and days left say what they mean. */
 import { describe, expect, it } from 'vitest';
 import { auditValue } from '../../../components/casebook/AuditCard';
+import { workdaysText } from '../../../components/casebook/labels';
+import { translate, type MessageKey } from '../../../components/i18n/translate';
 
 describe('the audit card\'s values', () => {
   it('names codes with the labels the forms use', () => {
@@ -17,5 +19,15 @@ describe('the audit card\'s values', () => {
     for (const [path, v] of [['facts.housing', 'rented-rural'], ['itemId', 'housing-lease-contract'], ['state', 'na'], ['kind', 'resident-id-card'], ['facts.titleObtainedBy', 'review']] as const) {
       expect(auditValue(path, v, 'zh-CN'), `${path}=${v}`).not.toMatch(/[a-z]{3,}/);
     }
+  });
+});
+
+describe('the case book\'s working days left', () => {
+  const t = (k: string, p?: Record<string, number>) => translate('zh-CN', k as MessageKey, p);
+  it('says 就是今天 only when the day is today; zero working days left on a Saturday is not today', () => {
+    expect(workdaysText(t, 0, '2026-12-07', '2026-12-07')).toBe('就是今天');
+    expect(workdaysText(t, 0, '2026-12-07', '2026-12-05')).toBe('此前已无其他工作日，最晚须在该日当天办理');
+    expect(workdaysText(t, 3, '2026-12-10', '2026-12-05')).toBe('还有 3 个工作日');
+    expect(workdaysText(t, -2, '2026-12-03', '2026-12-05')).toBe('已过 2 个工作日');
   });
 });
