@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { auditValue } from '../../../components/casebook/AuditCard';
 import { workdaysText } from '../../../components/casebook/labels';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { SaveState } from '../../../components/ui';
 import { translate, type MessageKey } from '../../../components/i18n/translate';
 
 describe('the audit card\'s values', () => {
@@ -29,5 +31,12 @@ describe('the case book\'s working days left', () => {
     expect(workdaysText(t, 0, '2026-12-07', '2026-12-05')).toBe('此前已无其他工作日，最晚须在该日当天办理');
     expect(workdaysText(t, 3, '2026-12-10', '2026-12-05')).toBe('还有 3 个工作日');
     expect(workdaysText(t, -2, '2026-12-03', '2026-12-05')).toBe('已过 2 个工作日');
+  });
+});
+
+describe('the autosave line', () => {
+  it('says nothing on a form where nothing was saved yet, and 正在保存 while saving', () => {
+    expect(renderToStaticMarkup(<SaveState state="idle" error={null} />)).not.toContain('已自动保存');
+    expect(renderToStaticMarkup(<SaveState state="saving" error={null} />)).toContain('正在保存');
   });
 });
