@@ -95,6 +95,7 @@ export const en: Record<MessageKey, string> = {
   'facts.children.none': 'No accompanying children listed.',
   'facts.children.count': '{n} child(ren)',
   'facts.children.birth': "Child {n}'s birth date",
+  'facts.children.birthOf': "Child {n} ({name}): birth date",
   'facts.children.remove': 'Remove child {n}',
   'facts.children.add': 'Add a child',
   'facts.children.newBirth': 'Birth date',

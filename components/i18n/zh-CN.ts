@@ -93,6 +93,7 @@ export const zhCN = {
   'facts.children.none': '未填写随往子女。',
   'facts.children.count': '子女 {n} 名',
   'facts.children.birth': '子女 {n} 出生日期',
+  'facts.children.birthOf': '子女 {n}（{name}）出生日期',
   'facts.children.remove': '移除子女 {n}',
   'facts.children.add': '添加随往子女',
   'facts.children.newBirth': '出生日期',
