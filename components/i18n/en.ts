@@ -55,6 +55,8 @@ export const en: Record<MessageKey, string> = {
   'case.case.add': 'New case',
   'case.case.new': 'New case',
   'case.case.create': 'Create case',
+  'case.case.currentExpiry': 'Current permit valid until',
+  'case.case.currentExpiryHint': 'The renewal window and the last filing day count back from this day; it is kept with the employee, and the case book, reminders and calendar use it too.',
   'case.case.firstHint': 'Open a case for {name}; its checklist follows the business:',
   'case.business': 'Business',
   'facts.title': 'Case facts',

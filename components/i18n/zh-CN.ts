@@ -53,6 +53,8 @@ export const zhCN = {
   'case.case.add': '新建业务',
   'case.case.new': '新建业务',
   'case.case.create': '创建业务',
+  'case.case.currentExpiry': '现工作居住证有效期至',
+  'case.case.currentExpiryHint': '续签申请期和最晚发起日都从这一天倒数；保存在员工信息中，案卷簿、提醒和日历同时使用。',
   'case.case.firstHint': '为 {name} 新建一项业务，材料清单随业务生成：',
   'case.business': '业务类型',
   'facts.title': '申报情况',
