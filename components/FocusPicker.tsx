@@ -238,7 +238,7 @@ function NewCaseForm({ employeeId, onCreated, onCancel }: { employeeId: string; 
             placeholder={t('case.field.datePlaceholder')}
             inputMode="numeric"
             autoComplete="off"
-            required
+            aria-required="true"
             data-testid="new-case-expiry"
           />
           <p className="muted small">{t('case.case.currentExpiryHint')}</p>
