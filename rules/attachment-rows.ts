@@ -25,7 +25,7 @@ export const ATTACHMENT_SLOTS: readonly { readonly pattern: RegExp; readonly ite
     items: [
       'housing-proof', 'housing-own-deed', 'housing-own-online-contract', 'marriage-certificate', 'housing-landlord-deed',
       'housing-landlord-id-card', 'housing-lease-contract', 'housing-rural-owner-hukou', 'housing-employer-property-proof',
-      'housing-employer-residence-proof', 'housing-relative-deed', 'housing-relative-id-cards', 'beijing-residence-permit',
+      'housing-employer-lease', 'housing-employer-residence-proof', 'housing-relative-deed', 'housing-relative-id-cards', 'beijing-residence-permit',
     ],
   },
   { pattern: /应税收入|纳税记录|纳税证明|个税/, items: ['income-records-recent', 'income-records-3-years', 'income-records-permit-period', 'tax-records-3-years'] },

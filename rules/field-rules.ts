@@ -15,28 +15,31 @@ import { CaseStatus, EducationLevel, type Bilingual, type PortalModule } from '.
 import { addMonths, DateOrMonth } from './dates';
 import { EDUCATION_LEVEL_LABELS, EDUCATION_RANK, EducationLevelInput } from './education-levels';
 import { normalizeWidth } from './identity';
-import { bi, defineRule, finding, type Finding, type RuleMeta } from './rule';
+import { ADVICE, bi, defineRule, finding, type Finding, type RuleMeta } from './rule';
 import { BUSINESS_LABELS, PERMISSION_REQUEST } from './texts';
 import { NonEmptyText, parseInput } from './validate';
 
 const FILE = 'rules/field-rules.ts';
+// The guide says where education starts and ends (§六(一) 2 ②) and which jobs to list (§六(一) 2 ③); it says
+// nothing about order, gaps, overlaps or impossible dates — those checks are the assistant's (助手建议, issue #14
+// 4.9): warnings, except an entry ending before it starts, which is impossible data (still no § citation).
 const rule = (id: string, section: string, severity: 'error' | 'warning' | 'info', zh: string, en: string) =>
   defineRule({ id, section, file: FILE, severity, description: { zh, en } });
 
-export const RULE_EDU_DATES = rule('education-dates-valid', '§六(一) 2 ②', 'error', '每段教育经历结束不早于开始', 'Each education entry ends on or after it starts');
+export const RULE_EDU_DATES = rule('education-dates-valid', ADVICE, 'error', '每段教育经历结束不早于开始', 'Each education entry ends on or after it starts');
 export const RULE_EDU_START = rule('education-starts-high-school', '§六(一) 2 ②', 'error', '教育信息自高中（或中专）开始填写', 'Education starts at 高中 (or 中专)');
-export const RULE_EDU_ORDER = rule('education-chronological', '§六(一) 2 ②', 'warning', '教育经历按时间先后、层次由低到高排列', 'Education entries in chronological order, levels rising');
+export const RULE_EDU_ORDER = rule('education-chronological', ADVICE, 'warning', '教育经历按时间先后、层次由低到高排列', 'Education entries in chronological order, levels rising');
 export const RULE_EDU_END = rule('education-ends-at-highest', '§六(一) 2 ②', 'error', '教育信息填写至取得最高学历学位', 'Education ends with the highest degree');
-export const RULE_EDU_GAP = rule('education-gap', '§六(一) 2 ②', 'warning', '相邻教育经历间隔超过 6 个月时提示核实', 'Flags more than 6 months between consecutive education entries');
-export const RULE_EDU_OVERLAP = rule('education-overlap', '§六(一) 2 ②', 'warning', '教育经历时间重叠时提示核实', 'Flags overlapping education entries');
+export const RULE_EDU_GAP = rule('education-gap', ADVICE, 'warning', '相邻教育经历间隔超过 6 个月时提示核实', 'Flags more than 6 months between consecutive education entries');
+export const RULE_EDU_OVERLAP = rule('education-overlap', ADVICE, 'warning', '教育经历时间重叠时提示核实', 'Flags overlapping education entries');
 export const RULE_WORK_EMPTY_OK = rule('work-history-optional', '§六(一) 2 ③', 'info', '没有过往工作经历可不填写（建议与单位核实确认）', 'An empty work history is allowed (confirm with the employer)');
-export const RULE_WORK_DATES = rule('work-dates-valid', '§六(一) 2 ③', 'error', '每段工作经历结束不早于开始', 'Each job ends on or after it starts');
+export const RULE_WORK_DATES = rule('work-dates-valid', ADVICE, 'error', '每段工作经历结束不早于开始', 'Each job ends on or after it starts');
 export const RULE_WORK_BEFORE_CONTRACT = rule('work-before-contract', '§六(一) 2 ③', 'error', '工作经历填写劳动合同开始前的全部经历，每段须在合同开始日或之前结束', 'Work history lists the jobs before the labour contract; each ends on or before its start');
-export const RULE_WORK_ORDER = rule('work-chronological', '§六(一) 2 ③', 'warning', '工作经历按时间先后排列', 'Jobs in chronological order');
-export const RULE_WORK_OVERLAP = rule('work-overlap', '§六(一) 2 ③', 'error', '工作经历时间不得重叠', 'Jobs do not overlap');
+export const RULE_WORK_ORDER = rule('work-chronological', ADVICE, 'warning', '工作经历按时间先后排列', 'Jobs in chronological order');
+export const RULE_WORK_OVERLAP = rule('work-overlap', ADVICE, 'warning', '工作经历时间重叠时提示核实', 'Flags overlapping jobs to check');
 export const RULE_ADDRESS = rule('address-as-materials', '§六(一) 2 ①, §六(二) ①', 'error', '户籍地址及现居住地以后期办理的相应材料为依据填写', 'Registered and current addresses are filled exactly as the supporting materials say');
 export const RULE_PHOTO = rule('photo-one-inch-bareheaded', '§六(一) 2 (1)', 'warning', '证件照片应为近期一寸免冠证件照', 'The photo is a recent one-inch bareheaded ID photo');
-export const RULE_SPOUSE = rule('spouse-not-filed', '§提示 2, §六(二) 6', 'error', '系统已取消配偶信息，配偶不可办理随迁', 'Spouses are no longer filed; a spouse cannot accompany');
+export const RULE_SPOUSE = rule('spouse-not-filed', '§提示 特别注意 2, §六(二) 6', 'error', '系统已取消配偶信息，配偶不可办理随迁', 'Spouses are no longer filed; a spouse cannot accompany');
 export const RULE_NO_BUSINESS_IN_PROGRESS = rule('change-only-without-business', '§六(二)', 'error', '个人信息须在无在办业务状态下修改，修改后提交申请才可生效', 'Personal data may be edited only while no business is in progress');
 export const RULE_PERMISSION_FIELDS = rule('permission-request-fields', '§六(一) 1 (1)', 'error', '权限申请的证件类型为北京市工作居住证、主管部门为大兴区人力社保局，并写明拟办理事项', 'Permission request: type 北京市工作居住证, authority 大兴区人力社保局, intended business stated');
 export const RULE_INFO_CHANGE_ITEM = rule('info-change-state-item', '§六(五)', 'error', '个人信息变更提交时应注明具体变更事项', 'A personal information change states the specific item changed');

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Bilingual, IsoDate } from './model';
 import type { Finding } from './rule';
 import { checkEducationHistory, checkInfoChangeNote, checkPermissionRequest, checkWorkHistory, RULE_WORK_BEFORE_CONTRACT } from './field-rules';
-import { checkValidity, childAgeOk, DocumentKind } from './validity';
+import { checkValidity, childAgeOk, DocumentKind, readValidUntil } from './validity';
 import { checkCreditCode, checkMobile, checkResidentId } from './identity';
 import { IntendedBusiness, permissionRequestOpinion } from './texts';
 
@@ -35,8 +35,8 @@ export const PortalQuestion = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('validity'),
     document: DocumentKind.extract(['resident-id-card', 'beijing-residence-permit', 'labour-contract', 'lease-contract', 'other-contract', 'other']),
-    /** The last valid day as typed, or 长期. */
-    validUntil: Text(20),
+    /** The last valid day as typed or printed (an ID card's range 「2015.03.07-2035.03.07」), or 长期. */
+    validUntil: Text(40),
   }),
   z.strictObject({ kind: z.literal('childAge'), birthDate: PageDate }),
   z.strictObject({ kind: z.literal('infoChange'), note: Text(2000) }),
@@ -73,8 +73,6 @@ export interface PortalQuestionContext {
 /** A date beyond any contract: stands in when the contract start is unknown (the finding it feeds is dropped). */
 const NO_CONTRACT_START = '2199-12-31';
 
-/** Every spelling of "long-term" an ID card or permit shows (身份证 validity 长期). */
-const LONG_TERM = /^(长期|长期有效|long-?term)$/i;
 
 /** A rules input error ("中文 / English") as a bilingual text. */
 function invalidOf(e: unknown): Bilingual {
@@ -114,8 +112,13 @@ export function answerPortalQuestion(q: z.output<typeof PortalQuestion>, ctx: Po
         return { ok: v.ok, findings: plain(v.findings) };
       }
       case 'validity': {
-        const typed = q.validUntil.trim();
-        const v = checkValidity({ kind: q.document, validUntil: LONG_TERM.test(typed) ? 'long-term' : typed }, today);
+        // Every spelling of 长期 (rules/validity.ts LONG_TERM_SPELLINGS); none of these kinds is the permit itself.
+        const { document: kind } = q;
+        const field = kind.endsWith('contract') ? 'contract' : 'document';
+        const read = readValidUntil(q.validUntil, field);
+        if (read.kind === 'invalid') return { ok: false, findings: [], invalid: read.message };
+        if (read.kind === 'empty') return { ok: false, findings: [], invalid: { zh: '有效期为空', en: 'The validity is empty' } };
+        const v = checkValidity({ kind: q.document, validUntil: read.kind === 'long-term' ? 'long-term' : read.date }, today);
         return { ok: v.ok, findings: plain(v.findings), mustBeValidUntil: v.mustBeValidUntil, monthsRequired: v.monthsRequired };
       }
       case 'childAge': {

@@ -15,7 +15,7 @@ import { hasOfficialData, isWorkday } from '../../rules/calendar';
 import { getRepos } from '../../storage/repos';
 import { deadlineEvents, dueReminders, eventTitle, loadSnapshot, type CaseBookEvent, type Reminder } from '../../storage/reminders';
 import { DEFAULT_REMINDER_LEADS } from '../../storage/schemas';
-import { useWorkdayIndex } from './use-casebook-data';
+import { useDeadlineOptions } from './use-casebook-data';
 import { navigate } from './route';
 import { eventLabel } from './labels';
 
@@ -31,7 +31,7 @@ export function CalendarView({ month: monthParam, today }: { month?: string; tod
   const first = `${month}-01`;
   const gridStart = addDays(first, -((weekday(first) + 6) % 7));
   const gridEnd = addDays(gridStart, 41);
-  const idx = useWorkdayIndex(today);
+  const idx = useDeadlineOptions();
   // The lead times of the settings row: the same ones the background's daily check uses.
   const leads = useSettings()?.reminders ?? DEFAULT_REMINDER_LEADS;
   const [selected, setSelected] = useState<string | null>(null);

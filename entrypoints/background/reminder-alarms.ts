@@ -29,7 +29,6 @@ import {
   documentWindow,
   dueReminders,
   loadSnapshot,
-  WorkdayIndex,
   type Reminder,
 } from '../../storage/reminders';
 
@@ -121,7 +120,7 @@ async function check(today: IsoDate | undefined, options: ReminderCheckOptions):
   const day = today ?? beijingDate(d.now());
   const leads = (await repos.settings.get()).reminders;
   const snapshot = await loadSnapshot(repos, documentWindow(day, leads));
-  const due = dueReminders(snapshot, day, leads, new WorkdayIndex(day, { back: 400, ahead: 366 * 4 }));
+  const due = dueReminders(snapshot, day, leads);
   const lang = await languageOf(repos);
 
   const badge = due.length === 0 ? '' : due.length > 999 ? '999+' : String(due.length);

@@ -8,6 +8,7 @@ import {
   FIELD_GUIDANCE,
   type EducationEntry,
 } from '../../../rules';
+import { ruleById } from '../../../rules/registry';
 
 const failed = (r: { findings: readonly { passed: boolean; ruleId: string }[] }) => r.findings.filter((f) => !f.passed).map((f) => f.ruleId);
 
@@ -104,12 +105,23 @@ describe('work history §六(一) 2 ③', () => {
     expect(failed(r)).toContain('work-before-contract');
   });
 
-  it('refuses overlapping jobs but accepts back-to-back ones', () => {
+  it('flags overlapping jobs as the assistant\'s warning (the guide says nothing of overlaps), not back-to-back ones', () => {
     const a = { employer: '甲公司', start: '2018-07-01', end: '2020-06-30' };
-    expect(checkWorkHistory([a, { employer: '乙公司', start: '2020-06-30', end: '2024-02-29' }], '2024-03-01').ok).toBe(true);
+    const ok = checkWorkHistory([a, { employer: '乙公司', start: '2020-06-30', end: '2024-02-29' }], '2024-03-01');
+    expect(ok.ok).toBe(true);
+    expect(failed(ok)).not.toContain('work-overlap');
     const r = checkWorkHistory([a, { employer: '乙公司', start: '2020-06-29', end: '2024-02-29' }], '2024-03-01');
     expect(failed(r)).toContain('work-overlap');
-    expect(r.ok).toBe(false);
+    expect(r.findings.find((f) => f.ruleId === 'work-overlap')).toMatchObject({ section: '助手建议', severity: 'warning' });
+    expect(r.ok).toBe(true);
+  });
+
+  it('cites the guide only for what it says: start and end of education, jobs before the contract', () => {
+    const advice = ['education-dates-valid', 'education-chronological', 'education-gap', 'education-overlap', 'work-dates-valid', 'work-chronological', 'work-overlap'];
+    for (const id of advice) expect(ruleById(id)?.section, id).toBe('助手建议');
+    expect(ruleById('education-starts-high-school')?.section).toBe('§六(一) 2 ②');
+    expect(ruleById('education-ends-at-highest')?.section).toBe('§六(一) 2 ②');
+    expect(ruleById('work-before-contract')?.section).toBe('§六(一) 2 ③');
   });
 
   it('warns when jobs are not in chronological order', () => {

@@ -43,6 +43,11 @@ describe('evaluatePortal: rules/ on page facts', () => {
     const contract = ask({ kind: 'validity', document: 'labour-contract', validUntil: '2027-05-26' });
     expect([contract.ok, contract.mustBeValidUntil, contract.monthsRequired]).toEqual([false, '2027-05-27', 6]);
     expect(ask({ kind: 'validity', document: 'resident-id-card', validUntil: '长期' }).ok).toBe(true);
+    // Every spelling rules/validity.ts reads as long-term, and the printed range of an ID card.
+    for (const spelling of ['长期有效', '永久', 'Long-Term', '长　期']) expect(ask({ kind: 'validity', document: 'resident-id-card', validUntil: spelling }).ok, spelling).toBe(true);
+    expect(ask({ kind: 'validity', document: 'labour-contract', validUntil: '无固定期限' }).ok).toBe(true);
+    expect(ask({ kind: 'validity', document: 'resident-id-card', validUntil: '2015.03.07-2035.03.07' }).ok).toBe(true);
+    expect(ask({ kind: 'validity', document: 'resident-id-card', validUntil: '长' }).invalid?.zh).toContain('无法识别');
   });
   it('a child is over the limit from the 17th birthday', () => {
     expect(ask({ kind: 'childAge', birthDate: '2009-11-28' })).toMatchObject({ ok: true, age: 16 });

@@ -54,9 +54,9 @@ describe('the daily reminder check in the browser', () => {
     expect(again.notified).toEqual([]);
     expect(badge).toBe('1');
 
-    const urgent = await runReminderCheck(w.lastSafeDay.date, { repos: t.repos });
+    const urgent = await runReminderCheck(w.recommendedLatestDay.date, { repos: t.repos });
     expect(urgent.notified).toHaveLength(1);
-    expect(created[1].options.title).toContain('续签最后安全申报日');
+    expect(created[1].options.title).toContain('续签建议最晚发起日');
   });
 
   it('clears the badge when nothing is due and sums up many reminders in one list notification', async () => {
