@@ -14,6 +14,20 @@ export default {
       to: { path: '^(storage|components|entrypoints|utils|tests)/' },
     },
     {
+      name: 'rules-are-pure',
+      comment: 'No browser, database, UI or messaging library in rules/: its functions run anywhere, tests included.',
+      severity: 'error',
+      from: { path: '^rules/' },
+      to: { path: 'node_modules/(wxt|dexie|dexie-react-hooks|react|react-dom|@webext-core)/' },
+    },
+    {
+      name: 'storage-knows-no-browser',
+      comment: 'storage/ is Dexie and zod: browser APIs, UI and messaging live in the entrypoints and utils/.',
+      severity: 'error',
+      from: { path: '^storage/' },
+      to: { path: 'node_modules/(wxt|react|react-dom|@webext-core)/' },
+    },
+    {
       name: 'storage-is-the-database-only',
       comment: 'storage/ never reaches up into the UI or the entrypoints.',
       severity: 'error',
@@ -64,7 +78,7 @@ export default {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(\\.output|\\.wxt|node_modules)/' },
+    exclude: { path: '(^|/)(\\.output|\\.wxt)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] },

@@ -107,7 +107,7 @@ function ChildrenEditor({ children, onChange }: { children: NonNullable<Facts['c
               <div className="row">
                 <DateField
                   compact
-                  label={t('facts.children.birth', { n: i + 1 })}
+                  label={child.name ? t('facts.children.birthOf', { n: i + 1, name: child.name }) : t('facts.children.birth', { n: i + 1 })}
                   value={child.birthDate}
                   onCommit={(v) => {
                     if (!v || v === 'long-term') return;

@@ -8,6 +8,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { pickText, useLang, useT } from './i18n';
 import { useCasesOfEmployee, useEmployee, useEmployeeList, useEmployeeSearch, useFocus } from './use-live';
 import { useToday } from './use-today';
+import { parseDateText } from './date-input';
 import { Card, ErrorText, StatusLine } from './ui';
 import { EMPLOYEE_BUSINESSES } from '../rules/case-facts';
 import { getRepos, STATUS_LABELS } from '../storage/repos';
@@ -186,15 +187,29 @@ function NewCaseForm({ employeeId, onCreated, onCancel }: { employeeId: string; 
   const t = useT();
   const lang = useLang();
   const id = useId();
+  const employee = useEmployee(employeeId);
   const [business, setBusiness] = useState<BusinessType>('new-permit');
+  const [expiryText, setExpiryText] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // A renewal's or an employer change's deadlines count back from the current permit's expiry: asked here, not later.
+  const needsExpiry = business === 'renewal' || business === 'employer-change';
+  const expiry = expiryText ?? employee?.permitValidUntil ?? '';
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
-    setBusy(true);
     setError(null);
+    let currentPermit: { validUntil: string } | undefined;
+    if (needsExpiry) {
+      const parsed = parseDateText(expiry);
+      if (parsed.kind !== 'date') {
+        setError(parsed.kind === 'invalid' ? parsed.message : { zh: '请填写现工作居住证的有效期至（截止日据此计算）。未创建。', en: "Enter the current permit's expiry date (the deadlines count from it). Nothing was created." });
+        return;
+      }
+      currentPermit = { validUntil: parsed.value };
+    }
+    setBusy(true);
     try {
-      onCreated(await getRepos().cases.create({ employeeId, business }));
+      onCreated(await getRepos().openCase({ employeeId, business }, currentPermit));
     } catch (e) {
       setError(e);
     } finally {
@@ -213,6 +228,22 @@ function NewCaseForm({ employeeId, onCreated, onCancel }: { employeeId: string; 
           ))}
         </select>
       </div>
+      {needsExpiry ? (
+        <div className="field">
+          <label htmlFor={`${id}-expiry`}>{t('case.case.currentExpiry')}</label>
+          <input
+            id={`${id}-expiry`}
+            value={expiry}
+            onChange={(e) => setExpiryText(e.target.value)}
+            placeholder={t('case.field.datePlaceholder')}
+            inputMode="numeric"
+            autoComplete="off"
+            aria-required="true"
+            data-testid="new-case-expiry"
+          />
+          <p className="muted small">{t('case.case.currentExpiryHint')}</p>
+        </div>
+      ) : null}
       <FormActions error={error} busy={busy} submitLabel={t('case.case.create')} onCancel={onCancel} />
     </form>
   );

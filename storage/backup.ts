@@ -18,7 +18,6 @@
  */
 import { beijingDate } from '../rules/dates';
 import { z } from 'zod';
-import { browser } from 'wxt/browser';
 import { BACKED_UP_TABLES, SCHEMA_VERSION, TABLES, type BackedUpTable, type JzzDb } from './db';
 import { StorageError, fromZodError, toStorageError, type Bilingual } from './errors';
 import { EncryptedEnvelope, ENCRYPTED_FORMAT, decryptEnvelope, encryptText } from '../utils/crypto';
@@ -168,7 +167,7 @@ export interface ExportOptions {
   mask?: boolean;
   /** Encrypt the file (AES-GCM, key from PBKDF2-SHA256 600,000 iterations); at least 8 characters. */
   passphrase?: string;
-  /** Defaults to the manifest's version. */
+  /** The extension's version (the caller reads it from the manifest; storage/ knows no browser). */
   appVersion?: string;
   now?: () => Date;
 }
@@ -195,14 +194,6 @@ export const MASKED_EXPORT_NOTICE: Bilingual = {
   en: 'Masked export: resident IDs and phone numbers are hidden; captured drafts and the audit log are left out; names and notes are not hidden. This file is for sharing only and cannot be imported back.',
 };
 
-function appVersion(): string {
-  try {
-    return browser.runtime.getManifest().version;
-  } catch {
-    return '0.0.0-dev';
-  }
-}
-
 /** Exports every table as a backup file (see ExportOptions for masking and encryption). */
 export async function exportBackup(db: JzzDb, options: ExportOptions = {}): Promise<ExportResult> {
   const now = (options.now ?? (() => new Date()))();
@@ -214,7 +205,7 @@ export async function exportBackup(db: JzzDb, options: ExportOptions = {}): Prom
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
     schemaVersion: SCHEMA_VERSION,
-    app: { name: APP_NAME, version: (options.appVersion ?? appVersion()).slice(0, 50) },
+    app: { name: APP_NAME, version: (options.appVersion ?? '0.0.0-dev').slice(0, 50) },
     exportedAt: now.toISOString(),
     masked: Boolean(options.mask),
     counts,

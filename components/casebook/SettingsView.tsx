@@ -4,6 +4,7 @@
  * language, and backups (export with an optional passphrase; import = dry run shown first, then one
  * all-or-nothing transaction, using storage/backup.ts — a bad file gets the storage's own message).
  */
+import { browser } from 'wxt/browser';
 import { beijingDate } from '../../rules/dates';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { pickText, useLang, useT, type Lang } from '../i18n';
@@ -289,7 +290,7 @@ function BackupCard() {
           onClick={async () => {
             setExportError(null);
             try {
-              const r = await exportBackup(getDb(), { mask, ...(passphrase ? { passphrase } : {}) });
+              const r = await exportBackup(getDb(), { mask, appVersion: browser.runtime.getManifest().version, ...(passphrase ? { passphrase } : {}) });
               downloadText(r.filename, r.text, 'application/json');
               setNotice(r.notice);
             } catch (e) {

@@ -35,8 +35,15 @@ export function caseTone(s: CaseStatus): Tone {
 }
 
 /** Working days left as words: 「还有 5 个工作日」/「今天」/「已过 3 个工作日」. */
-export function workdaysText(t: (k: 'casebook.wd.left' | 'casebook.wd.today' | 'casebook.wd.late', p?: Record<string, number>) => string, n: number): string {
-  return n > 0 ? t('casebook.wd.left', { n }) : n === 0 ? t('casebook.wd.today') : t('casebook.wd.late', { n: -n });
+export function workdaysText(
+  t: (k: 'casebook.wd.left' | 'casebook.wd.today' | 'casebook.wd.none' | 'casebook.wd.late', p?: Record<string, number>) => string,
+  n: number,
+  date: string,
+  today: string,
+): string {
+  // Zero working days left on a weekend or holiday is not "today": the day is still ahead, with no working day before it.
+  if (n === 0) return t(date === today ? 'casebook.wd.today' : 'casebook.wd.none');
+  return n > 0 ? t('casebook.wd.left', { n }) : t('casebook.wd.late', { n: -n });
 }
 
 export { maskIdLast4 };

@@ -21,7 +21,7 @@ import type { IsoDate } from '../../rules/model';
 import type { JzzDb } from '../../storage/db';
 import { getDb } from '../../storage/db';
 import { createRepos, type Repos } from '../../storage/repos';
-import { ERASURE_NOTICE_PREFIX, type ErasureNotice } from '../../storage/repos/employees';
+import { ERASURE_NOTICE_PREFIX, type ErasureNotice } from '../../utils/erasure-notice';
 import { ReminderLeads } from '../../storage/schemas';
 import { REQUEST_SCHEMAS, type ReminderCheckResult } from '../../utils/messaging';
 import { assertExtensionPage, parseMessage, type OnMessage } from './storage-handlers';

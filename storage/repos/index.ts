@@ -8,7 +8,9 @@ import { getDb, type JzzDb } from '../db';
 import { auditRepo } from './audit';
 import { casesRepo } from './cases';
 import { companyRepo } from './company';
-import { makeContext, type RepoOptions } from './context';
+import { makeContext, writeTx, type RepoOptions } from './context';
+import type { HolderStatus, IsoDate } from '../../rules/model';
+import type { Case, CaseInput } from '../schemas';
 import { documentsRepo } from './documents';
 import { draftsRepo } from './drafts';
 import { employeesRepo } from './employees';
@@ -32,7 +34,26 @@ export function createRepos(db: JzzDb, options: RepoOptions = {}) {
     focus: focusRepo(ctx),
     audit: auditRepo(ctx),
   };
-  return repos;
+  return {
+    ...repos,
+    /**
+     * Opens an employee's case with what its deadlines need, in one transaction: a renewal (§六(三)) or an
+     * employer change (§六(四)) is timed from the current permit's expiry, which is a fact of the employee
+     * (every view reads it there). The employee becomes a holder (renewal) or a holder whose permit is
+     * suspended after leaving the old employer (挂起, employer change) unless already so. Both writes are audited.
+     */
+    async openCase(input: CaseInput, currentPermit?: { validUntil: IsoDate }): Promise<Case> {
+      return writeTx(ctx, [db.cases, db.employees], async () => {
+        if (currentPermit && input.employeeId && (input.business === 'renewal' || input.business === 'employer-change')) {
+          const e = await repos.employees.get(input.employeeId);
+          const keep: HolderStatus[] = input.business === 'renewal' ? ['holder', 'suspended'] : ['suspended'];
+          const holderStatus: HolderStatus = e && keep.includes(e.holderStatus) ? e.holderStatus : input.business === 'renewal' ? 'holder' : 'suspended';
+          await repos.employees.update(input.employeeId, { permitValidUntil: currentPermit.validUntil, holderStatus });
+        }
+        return repos.cases.create(input);
+      });
+    },
+  };
 }
 
 export type Repos = ReturnType<typeof createRepos>;
