@@ -192,3 +192,10 @@ describe('summarizeArrangement: what the agent checks before confirming', () => 
     expect(s.text.zh).toBe('2025 年放假：1月1日；1月28日至2月4日（8 天）；4月4日至4月6日（3 天）；5月1日至5月5日（5 天）；5月31日至6月2日（3 天）；10月1日至10月8日（8 天）。调休上班：1月26日、2月8日、4月27日、9月28日、10月11日。');
   });
 });
+
+describe('parseHolidayNotice reads a notice pasted as one line', () => {
+  it.each(FILES.map((f) => Number(f.slice(0, 4))))('gives the same %i calendar when the items run on without line breaks', (year) => {
+    const oneLine = notice(year).replace(/\n/g, '');
+    expect(parseHolidayNotice(oneLine)).toEqual(parseHolidayNotice(notice(year)));
+  });
+});
