@@ -6,12 +6,8 @@
  * it with the database's row types so that its callers keep one import.
  */
 import type { BusinessType, IsoDate } from '../rules/model';
-import type { DeadlineState } from '../rules/deadlines';
-import {
-  caseBookRows as rulesCaseBookRows,
-  type CaseBookRow as RulesCaseBookRow,
-} from '../rules/deadline-events';
-import type { DeadlineOptions } from '../rules/deadlines';
+import type { DeadlineOptions, DeadlineState } from '../rules/deadlines';
+import { caseBookRows as rulesCaseBookRows, type CaseBookRow as RulesCaseBookRow } from '../rules/deadline-events';
 import { z } from 'zod';
 import type { Case, CompanyProfile, DocumentRecord, Employee } from './schemas';
 import type { Repos } from './repos';
