@@ -7,7 +7,7 @@ import { assessApplicant, checklist, deadlineStatus, type ApplicantFacts, type C
 import { addDays } from '../../rules/dates';
 import { mulberry32 } from './seed-db';
 // Namespace import: if storage/reminders changes its API, this figure reports an error instead of breaking the bundle.
-import * as reminders from '../../storage/reminders';
+import * as reminders from '../../rules/deadline-events';
 import { summarize, type Summary } from './lib/stats';
 
 export interface BenchCase {
