@@ -52,6 +52,14 @@ export function toChecklistFacts(c: CaseLike, employeeCategory?: Category): Chec
   };
 }
 
+/**
+ * The category (§一(三) 1) a filing stands for: the case's own, chosen for that filing, else the
+ * employee's. Every view (checklist, case book column and filter, exports) shows this one.
+ */
+export function filingCategory(c: { readonly facts: StoredCaseFacts } | undefined, employee: { readonly category?: Category } | undefined): Category | undefined {
+  return c?.facts.category ?? employee?.category;
+}
+
 /** The checklist of a case; the category falls back to the employee's when the case has none. */
 export function caseChecklist(c: CaseLike, employee?: { readonly category?: Category }): Checklist {
   return checklist(toChecklistFacts(c, employee?.category));

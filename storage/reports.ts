@@ -7,6 +7,7 @@
  * Personal data: resident IDs and phones are masked unless the caller asks otherwise; the ICS carries names
  * and dates only (calendars get synced to places we do not control).
  */
+import { filingCategory } from '../rules/case-facts';
 import { createEvents } from 'ics';
 import type { Bilingual, Category, HolderStatus, IsoDate } from '../rules/model';
 import { Category as CategorySchema, HolderStatus as HolderStatusSchema, isIsoDate } from '../rules/model';
@@ -18,7 +19,8 @@ import { createRepos, STATUS_LABELS, type RepoOptions } from './repos';
 import { fromZodError, pickLang, toStorageError, StorageError } from './errors';
 import { EmployeeInput, type Case, type Employee } from './schemas';
 import { maskPhone } from '../utils/mask';
-import { EVENT_LABELS, eventTitle, type CaseBookEvent, type CaseBookRow, type Snapshot } from './reminders';
+import { EVENT_LABELS, eventTitle, type CaseBookEvent } from '../rules/deadline-events';
+import type { CaseBookRow, Snapshot } from './snapshot';
 
 type Lang = 'zh-CN' | 'en';
 import { pickText as pick } from '../utils/bilingual';
@@ -422,11 +424,12 @@ export function caseBookCsv(rows: readonly CaseBookRow[], options: CsvOptions = 
     const e = r.employee;
     const c = r.latestCase;
     const p = r.permit;
+    const category = filingCategory(c, e);
     return [
       e.name,
       options.revealIds ? excelTextId(e.residentId) : maskIdLast4(e.residentId),
       e.phone ? (options.revealIds ? e.phone : maskPhone(e.phone)) : '',
-      e.category ? (e.category === 'recommended' ? (en ? 'recommended' : '推荐') : e.category) : '',
+      category ? (category === 'recommended' ? (en ? 'recommended' : '推荐') : category) : '',
       pick(lang, HOLDER_LABELS[e.holderStatus]),
       e.permitValidUntil ?? '',
       p ? `${pick(lang, p.business === 'renewal' ? BUSINESS_LABELS.renewal : BUSINESS_LABELS['employer-change'])}：${pick(lang, PERMIT_STATE_LABELS[p.state])}` : '',

@@ -29,7 +29,7 @@ import type { FieldGuidance } from '../rules/field-rules';
 import type { RuleMeta } from '../rules/rule';
 import { PortalQuestions, type PortalQuestion, type PortalAnswer } from '../rules/portal-questions';
 import { CaptureInput, CapturedValue, type Case, type CompanyProfile, type Employee } from '../storage/schemas';
-import type { Reminder } from '../storage/reminders';
+import type { Reminder } from '../rules/deadline-events';
 
 // ---------------------------------------------------------------------------------------------
 // The page context: what the content script reports about a portal tab

@@ -7,12 +7,14 @@
  * Benchmark hooks (performance entries, no effect on behaviour): mark `jzz:casebook:table-ready` when the
  * first rows with data are on screen; measure `jzz:casebook:filter` from a filter/sort change to its commit.
  */
+import { filingCategory } from '../../rules/case-facts';
 import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useLang, useT, type MessageKey } from '../i18n';
 import { ErrorText, StatusBadge } from '../ui';
 import { getRepos } from '../../storage/repos';
 import { caseBookCsv } from '../../storage/reports';
-import { filterRows, sortRows, type CaseBookRow, type RowFilter, type SortKey } from '../../storage/reminders';
+import { filterRows, sortRows, type RowFilter, type SortKey } from './table-rows';
+import { type CaseBookRow } from '../../storage/snapshot';
 import type { Employee } from '../../storage/schemas';
 import { VirtualList } from './VirtualList';
 import { downloadText } from './download';
@@ -254,11 +256,12 @@ const Row = memo(function Row({ id, row, index, reveal, active, onOpen, today }:
   const c = row.latestCase;
   const p = row.permit;
   const n = row.next;
+  const category = filingCategory(c, e);
   return (
     <div id={id} role="row" aria-rowindex={index + 2} aria-selected={active} className={`cb-row${active ? ' active' : ''}`} style={{ position: 'absolute', top: index * ROW_HEIGHT, height: ROW_HEIGHT, left: 0, right: 0 }} onClick={() => onOpen(index, row)} data-testid="casebook-row" data-employee-id={e.id}>
       <div role="gridcell" className="cb-cell cb-name" title={e.name}>{e.name}</div>
       <div role="gridcell" className="cb-cell cb-id mono">{reveal ? e.residentId : maskIdLast4(e.residentId)}</div>
-      <div role="gridcell" className="cb-cell cb-category">{e.category ? categoryLabel(lang, e.category) : ''}</div>
+      <div role="gridcell" className="cb-cell cb-category">{category ? categoryLabel(lang, category) : ''}</div>
       <div role="gridcell" className="cb-cell cb-holder"><StatusBadge tone={holderTone(e.holderStatus)}>{holderLabel(lang, e.holderStatus)}</StatusBadge></div>
       <div role="gridcell" className="cb-cell cb-until mono">{e.permitValidUntil ?? ''}</div>
       <div role="gridcell" className="cb-cell cb-permit">

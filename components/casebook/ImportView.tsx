@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import { pickText, useLang, useT } from '../i18n';
 import { Card, ErrorText, StatusLine } from '../ui';
 import { getRepos } from '../../storage/repos';
-import { loadSnapshot } from '../../storage/reminders';
+import { loadSnapshot } from '../../storage/snapshot';
 import { IMPORT_COLUMNS, importEmployees, importErrorLines, importTemplateCsv, SheetError, validateEmployeeSheet, type ImportCheck } from '../../storage/reports';
 import { downloadText } from './download';
 import { readSheetFile } from './sheet-file';

@@ -8,7 +8,7 @@ import { Card, StatusLine } from '../ui';
 import { addMonths } from '../../rules/dates';
 import { quarterOf } from '../../rules/quarters';
 import { caseBookCsv, deadlinesCsv, deadlinesIcs } from '../../storage/reports';
-import { deadlineEvents } from '../../storage/reminders';
+import { deadlineEvents } from '../../rules/deadline-events';
 import type { CaseBookData } from './use-casebook-data';
 import { downloadText } from './download';
 

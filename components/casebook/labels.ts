@@ -4,7 +4,7 @@ import type { DeadlineState } from '../../rules/deadlines';
 import { BUSINESS_LABELS } from '../../rules/texts';
 import { STATUS_LABELS } from '../../storage/repos';
 import { HOLDER_LABELS, PERMIT_STATE_LABELS, maskIdLast4 } from '../../storage/reports';
-import { EVENT_LABELS, type EventKind } from '../../storage/reminders';
+import { EVENT_LABELS, type EventKind } from '../../rules/deadline-events';
 import type { Lang } from '../i18n';
 import type { Tone } from '../ui';
 

@@ -7,7 +7,8 @@ import { useContext, useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { addDays } from '../../rules/dates';
 import { getRepos } from '../../storage/repos';
-import { caseBookRows, loadSnapshot, type CaseBookRow, type DeadlineOptions, type Snapshot } from '../../storage/reminders';
+import { caseBookRows, loadSnapshot, type CaseBookRow, type Snapshot } from '../../storage/snapshot';
+import { type DeadlineOptions } from '../../rules/deadlines';
 import { LiveEpochContext } from '../use-live';
 
 export interface CaseBookData {

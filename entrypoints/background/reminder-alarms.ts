@@ -1,6 +1,6 @@
 /**
  * Reminders in the browser: a daily `alarms` alarm runs {@link runReminderCheck}, which computes what is due
- * (storage/reminders.ts), sets the action badge to the count, and shows a notification for each reminder not
+ * (rules/deadline-events.ts over storage/snapshot.ts), sets the action badge to the count, and shows a notification for each reminder not
  * shown before (once per key). Clicking a notification opens the case book at the case (or employee).
  *
  * The background wires it once at start-up:
@@ -25,12 +25,8 @@ import { ERASURE_NOTICE_PREFIX, type ErasureNotice } from '../../utils/erasure-n
 import { ReminderLeads } from '../../storage/schemas';
 import { REQUEST_SCHEMAS, type ReminderCheckResult } from '../../utils/messaging';
 import { assertExtensionPage, parseMessage, type OnMessage } from './storage-handlers';
-import {
-  documentWindow,
-  dueReminders,
-  loadSnapshot,
-  type Reminder,
-} from '../../storage/reminders';
+import { documentWindow, dueReminders, type Reminder } from '../../rules/deadline-events';
+import { loadSnapshot } from '../../storage/snapshot';
 
 export const REMINDER_ALARM = 'jzz-daily-reminders';
 export const REMINDER_LEADS_KEY = 'reminderLeads';

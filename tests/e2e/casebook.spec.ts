@@ -174,7 +174,7 @@ test('case book: import 300, filter the renewal window, open a case, export CSV 
   const someone = table[1];
   const lastSafe = someone[8];
   expect(lastSafe > TODAY && lastSafe < someone[5]).toBe(true);
-  expect(events.some((e) => e.SUMMARY.includes(`${someone[0]}：续签最后安全申报日`) && e['DTSTART;VALUE=DATE'] === lastSafe.replace(/-/g, ''))).toBe(true);
+  expect(events.some((e) => e.SUMMARY.includes(`${someone[0]}：续签建议最晚发起日`) && e['DTSTART;VALUE=DATE'] === lastSafe.replace(/-/g, ''))).toBe(true);
 
   // ── The calendar (month of the first renewal deadlines).
   await page.goto(`${base}#/calendar/${lastSafe.slice(0, 7)}`);

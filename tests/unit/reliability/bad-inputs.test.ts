@@ -22,7 +22,7 @@ import type { PageReport } from '../../../utils/messaging';
 import { memoryPageContextStore, type PageContextStore } from '../../../entrypoints/background/tab-contexts';
 import { caseBookCsv, importEmployees, validateEmployeeSheet } from '../../../storage/reports';
 import { createRepos, type Repos } from '../../../storage/repos';
-import type { CaseBookRow } from '../../../storage/reminders';
+import type { CaseBookRow } from '../../../storage/snapshot';
 import type { Case, Employee } from '../../../storage/schemas';
 import { makeCreditCode, makeResidentId } from '../../../rules/identity';
 import { CREDIT_CODE, makeClock, rid, seedPerson, snapshot, useFreshDb } from '../storage/helpers';

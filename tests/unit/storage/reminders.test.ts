@@ -3,17 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../rules/dates';
 import { addWorkdays, countWorkdays, workdaysBefore } from '../../../rules/calendar';
 import { deadlineStatus, renewalWindow, reviewCompletesBy } from '../../../rules/deadlines';
-import {
-  caseBookRows,
-  DEFAULT_REMINDER_LEADS,
-  deadlineEvents,
-  dueReminders,
-  filterRows,
-  loadSnapshot,
-  permitDeadline,
-  sortRows,
-  type Snapshot,
-} from '../../../storage/reminders';
+import { caseBookRows, loadSnapshot, type Snapshot } from '../../../storage/snapshot';
+import { DEFAULT_REMINDER_LEADS } from '../../../storage/schemas';
+import { deadlineEvents, dueReminders, permitDeadline } from '../../../rules/deadline-events';
+import { filterRows, sortRows } from '../../../components/casebook/table-rows';
 import type { Case, DocumentRecord, Employee } from '../../../storage/schemas';
 import { makeClock, rid, useFreshDb } from './helpers';
 

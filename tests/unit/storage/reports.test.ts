@@ -16,7 +16,8 @@ import {
   toCsv,
   validateEmployeeSheet,
 } from '../../../storage/reports';
-import { caseBookRows, type CaseBookEvent, type Snapshot } from '../../../storage/reminders';
+import { caseBookRows, type Snapshot } from '../../../storage/snapshot';
+import { type CaseBookEvent } from '../../../rules/deadline-events';
 import { isStorageError } from '../../../storage/errors';
 import type { Case, Employee } from '../../../storage/schemas';
 import { makeClock, rid, useFreshDb } from './helpers';

@@ -1,86 +1,13 @@
 /**
- * What is due, read from the database: the one read of the repositories for the case book and the reminder
- * check ({@link loadSnapshot}), and the case book's filtering and sorting. The deadline arithmetic — working
- * days, renewal windows, the recommended and the guide's latest days, events, rows and reminders — lives in
- * rules/deadline-events.ts (pure, one working-day implementation in rules/calendar.ts); this module re-exports
- * it with the database's row types so that its callers keep one import.
+ * The case book table's filters and sort orders over the rows rules/deadline-events.ts computes
+ * (storage/snapshot.ts types them with the database's rows).
  */
-import type { BusinessType, IsoDate } from '../rules/model';
-import type { DeadlineOptions, DeadlineState } from '../rules/deadlines';
-import { caseBookRows as rulesCaseBookRows, type CaseBookRow as RulesCaseBookRow } from '../rules/deadline-events';
 import { z } from 'zod';
-import type { Case, CompanyProfile, DocumentRecord, Employee } from './schemas';
-import type { Repos } from './repos';
-import { readOp } from './repos/context';
-
-export {
-  casesByEmployee,
-  deadlineEvents,
-  documentWindow,
-  dueReminders,
-  EVENT_LABELS,
-  EVENT_SECTIONS,
-  EventKind,
-  eventTitle,
-  permitDeadline,
-  ReminderKind,
-  type CaseBookEvent,
-  type NextDeadline,
-  type PermitDeadline,
-  type Reminder,
-} from '../rules/deadline-events';
-export type { DeadlineOptions } from '../rules/deadlines';
-/** The lead times are a setting (storage/schemas.ts, kept in the settings row and in backups). */
-export { ReminderLeads, DEFAULT_REMINDER_LEADS } from './schemas';
-
-/** One row of the case book with the database's employee and case types. */
-export type CaseBookRow = RulesCaseBookRow<Employee, Case>;
-
-/** The case book's rows (rules/deadline-events.ts `caseBookRows` over the database's row types). */
-export function caseBookRows(s: Snapshot, today: IsoDate, options?: DeadlineOptions): CaseBookRow[] {
-  return rulesCaseBookRows<Employee, Case>(s, today, options);
-}
-
-// ───────────────────────────── Snapshot ─────────────────────────────
-
-/** What the computations read: every employee and case, documents falling below in a window, the company. */
-export interface Snapshot {
-  readonly employees: readonly Employee[];
-  readonly cases: readonly Case[];
-  /** Documents whose `fallsBelowRuleOn` lies in the loaded window. */
-  readonly documents: readonly DocumentRecord[];
-  readonly company?: CompanyProfile;
-}
-
-export interface SnapshotOptions {
-  /** Documents with fallsBelowRuleOn in [documentsFrom, documentsTo]; default: none. */
-  documentsFrom?: IsoDate;
-  documentsTo?: IsoDate;
-}
-
-/**
- * Reads one consistent snapshot (a read transaction) for the case book and the reminder check. Within
- * `useLiveQuery` the case book re-renders whenever any of these tables changes. Rows ≤ the backup limits
- * (5,000 employees, 20,000 cases), so reading them whole is cheaper than paging through `employees.list`.
- */
-export async function loadSnapshot(repos: Repos, options: SnapshotOptions = {}): Promise<Snapshot> {
-  const { db } = repos;
-  return readOp(() =>
-    db.transaction('r', [db.employees, db.cases, db.documents, db.company], async () => {
-      const [employees, cases, documents, company] = await Promise.all([
-        db.employees.toArray(),
-        db.cases.toArray(),
-        options.documentsFrom && options.documentsTo
-          ? db.documents.where('fallsBelowRuleOn').between(options.documentsFrom, options.documentsTo, true, true).toArray()
-          : Promise.resolve([] as DocumentRecord[]),
-        db.company.get('company'),
-      ]);
-      return { employees, cases, documents, ...(company ? { company } : {}) };
-    }),
-  );
-}
-
-// ───────────────────────────── Filtering and sorting ─────────────────────────────
+import type { BusinessType } from '../../rules/model';
+import { filingCategory } from '../../rules/case-facts';
+import type { DeadlineState } from '../../rules/deadlines';
+import type { CaseBookRow } from '../../storage/snapshot';
+import type { Case, Employee } from '../../storage/schemas';
 
 export const PermitFilter = z.enum(['any', 'not-yet-open', 'open', 'closing-soon', 'missed', 'expired', 'window-open']);
 export type PermitFilter = z.infer<typeof PermitFilter>;
@@ -113,7 +40,7 @@ export function filterRows(rows: readonly CaseBookRow[], f: RowFilter): CaseBook
       if (f.caseStatus === 'no-case' ? r.latestCase : r.latestCase?.status !== f.caseStatus) return false;
     }
     if (f.business && r.latestCase?.business !== f.business) return false;
-    if (f.category && e.category !== f.category) return false;
+    if (f.category && filingCategory(r.latestCase, r.employee) !== f.category) return false;
     if (f.permit && f.permit !== 'any') {
       const st = r.permit?.state;
       if (f.permit === 'window-open' ? !(r.permit?.business === 'renewal' && (st === 'open' || st === 'closing-soon')) : st !== f.permit) return false;
