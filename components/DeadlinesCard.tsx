@@ -1,6 +1,6 @@
 /**
  * The case's dates: for a renewal the window (opens 60 working days before expiry, §六(三)) and the last
- * safe filing day (20 working days before, §提示 4); for an employer change the last safe day (§六(四));
+ * safe filing day (20 working days before, §提示 特别注意 4); for an employer change the last safe day (§六(四));
  * for a new permit the suggested quarter-end filing day (§一(一)); for every case the expected end of
  * the 20-working-day review once the locality has reported it (§八). Working days left are counted on
  * the official holiday calendar, and marked approximate where that data ends.
@@ -75,7 +75,7 @@ export function DeadlinesCard({ caseId }: { caseId: string }) {
         </StatusLine>
         <dl className="dates">
           {win ? <DateRow label={t('deadline.opens')} date={win.opens.date} days={status.workdaysLeft.toOpening} approximate={win.opens.approximate} testId="deadline-opens" /> : null}
-          <DateRow label={t('deadline.lastSafeDay')} date={status.lastSafeDay} days={status.workdaysLeft.toLastSafeDay} approximate={status.approximate} testId="deadline-last-safe" />
+          <DateRow label={t('deadline.lastSafeDay')} date={status.guideLatestDay} days={status.workdaysLeft.toGuideLatestDay} approximate={status.approximate} testId="deadline-last-safe" />
           <DateRow label={t('deadline.expiry')} date={expiry} days={status.workdaysLeft.toExpiry} approximate={status.approximate} />
         </dl>
         <Approx years={status.approximateYears} />

@@ -4,7 +4,7 @@
  * formatted as Text, a second sheet explaining each column). Written by exceljs through utils/spreadsheet.
  */
 import { caseBookTable, type CsvOptions } from '../storage/reports';
-import type { CaseBookRow } from '../storage/reminders';
+import type { CaseBookRow } from '../storage/snapshot';
 import { IMPORT_COLUMNS, importTemplateHelpRows, importTemplateRows } from './employee-import';
 import { writeXlsx } from './spreadsheet';
 

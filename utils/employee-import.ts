@@ -12,7 +12,7 @@ import { normalizePersonName, normalizeWidth } from '../rules/identity';
 import { BUSINESS_LABELS } from '../rules/texts';
 import { COMPANY_BUSINESSES, EmployeeInput, type EmployeePatch } from '../storage/schemas';
 import { fromZodError, pickLang } from '../storage/errors';
-import { maskResidentId } from '../storage/mask';
+import { maskResidentId } from './mask';
 import { HOLDER_LABELS, SheetError } from '../storage/reports';
 import type { SheetCell, SheetData } from './spreadsheet';
 

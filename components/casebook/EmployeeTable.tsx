@@ -7,12 +7,14 @@
  * Benchmark hooks (performance entries, no effect on behaviour): mark `jzz:casebook:table-ready` when the
  * first rows with data are on screen; measure `jzz:casebook:filter` from a filter/sort change to its commit.
  */
+import { filingCategory } from '../../rules/case-facts';
 import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useLang, useT, type MessageKey } from '../i18n';
 import { ErrorText, StatusBadge } from '../ui';
 import { getRepos } from '../../storage/repos';
 import { caseBookCsv } from '../../storage/reports';
-import { filterRows, sortRows, type CaseBookRow, type RowFilter, type SortKey } from '../../storage/reminders';
+import { filterRows, sortRows, type RowFilter, type SortKey } from './table-rows';
+import { type CaseBookRow } from '../../storage/snapshot';
 import type { Employee } from '../../storage/schemas';
 import { VirtualList } from './VirtualList';
 import { downloadBytes, downloadText } from './download';
@@ -246,7 +248,7 @@ export function EmployeeTable({ rows, state, setState, today }: { rows: CaseBook
           headerHeight={ROW_HEIGHT}
           activeIndex={active}
           header={header}
-          renderRow={(r, i) => <Row key={r.id} id={`${gridId}-r-${r.id}`} row={r} index={i} reveal={state.reveal} active={i === active} onOpen={onOpenRow} />}
+          renderRow={(r, i) => <Row key={r.id} id={`${gridId}-r-${r.id}`} row={r} index={i} reveal={state.reveal} active={i === active} onOpen={onOpenRow} today={today} />}
         />
       )}
     </section>
@@ -267,18 +269,19 @@ function FilterSelect({ label, value, onChange, options, testId }: { label: stri
 }
 
 /** One row; memoised so that scrolling renders only the rows that come into view. */
-const Row = memo(function Row({ id, row, index, reveal, active, onOpen }: { id: string; row: CaseBookRow; index: number; reveal: boolean; active: boolean; onOpen: (i: number, r: CaseBookRow) => void }) {
+const Row = memo(function Row({ id, row, index, reveal, active, onOpen, today }: { id: string; row: CaseBookRow; index: number; reveal: boolean; active: boolean; onOpen: (i: number, r: CaseBookRow) => void; today: string }) {
   const t = useT();
   const lang = useLang();
   const e = row.employee;
   const c = row.latestCase;
   const p = row.permit;
   const n = row.next;
+  const category = filingCategory(c, e);
   return (
     <div id={id} role="row" aria-rowindex={index + 2} aria-selected={active} className={`cb-row${active ? ' active' : ''}`} style={{ position: 'absolute', top: index * ROW_HEIGHT, height: ROW_HEIGHT, left: 0, right: 0 }} onClick={() => onOpen(index, row)} data-testid="casebook-row" data-employee-id={e.id}>
       <div role="gridcell" className="cb-cell cb-name" title={e.name}>{e.name}</div>
       <div role="gridcell" className="cb-cell cb-id mono">{reveal ? e.residentId : maskIdLast4(e.residentId)}</div>
-      <div role="gridcell" className="cb-cell cb-category">{e.category ? categoryLabel(lang, e.category) : ''}</div>
+      <div role="gridcell" className="cb-cell cb-category">{category ? categoryLabel(lang, category) : ''}</div>
       <div role="gridcell" className="cb-cell cb-holder"><StatusBadge tone={holderTone(e.holderStatus)}>{holderLabel(lang, e.holderStatus)}</StatusBadge></div>
       <div role="gridcell" className="cb-cell cb-until mono">{e.permitValidUntil ?? ''}</div>
       <div role="gridcell" className="cb-cell cb-permit">
@@ -306,7 +309,7 @@ const Row = memo(function Row({ id, row, index, reveal, active, onOpen }: { id: 
             <span className={n.workdaysLeft <= 5 ? 'due-soon' : ''}>{eventLabel(lang, n.kind)}</span>{' '}
             <span className="mono">{n.date}</span>{' '}
             <span className="muted">
-              {workdaysText(t, n.workdaysLeft)}
+              {workdaysText(t, n.workdaysLeft, n.date, today)}
               {n.approximate ? <abbr title={t('common.approximate')}> ≈</abbr> : null}
             </span>
           </>

@@ -7,8 +7,8 @@ import { useMemo, useState } from 'react';
 import { pickText, useLang, useT } from '../i18n';
 import { useCase, useCompany, useDocuments, useEmployee, useNotes, useTicks } from '../use-live';
 import { useToday } from '../use-today';
-import { caseChecklist, childAges, documentKindOf, progressOf } from '../case-derive';
-import { annotationFor } from '../CaseTextsCard';
+import { caseChecklist, childAges, documentKindOf, progressOf } from '../../rules/case-facts';
+import { incomeAnnotationDraft } from '../../rules/texts';
 import { checkValidity } from '../../rules/validity';
 import { deadlineStatus, renewalWindow, reviewCompletesBy } from '../../rules/deadlines';
 import { suggestedFilingDate } from '../../rules/quarters';
@@ -163,7 +163,7 @@ function PrintDeadlines({ c, expiry, today }: { c: Case; expiry: string | undefi
       </tr>,
     );
     if (win) rows.push(<PrintDate key="opens" label={t('deadline.opens')} date={win.opens.date} days={status.workdaysLeft.toOpening} approximate={win.opens.approximate} />);
-    rows.push(<PrintDate key="safe" label={t('deadline.lastSafeDay')} date={status.lastSafeDay} days={status.workdaysLeft.toLastSafeDay} approximate={status.approximate} />);
+    rows.push(<PrintDate key="safe" label={t('deadline.lastSafeDay')} date={status.guideLatestDay} days={status.workdaysLeft.toGuideLatestDay} approximate={status.approximate} />);
     rows.push(<PrintDate key="expiry" label={t('deadline.expiry')} date={expiry} days={status.workdaysLeft.toExpiry} approximate={status.approximate} />);
     lines.push(status.findings[0].message);
     status.approximateYears.forEach((y) => approx.add(y));
@@ -227,7 +227,7 @@ export function PrintChecklist({ id }: { id: string }) {
   const kids = childAges(c, today).filter((k) => !k.result.ok);
   const progress = progressOf(list.items, ticks ?? {});
   const needsAnnotation = list.items.some((i) => i.needsIncomeAnnotation);
-  const annotation = needsAnnotation ? annotationFor(employee?.name, company ?? undefined) : undefined;
+  const annotation = needsAnnotation ? incomeAnnotationDraft({ employeeName: employee?.name, companyName: company?.name, contact: company?.agentName, phone: company?.agentPhone }) : undefined;
   const notes = [...(caseNotes ?? []), ...(employeeNotes ?? []).filter((n) => !n.caseId)].sort((a, b) => a.at.localeCompare(b.at));
   return (
     <div className="print-page" data-testid="print-checklist-page">

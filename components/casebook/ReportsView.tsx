@@ -8,13 +8,13 @@ import { Card, ErrorText, StatusLine } from '../ui';
 import { addMonths } from '../../rules/dates';
 import { quarterOf } from '../../rules/quarters';
 import { caseBookCsv, deadlinesCsv, deadlinesIcs } from '../../storage/reports';
-import { deadlineEvents } from '../../storage/reminders';
+import { deadlineEvents } from '../../rules/deadline-events';
 import type { CaseBookData } from './use-casebook-data';
 import { downloadBytes, downloadText } from './download';
 import { XLSX_MIME } from '../../utils/spreadsheet';
 
 /** The current quarter, the four before it and the next one, newest first. */
-export function quarterChoices(today: string): string[] {
+function quarterChoices(today: string): string[] {
   const out: string[] = [];
   for (let i = 3; i >= -12; i -= 3) out.push(quarterOf(addMonths(today, i)).label);
   return out;

@@ -48,7 +48,7 @@ export const FIELDS: FieldDef[] = [
   { key: 'childName', labels: ['子女姓名'], expectedOn: [], noDraft: true },
   { key: 'childBirthDate', labels: ['出生日期', '子女出生日期'], expectedOn: [], requires: CHILD, noDraft: true },
   { key: 'childResidentId', labels: ['身份证号', '公民身份号码', '子女身份证号'], expectedOn: [], requires: CHILD, check: 'residentId', noDraft: true },
-  // 配偶信息: only the classic page still shows it (§提示 2: no longer filed).
+  // 配偶信息: only the classic page still shows it (§提示 特别注意 2: no longer filed).
   { key: 'spouseName', labels: ['配偶姓名'], expectedOn: [], noDraft: true },
   { key: 'spouseResidentId', labels: ['配偶证件号码', '配偶身份证号'], expectedOn: [], noDraft: true },
   { key: 'spouseHukou', labels: ['配偶户口所在地'], expectedOn: [], noDraft: true },
@@ -118,6 +118,23 @@ export function field(key: string): FieldDef {
   const f = BY_KEY.get(key);
   if (!f) throw new Error(`unknown field key ${key}`);
   return f;
+}
+
+/**
+ * Whether a label of `def` names that field in its form: `requires` needs one of those labels in the
+ * same form, `excludes` none of them (a child's 出生日期 beside 子女姓名 is not the applicant's).
+ * `formHas(labels)` answers for the label's form.
+ */
+export function fitsForm(def: FieldDef, formHas: (labels: string[]) => boolean): boolean {
+  if (def.requires && !formHas(def.requires)) return false;
+  if (def.excludes && formHas(def.excludes)) return false;
+  return true;
+}
+
+/** The field keys a label names in a form that shows `formLabels`: the whole label table as a function. */
+export function keysForLabel(label: string, formLabels: ReadonlySet<string>): string[] {
+  const has = (labels: string[]) => labels.some((l) => formLabels.has(l));
+  return FIELDS.filter((f) => f.labels.includes(label) && fitsForm(f, has)).map((f) => f.key);
 }
 
 /** Label variants of several keys, for a table column that may carry any of them. */

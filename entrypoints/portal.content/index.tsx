@@ -5,8 +5,10 @@
  * drives every re-check; nothing polls while the page is idle. Everything started is bound to WXT's
  * ctx, so an updated extension leaves nothing behind in open tabs.
  */
-import type { PageReport } from '../../storage/page-context';
-import type { PortalSettings } from '../../storage/messaging';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { browser } from 'wxt/browser';
+import type { PageReport } from '../../utils/messaging';
+import type { PortalSettings } from '../../utils/messaging';
 import { scanPage } from './evidence';
 import { recognise, type PageState } from './pages';
 import { fieldDiagnostics, knownFieldsSeen, labelsOf } from './fields';

@@ -12,7 +12,7 @@ import { FIELDS, type FieldDef } from '../fields';
 import { cellText, fillModeOf, readValue, writeValue, type FillMode } from '../dom';
 import { normaliseLabel } from '../pages';
 import { CopyButton } from '../ui';
-import type { FocusDraft } from '../../../storage/messages';
+import type { FocusDraft } from '../../../utils/messaging';
 
 /** Values the draft has as records (the employee, the case, the company); captured values cover the rest. */
 const FROM_RECORDS: Record<string, (d: FocusDraft) => string | undefined> = {

@@ -11,7 +11,8 @@ import {
   SheetError,
   toCsv,
 } from '../../../storage/reports';
-import { caseBookRows, WorkdayIndex, type CaseBookEvent, type Snapshot } from '../../../storage/reminders';
+import { caseBookRows, type Snapshot } from '../../../storage/snapshot';
+import { type CaseBookEvent } from '../../../rules/deadline-events';
 import { isStorageError } from '../../../storage/errors';
 import type { Case, Employee } from '../../../storage/schemas';
 import { makeClock, rid, useFreshDb } from './helpers';
@@ -96,7 +97,7 @@ describe('reports', () => {
     cases: [cs('c1', 'e2', { business: 'new-permit', status: 'locality-review', submittedOn: '2026-11-10' }), cs('c2', 'e1', { status: 'voided', submittedOn: '2026-11-12' })],
     documents: [],
   };
-  const rows = caseBookRows(s, '2026-11-26', new WorkdayIndex('2026-11-26'));
+  const rows = caseBookRows(s, '2026-11-26');
 
   it('masks IDs and phones in the CSV unless the agent chooses otherwise', () => {
     const masked = parseCsv(caseBookCsv(rows));

@@ -5,7 +5,7 @@ import { caseBookXlsx, importTemplateXlsx } from '../../../utils/casebook-xlsx';
 import { readXlsx } from '../../../utils/spreadsheet';
 import { checkEmployeeSheet } from '../../../utils/employee-import';
 import { importExisting } from '../../../storage/import';
-import { caseBookRows, loadSnapshot, WorkdayIndex } from '../../../storage/reminders';
+import { caseBookRows, loadSnapshot } from '../../../storage/snapshot';
 import { makeClock, rid, useFreshDb } from '../storage/helpers';
 
 const TODAY = '2026-11-26';
@@ -22,7 +22,7 @@ describe('the Excel export of the case book', () => {
     const old = await t.repos.cases.create({ employeeId: b.id, business: 'new-permit' });
     await t.repos.cases.update(old.id, { status: 'voided' });
     const s = await loadSnapshot(t.repos);
-    return caseBookRows(s, TODAY, new WorkdayIndex(TODAY));
+    return caseBookRows(s, TODAY);
   }
 
   it('round-trips through the import unchanged (full IDs), in Chinese and in English', async () => {
