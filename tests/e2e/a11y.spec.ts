@@ -87,7 +87,7 @@ const INJECTED: InjectedCase[] = [
   { name: 'element 教育信息', url: 'person-platform/#/person-platform/education', expect: ['教育信息填写要求', '目前最早为本科'] },
   { name: 'classic 教育信息', url: 'gzjzz/person/jyxx.html', expect: ['教育信息填写要求', '各段教育经历衔接正常'] },
   { name: 'element 个人基础信息', url: 'person-platform/#/person-platform/basic-info', expect: ['身份证号有效', '随往子女原则上年龄不超过 16 周岁'] },
-  { name: 'classic 个人基础信息 (warnings)', url: 'gzjzz/person/grxx.html', expect: ['校验码应为 0，实际为 7', '配偶信息已取消'] },
+  { name: 'classic 个人基础信息 (warnings)', url: 'gzjzz/person/grxx.html', expect: ['号码有误：校验位与前 17 位不符', '配偶信息已取消'] },
   { name: 'element 从草稿填写', url: 'person-platform/#/person-platform/basic-info', click: '从草稿填写', expect: ['从草稿填写 · 张伟', DRAFT.captured.residence], controls: ['button', 'checkbox'] },
   { name: 'classic 从草稿填写', url: 'gzjzz/person/grxx.html', click: '从草稿填写', expect: ['从草稿填写 · 张伟', DRAFT.captured.hukouAddress], controls: ['button', 'checkbox'] },
 ];

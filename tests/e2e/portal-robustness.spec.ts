@@ -100,7 +100,7 @@ test('a hostile page can neither read nor drive our UI, nor switch us off, and f
   // Still alive after the replayed start-up event: the live check still answers typing.
   const id = page.locator('.el-form-item:visible', { has: page.locator('label', { hasText: '身份证号' }) }).locator('input');
   await id.fill('130602199003151215');
-  await expectInjected(page, '校验码应为 4，实际为 5');
+  await expectInjected(page, '号码有误：校验位与前 17 位不符');
   // And the preview's buttons still work for the agent (a trusted click).
   expect((await findInjected(page, { tag: 'button', text: '取消' })).length).toBe(1);
   await clickInjected(page, { tag: 'button', text: '取消' });

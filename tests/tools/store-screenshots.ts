@@ -78,7 +78,7 @@ test('store screenshots', async ({ context, extensionId }) => {
   await book.goto(`${base}/casebook.html#/import`);
   await book.getByTestId('import-file').setInputFiles({ name: '员工.csv', mimeType: 'text/csv', buffer: employeesCsv() });
   await book.getByTestId('import-go').click();
-  await expect(book.getByTestId('import-done')).toContainText('已导入 18 名员工');
+  await expect(book.getByTestId('import-done')).toContainText('新增 18 名员工');
 
   // 1. 附件管理 with the case's checklist in the overlay, the side panel beside it.
   const panel = await context.newPage();
