@@ -23,6 +23,7 @@ import type { TabContext } from './page-context';
 import type { PageContextStore } from './page-contexts';
 import { createRepos } from './repos';
 import type { CapturedValue } from './schemas';
+import { isPortalUrl } from '../utils/matches';
 
 /** The parts of `runtime.MessageSender` the checks use. */
 export interface MessageSender {
@@ -41,18 +42,8 @@ export interface StorageHandlerDeps {
   now?: () => Date;
 }
 
-const PORTAL_HOST = /(^|\.)bjrcgz\.gov\.cn$/i;
-
-/** True for http(s) URLs on bjrcgz.gov.cn or a subdomain (the manifest's `*://*.bjrcgz.gov.cn/*`). */
-export function isPortalUrl(url: string | undefined): boolean {
-  if (!url) return false;
-  try {
-    const u = new URL(url);
-    return (u.protocol === 'https:' || u.protocol === 'http:') && PORTAL_HOST.test(u.hostname);
-  } catch {
-    return false;
-  }
-}
+// https only, the manifest's pattern: one definition (utils/matches.ts).
+export { isPortalUrl };
 
 function forbidden(reason: string): StorageError {
   return new StorageError(

@@ -11,17 +11,11 @@ import { sessionPageContextStore } from '../../storage/page-contexts';
 import { registerCaseBookMenu, registerReminderAlarms } from '../../storage/reminder-alarms';
 import { ACTIVE_PORTAL_CONTEXT_KEY, type TabContext } from '../../storage/page-context';
 import { registerPortalHandlers } from './portal-handlers';
+import { isPortalUrl } from '../../utils/matches';
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { PortalActionProtocolMap } from '../../utils/portal-actions';
+import { offerPortalAction, openPanelOnOffer } from './portal-actions';
 
-const PORTAL_HOST = /(^|\.)bjrcgz\.gov\.cn$/;
-
-function isPortalUrl(url: string | undefined): boolean {
-  if (!url) return false;
-  try {
-    return PORTAL_HOST.test(new URL(url).hostname);
-  } catch {
-    return false;
-  }
-}
 
 export default defineBackground(() => {
   // Reminders first and synchronously: the alarm and notification listeners must exist when the worker wakes for them.
@@ -49,6 +43,12 @@ export default defineBackground(() => {
     runtimeId: browser.runtime.id,
     focusDraft: (sender) => storage.getFocusDraft(undefined, sender),
   });
+
+  // Fill and capture offers: shown and confirmed in the side panel only (issue #20).
+  const panelOpened = openPanelOnOffer(browser.runtime.id);
+  defineExtensionMessaging<PortalActionProtocolMap>().onMessage('offerPortalAction', ({ data, sender }) =>
+    offerPortalAction(data, sender, { runtimeId: browser.runtime.id, session: browser.storage.session, panelOpened }),
+  );
 
   browser.tabs.onActivated.addListener(async ({ tabId }) => {
     const tab = await browser.tabs.get(tabId).catch(() => null);

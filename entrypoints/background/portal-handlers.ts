@@ -109,19 +109,25 @@ export function checklistBusiness(module: PortalModule, focused: BusinessType | 
   return unit ? 'employee-link' : 'new-permit';
 }
 
-/** The income annotation (§六(二) 5) from the focus, or the guide's template when a part is missing. */
+/**
+ * The income annotation (§六(二) 5) as the page may show it: the guide's template, never the filled-in
+ * text (names and the agent's phone are personal data: the side panel shows and copies that). `complete`
+ * says whether the side panel has everything for the full text.
+ */
 export function annotationOf(draft: FocusDraft | null): { text: string; complete: boolean } {
   const name = draft?.employee.name;
   const company = draft?.company;
+  let complete = false;
   if (name && company?.name && company.agentName && company.agentPhone) {
     try {
-      return { text: incomeAnnotation({ employeeName: name, companyName: company.name, contact: company.agentName, phone: company.agentPhone }), complete: true };
+      incomeAnnotation({ employeeName: name, companyName: company.name, contact: company.agentName, phone: company.agentPhone });
+      complete = true;
     } catch {
-      /* an unusable phone: fall back to the template */
+      /* an unusable phone: the side panel says what is missing */
     }
   }
   const quoted = /「(.+?)」/.exec(RULE_INCOME_ANNOTATION.description.zh)?.[1] ?? RULE_INCOME_ANNOTATION.description.zh;
-  return { text: `${quoted}。联系人：XXX，电话：XXX`, complete: false };
+  return { text: `${quoted}。联系人：XXX，电话：XXX`, complete };
 }
 
 export interface PortalHandlerDeps {
@@ -152,8 +158,9 @@ export function registerPortalHandlers(on: PortalOnMessage, deps: PortalHandlerD
     // and was not checked for hostile keys (issue #9's bad-input suite).
     const requests = parseMessage(EvaluatePortalRequest, data);
     const today = beijingDate(now());
-    const companyName = requests.some((r) => r.kind === 'permissionOpinion') ? (await repos.company.get().catch(() => undefined))?.name : undefined;
-    return requests.map((r) => evaluatePortalRequest(r, today, companyName));
+    // No company name in the suggestion: what the content script draws, the page can read (issue #20);
+    // the side panel's texts card has the opinion with the company's name.
+    return requests.map((r) => evaluatePortalRequest(r, today));
   });
 
   on('getPortalChecklist', async ({ data, sender }): Promise<PortalChecklist> => {
@@ -168,7 +175,6 @@ export function registerPortalHandlers(on: PortalOnMessage, deps: PortalHandlerD
       business,
       businessLabel: BUSINESS_LABELS[business],
       section: list.section,
-      ...(fromCase && draft ? { employeeName: draft.employee.name } : {}),
       items: [...list.items],
       notes: [...list.notes],
       uploadStandards: [...list.uploadStandards],

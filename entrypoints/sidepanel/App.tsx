@@ -18,6 +18,7 @@ import { NotesCard } from '../../components/NotesCard';
 import { CaseTextsCard } from '../../components/CaseTextsCard';
 import { LocalityCard } from '../../components/LocalityCard';
 import { AttachmentSyncCard } from '../../components/AttachmentSyncCard';
+import { PortalActionCard } from '../../components/PortalActionCard';
 import { ErrorText } from '../../components/ui';
 import { useCase } from '../../components/use-live';
 import { getRepos } from '../../storage/repos';
@@ -78,6 +79,7 @@ function Panel() {
         </nav>
       </header>
       <PortalContextCard context={context} />
+      <PortalActionCard />
       {caseId && report?.attachments ? <AttachmentSyncCard caseId={caseId} report={report} /> : null}
       <FocusPicker />
       {caseId && kase ? (

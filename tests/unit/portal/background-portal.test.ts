@@ -77,8 +77,8 @@ describe('checklists for the content script', () => {
   it('case facts become checklist facts: children counted, the employee\'s category as fallback', () => {
     expect(checklistFactsOf(draft(), 'new-permit')).toEqual({ business: 'new-permit', category: 'B', children: 1, housing: 'rented' });
   });
-  it('the income annotation is complete with the focus, the guide\'s template without', () => {
-    expect(annotationOf(draft())).toEqual({ text: '以上为张伟个税申报信息，个税由北京兴创智能科技有限公司代扣代缴。联系人：周敏，电话：13701234567', complete: true });
+  it('the page gets the income annotation\'s template only, never names or the phone; complete says the side panel has the full text', () => {
+    expect(annotationOf(draft())).toEqual({ text: '以上为XXX（员工姓名）个税申报信息，个税由XXX单位代扣代缴。联系人：XXX，电话：XXX', complete: true });
     expect(annotationOf(null)).toEqual({ text: '以上为XXX（员工姓名）个税申报信息，个税由XXX单位代扣代缴。联系人：XXX，电话：XXX', complete: false });
   });
 });
