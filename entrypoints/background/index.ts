@@ -34,8 +34,9 @@ export default defineBackground(() => {
   // Each handler checks its sender (our content script on a portal tab, or our own pages) and parses its payload.
   onMessage('reportPage', ({ data, sender }) => storage.reportPage(data, sender));
   onMessage('getActivePortalContext', ({ data, sender }) => storage.getActivePortalContext(data, sender));
-  onMessage('getFocusDraft', ({ data, sender }) => storage.getFocusDraft(data, sender));
-  onMessage('saveCaptured', ({ data, sender }) => storage.saveCaptured(data, sender));
+  // Not answered to any context since issue #20: the content script never reads the draft (previews are
+  // the side panel's) nor saves captured values (the side panel saves them after the agent's confirmation).
+  // getFocusDraft stays as the background's own lookup (checklists, the work-history contract date).
 
   // The portal protocol (storage/messaging.ts): rules/ verdicts, checklists, guidance and settings for the content script.
   registerPortalHandlers(portalMessaging.onMessage, {

@@ -35,6 +35,47 @@ function invalidOf(e: unknown): Bilingual {
 
 const plain = (findings: readonly Finding[]): Finding[] => findings.map((f) => ({ ...f, facts: { ...f.facts } }));
 
+/** A date as stored or captured (2023-05-15, 2023/5/15, 2023年5月15日) → yyyy-MM-dd, or undefined. */
+function isoDateOf(text: string | undefined): string | undefined {
+  const m = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(text ?? '');
+  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : undefined;
+}
+
+/** The labour contract's start of the focus: the case's, else a captured value; null when unknown. */
+export function focusContractStart(draft: FocusDraft | null): { date: string; from: 'case' | 'captured' } | null {
+  const fromCase = draft?.case?.facts?.contractStart;
+  if (fromCase) return { date: fromCase, from: 'case' };
+  const captured = isoDateOf(draft?.captured?.contractStart?.value);
+  return captured ? { date: captured, from: 'captured' } : null;
+}
+
+/**
+ * The work-history verdict against the focus's contract start, for the page: the same rules, but the
+ * "before the contract" findings are worded without the date and carry no facts of it (the page can
+ * read what the content script draws: issue #20). The page's own employer names and dates stay.
+ */
+export function workVerdictForPage(
+  entries: { employer: string; position?: string; start: string; end: string }[],
+  today: IsoDate,
+  contract: { date: string; from: 'case' | 'captured' } | null,
+): PortalEvalResult {
+  const r = evaluatePortalRequest({ kind: 'work', entries, ...(contract ? { contractStart: contract.date } : {}) }, today);
+  if (!contract || r.invalid) return r;
+  const findings = r.findings.map((f): Finding => {
+    if (f.ruleId !== RULE_WORK_BEFORE_CONTRACT.id) return f;
+    const { contractStart: _hidden, ...facts } = f.facts as Record<string, unknown>;
+    const e = typeof facts.index === 'number' ? entries[facts.index] : undefined;
+    const message: Bilingual = f.passed
+      ? { zh: '所有经历均在劳动合同开始日（见侧边栏）或之前结束', en: 'All jobs end on or before the contract start (see the side panel)' }
+      : {
+          zh: `「${e?.employer ?? ''}」结束于 ${e?.end ?? ''}，晚于劳动合同开始日（见侧边栏）；工作经历只填合同开始前的经历`,
+          en: `"${e?.employer ?? ''}" ends ${e?.end ?? ''}, after the contract starts (see the side panel); list only jobs before the contract`,
+        };
+    return { ...f, message, facts: facts as Finding['facts'] };
+  });
+  return { ...r, findings, contractFrom: contract.from };
+}
+
 /** Evaluates one request with rules/, judged on `today` (Beijing). Never throws: bad input → `invalid`. */
 export function evaluatePortalRequest(r: z.output<typeof EvaluatePortalRequest>[number], today: IsoDate, companyName?: string): PortalEvalResult {
   try {
@@ -158,9 +199,12 @@ export function registerPortalHandlers(on: PortalOnMessage, deps: PortalHandlerD
     // and was not checked for hostile keys (issue #9's bad-input suite).
     const requests = parseMessage(EvaluatePortalRequest, data);
     const today = beijingDate(now());
-    // No company name in the suggestion: what the content script draws, the page can read (issue #20);
-    // the side panel's texts card has the opinion with the company's name.
-    return requests.map((r) => evaluatePortalRequest(r, today));
+    const contract = requests.some((r) => r.kind === 'work' && r.contractFromFocus)
+      ? focusContractStart(await deps.focusDraft(sender as MessageSender).catch(() => null))
+      : null;
+    // No company name in the suggestion and no contract date in the work verdict: what the content script
+    // draws, the page can read (issue #20); the side panel shows both.
+    return requests.map((r) => (r.kind === 'work' && r.contractFromFocus ? workVerdictForPage(r.entries, today, contract) : evaluatePortalRequest(r, today)));
   });
 
   on('getPortalChecklist', async ({ data, sender }): Promise<PortalChecklist> => {

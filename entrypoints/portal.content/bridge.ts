@@ -14,7 +14,6 @@ import type {
   PortalSettings,
   ProtocolMap,
 } from '../../storage/messaging';
-import type { FocusDraft } from '../../storage/messages';
 import type { ApplyPortalFill, FillOutcome, OfferReceipt, PortalActionOffer, PortalActionProtocolMap } from '../../utils/portal-actions';
 import type { PortalModule } from '../../rules/model';
 import type { PageReport } from '../../storage/page-context';
@@ -103,11 +102,6 @@ export class Bridge {
   /** The checklist for the module (the focused case's, or the default); null when the background cannot answer. */
   checklist(module: PortalModule): Promise<PortalChecklist | null> {
     return messenger.sendMessage('getPortalChecklist', { module }).catch(() => null);
-  }
-
-  /** The employee (and case) in focus in the side panel, with captured values; null when none. */
-  focusDraft(): Promise<FocusDraft | null> {
-    return messenger.sendMessage('getFocusDraft', undefined);
   }
 
   /** What this tab was recognised as (the side panel's diagnostics). */

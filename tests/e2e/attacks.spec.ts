@@ -36,7 +36,12 @@ const SECRET: typeof DRAFT = {
   },
   case: {
     ...DRAFT.case,
-    facts: { ...DRAFT.case.facts, children: [{ birthDate: '2016-05-20', name: '欧阳潇潇' }, { birthDate: '2019-11-02', name: '欧阳瑞瑞' }] },
+    facts: {
+      ...DRAFT.case.facts,
+      children: [{ birthDate: '2016-05-20', name: '欧阳潇潇' }, { birthDate: '2019-11-02', name: '欧阳瑞瑞' }],
+      contractStart: '2022-11-07',
+      contractEnd: '2028-11-06',
+    },
   },
   company: { ...DRAFT.company, name: '天工瑞丰信息技术有限公司', agentName: '司马青瑶', agentPhone: '13855557890' },
   captured: {
@@ -57,10 +62,12 @@ const SECRETS: string[] = [
   SECRET.company.agentPhone,
   ...Object.values(SECRET.captured),
   ...SECRET.case.facts.children.map((c) => c.name),
+  SECRET.case.facts.contractStart,
+  SECRET.case.facts.contractEnd,
 ];
 
 /** The hanzi of the personal values that no replica page shows (checked in the first test). */
-const SECRET_HANZI = [...new Set([...`${SECRET.employee.name}${SECRET.company.agentName}潇湘瑞丰鳄鱼驯养`])];
+const SECRET_HANZI = [...new Set([...'欧阳雪梅青瑶潇湘瑞丰鳄鱼驯'])];
 
 type Replica = { model: Record<string, Record<string, string>>; submitted: unknown[] };
 const replica = (page: Page) => page.evaluate(() => JSON.parse(JSON.stringify((window as unknown as { __replica: Replica }).__replica)) as Replica);
@@ -113,7 +120,7 @@ async function exposedSecrets(page: Page): Promise<string[]> {
 
 test('the seeded person is unknown to every replica page we attack (so whatever the page finds came from us)', async ({ context }) => {
   const page = await context.newPage();
-  for (const url of ['person-platform/#/person-platform/attachments', 'person-platform/#/person-platform/basic-info', 'gzjzz/person/grxx.html']) {
+  for (const url of ['person-platform/#/person-platform/attachments', 'person-platform/#/person-platform/basic-info', 'person-platform/#/person-platform/work', 'gzjzz/person/grxx.html']) {
     await open(page, url);
     const text = await page.evaluate(() => document.documentElement.outerHTML);
     for (const s of SECRETS) expect(text, `${url} shows ${s}`).not.toContain(s);
@@ -277,7 +284,7 @@ test('window.find over the 3,755 common hanzi, digits and letters finds no perso
   // 附件管理 with the case's checklist: the old UI put the employee's name after the title and the agent's
   // name and phone into the income annotation.
   await open(page, 'person-platform/#/person-platform/attachments');
-  await expectInjected(page, '附件核对清单 · 新办证件', '本案必需 · 未上传', '以上为XXX（员工姓名）');
+  await expectInjected(page, '附件核对清单 · 新办证件', '本案必需 · 未上传', '应税收入截图注明：');
   // Control: window.find does reach text inside our closed roots (so a miss below means "not there").
   const control = await findAttack(page, ['附件核对清单 · ']);
   expect(control.hanzi).toBe(3755);
@@ -293,6 +300,16 @@ test('window.find over the 3,755 common hanzi, digits and letters finds no perso
   expect(checklist.next['电话：']).toEqual(['X']);
   expect(Object.entries(checklist.whole).filter(([, found]) => found)).toEqual([]);
   report.push(`附件管理: ${control.calls + checklist.calls} calls`);
+
+  // 工作经历 checked against the case's contract start: the old UI drew the date twice.
+  await open(page, 'person-platform/#/person-platform/work');
+  await expectInjected(page, '已按侧边栏所选案卷的劳动合同开始日期核对', '晚于劳动合同开始日（见侧边栏）');
+  const work = await findAttack(page, ['晚于劳动合同开始日']);
+  calls += work.calls;
+  // (What follows is '（见侧边栏）': no hanzi, digit or letter.)
+  expect(work.next['晚于劳动合同开始日']).toEqual([]);
+  expect(Object.entries(work.whole).filter(([, found]) => found)).toEqual([]);
+  report.push(`工作经历: ${work.calls} calls`);
 
   // 个人基础信息 with the fill and capture offers made (the old UI drew both previews here).
   await open(page, 'person-platform/#/person-platform/basic-info');
@@ -311,7 +328,7 @@ test('window.find over the 3,755 common hanzi, digits and letters finds no perso
   report.push(`个人基础信息 with offers: ${fill.calls + capture.calls} calls`);
   expect(await exposedSecrets(page)).toEqual([]);
   console.log(`window.find attack: ${calls} calls (${report.join('; ')}); personal data found: 0`);
-  expect(calls).toBeGreaterThan(7 * 3817);
+  expect(calls).toBeGreaterThan(8 * 3817);
 });
 
 test('@font-face unicode-range probes: no font request for any character of our text or of the personal data', async ({ context, extensionId }) => {

@@ -46,7 +46,9 @@ test('a focused case drives the checks; fill and capture are previewed and confi
 
   // 工作经历 against the case's contract start: the second job ends after it.
   await open(page, 'person-platform/#/person-platform/work');
-  await expectInjected(page, '劳动合同开始日期：2023-05-15（来自侧边栏所选案卷）', '「天津海岳数据服务有限公司」结束于 2023-05-31，晚于劳动合同开始日 2023-05-15');
+  await expectInjected(page, '已按侧边栏所选案卷的劳动合同开始日期核对', '「天津海岳数据服务有限公司」结束于 2023-05-31，晚于劳动合同开始日（见侧边栏）');
+  // The case's contract date itself is not drawn in the page (issue #20).
+  expect(await injectedText(page)).not.toContain(DRAFT.case.facts.contractStart);
 
   // 附件管理 with the case: children's and category A's materials become required; the annotation is complete.
   await open(page, 'person-platform/#/person-platform/attachments');
@@ -62,9 +64,10 @@ test('a focused case drives the checks; fill and capture are previewed and confi
   );
   await expectNoDraftInPage(page);
   expect(await injectedText(page)).not.toContain(DRAFT.company.name);
-  const marks = (await findInjected(page, { host: 'jzz-mark', tag: 'span', text: '本案' })).map((m) => m.text);
-  expect(marks.filter((t) => t === '本案必需 · 未上传').length).toBeGreaterThanOrEqual(5); // 诚信声明, 应税收入, 3 × 子女
-  expect(marks).toContain('本案必需 · 已上传');
+  const marks = async () => (await findInjected(page, { host: 'jzz-mark', tag: 'span', text: '本案' })).map((m) => m.text);
+  // 诚信声明, 应税收入, 3 × 子女 (the row marks arrive after the checklist note).
+  await expect.poll(async () => (await marks()).filter((t) => t === '本案必需 · 未上传').length, { message: JSON.stringify(await marks()) }).toBeGreaterThanOrEqual(5);
+  expect(await marks()).toContain('本案必需 · 已上传');
 
   // Fill from draft on the SPA's 个人基础信息: the page's button only offers; the side panel previews.
   const panel = await openPanel(context, extensionId);
