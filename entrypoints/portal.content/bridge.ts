@@ -5,6 +5,7 @@
  * the same question again costs nothing.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import { browser } from 'wxt/browser';
 import type {
   PortalChecklist,
   PortalEvalRequest,

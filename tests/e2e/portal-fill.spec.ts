@@ -78,6 +78,8 @@ test('a focused case drives the checks; fill and capture are previewed and confi
   expect(before.model.form.mobile).toBe('');
   await clickInjected(page, { tag: 'button', text: '从草稿填写' });
   await expectInjected(page, '请在侧边栏中确认');
+  // The click's gesture travels with the offer: the browser's side panel was opened for it (else the page says how).
+  expect(await injectedText(page)).not.toContain('侧边栏未打开时');
   const action = panel.getByTestId('portal-action');
   await expect(action).toContainText('从草稿填写 · 张伟');
   await expect(panel.getByTestId('action-host')).toContainText('来自页面：fw.bjrcgz.gov.cn');
