@@ -9,6 +9,7 @@ import { test, expect, openReplica as open } from './harness';
 import { clickInjected, expectInjected, findInjected, injectedText } from './shadow';
 import { DRAFT, readDraftFields, seedDraft, setLanguage } from './seed';
 import type { BrowserContext, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 /** The side panel (as a tab), opened after seeding so its live queries start from the seeded data. */
 async function openPanel(context: BrowserContext, extensionId: string): Promise<Page> {
@@ -91,6 +92,10 @@ test('a focused case drives the checks; fill and capture are previewed and confi
   await expectNoDraftInPage(page);
   // Nothing is filled before the side panel's confirmation.
   expect((await replica(page)).model.form.mobile).toBe('');
+  // The preview is usable with a screen reader and a keyboard (axe, WCAG 2 A/AA).
+  const axe = await new AxeBuilder({ page: panel }).include('[data-testid=portal-action]').withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+  expect(axe.passes.length).toBeGreaterThan(0);
   await panel.getByTestId('fill-apply').click();
   await expect(panel.getByTestId('action-result')).toContainText('已填写 2 项（未保存、未提交）');
   await expectInjected(page, '已按侧边栏的确认填写 2 项');
