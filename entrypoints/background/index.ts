@@ -13,7 +13,7 @@ import { ACTIVE_PORTAL_CONTEXT_KEY, type TabContext } from '../../storage/page-c
 import { registerPortalHandlers } from './portal-handlers';
 import { isPortalUrl } from '../../utils/matches';
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { PortalActionProtocolMap } from '../../utils/portal-actions';
+import { PENDING_ACTION_KEY, type PortalActionProtocolMap } from '../../utils/portal-actions';
 import { offerPortalAction, openPanelOnOffer } from './portal-actions';
 
 
@@ -65,12 +65,22 @@ export default defineBackground(() => {
     // Without the "tabs" permission a tab's URL is visible only on the portal's hosts, so a tab that
     // starts loading anything we cannot see has left the portal: drop its context.
     if (change.status !== 'loading' && !change.url) return;
+    // A fill or capture offered from this tab was for the page it showed: the side panel drops it.
+    await dropPendingActionOf(tabId);
     if (isPortalUrl(change.url ?? tab.url)) return;
     await pageContexts.forget(tabId);
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void pageContexts.forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void pageContexts.forget(tabId);
+    void dropPendingActionOf(tabId);
+  });
 });
+
+async function dropPendingActionOf(tabId: number): Promise<void> {
+  const got = await browser.storage.session.get(PENDING_ACTION_KEY).catch(() => ({}) as Record<string, unknown>);
+  if ((got[PENDING_ACTION_KEY] as { tabId?: number } | undefined)?.tabId === tabId) await browser.storage.session.remove(PENDING_ACTION_KEY);
+}
 
 async function isOwnExtensionTab(tabId: number): Promise<boolean> {
   const contexts = await browser.runtime.getContexts({ contextTypes: ['TAB' as Browser.runtime.ContextType] }).catch(() => []);

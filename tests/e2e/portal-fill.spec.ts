@@ -130,6 +130,8 @@ test('a focused case drives the checks; fill and capture are previewed and confi
 
   // 待确认单位关联列表: the 完善信息 dialog's date pickers and 职务 filled from the case and the draft.
   await open(page, 'unit-platform/#/unit-platform/pending-links');
+  // Leaving the page drops its offer from the side panel.
+  await expect(action).toHaveCount(0);
   await page.locator('button:visible', { hasText: '完善信息' }).first().click();
   await expect(page.locator('.el-dialog:visible')).toBeVisible();
   await clickInjected(page, { tag: 'button', text: '从草稿填写' });

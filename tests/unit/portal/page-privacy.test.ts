@@ -4,6 +4,8 @@
  * for the page never carries the case's contract date; the side panel's draft values.
  */
 import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
 import { offerPortalAction } from '../../../entrypoints/background/portal-actions';
 import { focusContractStart, workVerdictForPage } from '../../../entrypoints/background/portal-handlers';
 import { PENDING_ACTION_KEY, PendingPortalAction, idKey } from '../../../utils/portal-actions';
@@ -99,5 +101,24 @@ describe('the side panel\'s draft values and the shared portal pattern', () => {
     expect(isPortalUrl('https://bjrcgz.gov.cn/')).toBe(true);
     expect(isPortalUrl('http://fw.bjrcgz.gov.cn/')).toBe(false);
     expect(portalHostOf(URL)).toBe('fw.bjrcgz.gov.cn');
+  });
+});
+
+describe('the content script keeps to issue #20 (source checks; the attacks themselves are tests/e2e/attacks.spec.ts)', () => {
+  const root = path.resolve(__dirname, '../../..');
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(path.join(dir, d.name)) : /\.(ts|tsx)$/.test(d.name) ? [path.join(dir, d.name)] : []));
+  const content = walk(path.join(root, 'entrypoints/portal.content')).map((f) => ({ f: path.relative(root, f), s: fs.readFileSync(f, 'utf8') }));
+  const product = ['components', 'entrypoints', 'utils', 'storage', 'rules'].flatMap((d) => walk(path.join(root, d))).map((f) => ({ f: path.relative(root, f), s: fs.readFileSync(f, 'utf8') }));
+
+  it('makes no custom-element hosts and recognises none by name', () => {
+    const offending = content.filter(({ s }) => /createShadowRootUi\(|customElements\.|startsWith\('jzz-'\)|createElement\('jzz-/.test(s)).map(({ f }) => f);
+    expect(offending).toEqual([]);
+  });
+  it('never asks for the focused draft nor saves captured values itself', () => {
+    expect(content.filter(({ s }) => /'getFocusDraft'|'saveCaptured'|focusDraft\(/.test(s)).map(({ f }) => f)).toEqual([]);
+  });
+  it('no copy through a selection and execCommand anywhere', () => {
+    expect(product.filter(({ s }) => /execCommand\s*\(/.test(s)).map(({ f }) => f)).toEqual([]);
   });
 });
