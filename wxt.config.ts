@@ -4,6 +4,8 @@ import { PORTAL_MATCHES } from './utils/matches';
 // Manifest kept to what the product uses; a test pins it (tests/e2e/manifest.spec.ts).
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // Every dependency is an import line: no auto-imports (the dependency check reads imports, and so do newcomers).
+  imports: false,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -8,10 +8,10 @@ import { useMemo, useState } from 'react';
 import { pickText, useLang, useT } from './i18n';
 import { useCase, useEmployee, useTicks } from './use-live';
 import { Card, ErrorText, StatusLine } from './ui';
-import { caseChecklist } from './case-derive';
-import { matchAttachmentRows, uploadedOffers } from './attachment-match';
+import { caseChecklist } from '../rules/case-facts';
+import { matchAttachmentRows, uploadedOffers } from '../rules/attachment-rows';
 import { getRepos } from '../storage/repos';
-import type { PageReport } from '../storage/page-context';
+import type { PageReport } from '../utils/messaging';
 import { portalHostOf } from '../utils/matches';
 
 export function AttachmentSyncCard({ caseId, report }: { caseId: string; report: PageReport }) {

@@ -59,7 +59,7 @@ const CATEGORY_KEYS = Category.options;
 const HOUSING_KEYS = HousingOption.options;
 
 /** 「A 类 · 租住 · 子女 1 名」: the facts in one line, for a collapsed form. */
-export function factsSummary(business: BusinessType, f: Facts, t: (k: MessageKey, p?: Record<string, string | number>) => string): string {
+function factsSummary(business: BusinessType, f: Facts, t: (k: MessageKey, p?: Record<string, string | number>) => string): string {
   const parts: string[] = [];
   if (business === 'new-permit') {
     parts.push(f.category ? t(`facts.category.short.${f.category}`) : t('facts.category.missing'));
@@ -107,7 +107,7 @@ function ChildrenEditor({ children, onChange }: { children: NonNullable<Facts['c
               <div className="row">
                 <DateField
                   compact
-                  label={t('facts.children.birth', { n: i + 1 })}
+                  label={child.name ? t('facts.children.birthOf', { n: i + 1, name: child.name }) : t('facts.children.birth', { n: i + 1 })}
                   value={child.birthDate}
                   onCommit={(v) => {
                     if (!v || v === 'long-term') return;

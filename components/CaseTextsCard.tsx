@@ -6,26 +6,8 @@
 import { useT } from './i18n';
 import { useCase, useCompany, useEmployee } from './use-live';
 import { Card, CopyButton, StatusLine } from './ui';
-import { incomeAnnotation, IntendedBusiness, permissionRequestOpinion, RULE_INCOME_ANNOTATION, RULE_PERMISSION_OPINION } from '../rules/texts';
+import { incomeAnnotationDraft, IntendedBusiness, permissionRequestOpinion, RULE_INCOME_ANNOTATION, RULE_PERMISSION_OPINION } from '../rules/texts';
 import type { BusinessType } from '../rules/model';
-
-/** The annotation text, or the template with what is missing. */
-export function annotationFor(employeeName: string | undefined, company: { name?: string; agentName?: string; agentPhone?: string } | undefined) {
-  const missing: ('employee' | 'company' | 'contact' | 'phone')[] = [];
-  if (!employeeName) missing.push('employee');
-  if (!company?.name) missing.push('company');
-  if (!company?.agentName) missing.push('contact');
-  if (!company?.agentPhone) missing.push('phone');
-  if (!missing.length) {
-    try {
-      return { text: incomeAnnotation({ employeeName: employeeName!, companyName: company!.name!, contact: company!.agentName!, phone: company!.agentPhone! }), missing };
-    } catch {
-      missing.push('phone'); // a landline format the rule does not know: give the template
-    }
-  }
-  const name = employeeName || 'XXX';
-  return { text: `以上为${name}个税申报信息，个税由${company?.name || 'XXX单位'}代扣代缴。联系人：${company?.agentName || 'XXX'}，电话：${missing.includes('phone') ? 'XXX' : company?.agentPhone}`, missing };
-}
 
 export function CaseTextsCard({ caseId }: { caseId: string }) {
   const t = useT();
@@ -33,7 +15,7 @@ export function CaseTextsCard({ caseId }: { caseId: string }) {
   const employee = useEmployee(c?.employeeId);
   const company = useCompany();
   if (!c) return null;
-  const annotation = annotationFor(employee?.name, company);
+  const annotation = incomeAnnotationDraft({ employeeName: employee?.name, companyName: company?.name, contact: company?.agentName, phone: company?.agentPhone });
   const intended = IntendedBusiness.safeParse(c.business as BusinessType);
   const opinion = permissionRequestOpinion({ intended: [intended.success ? intended.data : 'new-permit'], ...(company?.name ? { companyName: company.name } : {}) });
   return (

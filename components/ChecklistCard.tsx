@@ -7,15 +7,16 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { pickText, useLang, useT } from './i18n';
 import { useAutosave } from './use-autosave';
-import { useCase, useDocuments, useEmployee, useTicks } from './use-live';
+import { useCase, useCasesOfEmployee, useDocuments, useEmployee, useTicks } from './use-live';
 import { useToday } from './use-today';
 import { Bi, Card, DateField, Dates, ErrorText, StatusLine, ToneIcon, type DateValue, type Tone } from './ui';
-import { caseChecklist, childAges, documentKindOf, progressOf } from './case-derive';
-import { itemsOnPage } from './attachment-match';
+import { caseChecklist, childAges, documentKindOf, progressOf } from '../rules/case-facts';
+import { itemsOnPage } from '../rules/attachment-rows';
 import { getRepos } from '../storage/repos';
 import type { DocumentRecord, DocumentPatch, Tick } from '../storage/schemas';
 import type { ChecklistItem } from '../rules/checklist';
 import { checkValidity, type DocumentKind } from '../rules/validity';
+import { checkNoBusinessInProgress } from '../rules/field-rules';
 import { TickState, type PortalModule } from '../rules/model';
 
 const STATE_TONE: Record<TickState, Tone> = { todo: 'neutral', ready: 'info', uploaded: 'ok', na: 'neutral' };
@@ -58,7 +59,7 @@ function useTickEditor(caseId: string) {
  * The validity date of one item's document (§五: 3 months, contracts 6, inclusive), stored through the
  * documents repository (one document per case and item). The verdict for an upload today shows at once.
  */
-export function DocumentValidityField({
+function DocumentValidityField({
   caseId,
   item,
   kind,
@@ -217,8 +218,14 @@ export function ChecklistCard({ caseId, pageModule }: { caseId: string; pageModu
   const docs = useDocuments({ caseId });
   const { ticks, loaded, set, error } = useTickEditor(caseId);
   const [onlyPage, setOnlyPage] = useState(false);
+  const others = useCasesOfEmployee(c?.employeeId);
   const list = useMemo(() => (c ? caseChecklist(c, employee) : undefined), [c, employee]);
   if (!c || !list) return null;
+  // §六(二): personal data changes only while no other business of the person is under review.
+  const busy =
+    c.business === 'personal-info-change' && others
+      ? checkNoBusinessInProgress(others.filter((o) => o.id !== c.id).map((o) => o.status)).findings.find((f) => !f.passed)
+      : undefined;
   const onPageIds = new Set(itemsOnPage(list.items, pageModule).map((i) => i.id));
   const progress = progressOf(list.items, ticks);
   const kids = childAges(c, today).filter((k) => !k.result.ok);
@@ -244,6 +251,11 @@ export function ChecklistCard({ caseId, pageModule }: { caseId: string; pageModu
         </p>
         <progress max={100} value={pct} aria-label={t('checklist.progressLabel')} />
       </div>
+      {busy ? (
+        <StatusLine tone="warn" testId="business-in-progress">
+          <Bi text={busy.message} /> <span className="section">{busy.section}</span>
+        </StatusLine>
+      ) : null}
       {kids.map((k) => (
         <StatusLine key={k.index} tone="warn" testId="child-age-warning">
           <Dates text={pickText(lang, k.result.findings[0].message)} />

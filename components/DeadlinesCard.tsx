@@ -75,7 +75,7 @@ export function DeadlinesCard({ caseId }: { caseId: string }) {
         </StatusLine>
         <dl className="dates">
           {win ? <DateRow label={t('deadline.opens')} date={win.opens.date} days={status.workdaysLeft.toOpening} approximate={win.opens.approximate} testId="deadline-opens" /> : null}
-          <DateRow label={t('deadline.lastSafeDay')} date={status.lastSafeDay} days={status.workdaysLeft.toLastSafeDay} approximate={status.approximate} testId="deadline-last-safe" />
+          <DateRow label={t('deadline.lastSafeDay')} date={status.guideLatestDay} days={status.workdaysLeft.toGuideLatestDay} approximate={status.approximate} testId="deadline-last-safe" />
           <DateRow label={t('deadline.expiry')} date={expiry} days={status.workdaysLeft.toExpiry} approximate={status.approximate} />
         </dl>
         <Approx years={status.approximateYears} />

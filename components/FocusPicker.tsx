@@ -3,14 +3,16 @@
  * the `focus` repository (not React state), so the content script's fill-from-draft uses the same
  * person and a re-opened panel comes back to it.
  */
+import { beijingDate } from '../rules/dates';
 import { useId, useState, type FormEvent } from 'react';
 import { pickText, useLang, useT } from './i18n';
 import { useCasesOfEmployee, useEmployee, useEmployeeList, useEmployeeSearch, useFocus } from './use-live';
 import { useToday } from './use-today';
+import { parseDateText } from './date-input';
 import { Card, ErrorText, StatusLine } from './ui';
-import { EMPLOYEE_BUSINESSES } from './case-derive';
+import { EMPLOYEE_BUSINESSES } from '../rules/case-facts';
 import { getRepos, STATUS_LABELS } from '../storage/repos';
-import { maskResidentId } from '../storage/mask';
+import { maskResidentId } from '../utils/mask';
 import type { Case, Employee } from '../storage/schemas';
 import { checkResidentId } from '../rules/identity';
 import { BUSINESS_LABELS } from '../rules/texts';
@@ -23,9 +25,9 @@ export function employeeLabel(e: Pick<Employee, 'name' | 'residentId'>, lang: 'z
 }
 
 /** 新办证件 · 草稿, with the creation day when the employee has several cases of that business. */
-export function caseLabel(c: Pick<Case, 'business' | 'status' | 'createdAt'>, lang: 'zh-CN' | 'en', withDate = false): string {
+function caseLabel(c: Pick<Case, 'business' | 'status' | 'createdAt'>, lang: 'zh-CN' | 'en', withDate = false): string {
   const base = `${pickText(lang, BUSINESS_LABELS[c.business])} · ${pickText(lang, STATUS_LABELS[c.status])}`;
-  return withDate ? `${base} · ${c.createdAt.slice(0, 10)}` : base;
+  return withDate ? `${base} · ${beijingDate(new Date(c.createdAt))}` : base;
 }
 
 /** Employees up to this many are listed in full; with more, the agent searches first. */
@@ -35,7 +37,7 @@ const LIST_ALL = 300;
  * A select of the employees (by name, pinyin order). With many employees a search box (name, or the
  * last digits of the ID) narrows the list first; the employee in focus always stays selectable.
  */
-export function EmployeePicker({ employeeId, onSelect }: { employeeId: string | undefined; onSelect: (id: string) => void }) {
+function EmployeePicker({ employeeId, onSelect }: { employeeId: string | undefined; onSelect: (id: string) => void }) {
   const t = useT();
   const lang = useLang();
   const id = useId();
@@ -74,7 +76,7 @@ export function EmployeePicker({ employeeId, onSelect }: { employeeId: string | 
  * Adds an employee. The resident ID is checked with rules/identity (GB 11643) before anything is
  * written; a bad ID or a duplicate says why and saves nothing.
  */
-export function NewEmployeeForm({ onCreated, onCancel }: { onCreated: (e: Employee) => void; onCancel?: () => void }) {
+function NewEmployeeForm({ onCreated, onCancel }: { onCreated: (e: Employee) => void; onCancel?: () => void }) {
   const t = useT();
   const lang = useLang();
   const today = useToday();
@@ -158,7 +160,7 @@ export function NewEmployeeForm({ onCreated, onCancel }: { onCreated: (e: Employ
 }
 
 /** A select of the employee's cases, newest first. */
-export function CasePicker({ employeeId, caseId, onSelect }: { employeeId: string; caseId: string | undefined; onSelect: (id: string) => void }) {
+function CasePicker({ employeeId, caseId, onSelect }: { employeeId: string; caseId: string | undefined; onSelect: (id: string) => void }) {
   const t = useT();
   const lang = useLang();
   const id = useId();
@@ -181,19 +183,33 @@ export function CasePicker({ employeeId, caseId, onSelect }: { employeeId: strin
 }
 
 /** Opens a case (draft) of one of the employee businesses for `employeeId`. */
-export function NewCaseForm({ employeeId, onCreated, onCancel }: { employeeId: string; onCreated: (c: Case) => void; onCancel?: () => void }) {
+function NewCaseForm({ employeeId, onCreated, onCancel }: { employeeId: string; onCreated: (c: Case) => void; onCancel?: () => void }) {
   const t = useT();
   const lang = useLang();
   const id = useId();
+  const employee = useEmployee(employeeId);
   const [business, setBusiness] = useState<BusinessType>('new-permit');
+  const [expiryText, setExpiryText] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // A renewal's or an employer change's deadlines count back from the current permit's expiry: asked here, not later.
+  const needsExpiry = business === 'renewal' || business === 'employer-change';
+  const expiry = expiryText ?? employee?.permitValidUntil ?? '';
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
-    setBusy(true);
     setError(null);
+    let currentPermit: { validUntil: string } | undefined;
+    if (needsExpiry) {
+      const parsed = parseDateText(expiry);
+      if (parsed.kind !== 'date') {
+        setError(parsed.kind === 'invalid' ? parsed.message : { zh: '请填写现工作居住证的有效期至（截止日据此计算）。未创建。', en: "Enter the current permit's expiry date (the deadlines count from it). Nothing was created." });
+        return;
+      }
+      currentPermit = { validUntil: parsed.value };
+    }
+    setBusy(true);
     try {
-      onCreated(await getRepos().cases.create({ employeeId, business }));
+      onCreated(await getRepos().openCase({ employeeId, business }, currentPermit));
     } catch (e) {
       setError(e);
     } finally {
@@ -212,6 +228,22 @@ export function NewCaseForm({ employeeId, onCreated, onCancel }: { employeeId: s
           ))}
         </select>
       </div>
+      {needsExpiry ? (
+        <div className="field">
+          <label htmlFor={`${id}-expiry`}>{t('case.case.currentExpiry')}</label>
+          <input
+            id={`${id}-expiry`}
+            value={expiry}
+            onChange={(e) => setExpiryText(e.target.value)}
+            placeholder={t('case.field.datePlaceholder')}
+            inputMode="numeric"
+            autoComplete="off"
+            aria-required="true"
+            data-testid="new-case-expiry"
+          />
+          <p className="muted small">{t('case.case.currentExpiryHint')}</p>
+        </div>
+      ) : null}
       <FormActions error={error} busy={busy} submitLabel={t('case.case.create')} onCancel={onCancel} />
     </form>
   );

@@ -15,7 +15,7 @@ import type { Note } from '../storage/schemas';
 const TIME = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** An ISO instant as Beijing time, 2026-11-27 09:05. */
-export function beijingTime(iso: string): string {
+function beijingTime(iso: string): string {
   const parts = Object.fromEntries(TIME.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
@@ -82,7 +82,8 @@ function NoteItem({ note, caseId }: { note: Note; caseId: string }) {
     <li className="note" data-testid="note">
       <p className="note-time">
         <time dateTime={note.at}>{beijingTime(note.at)}</time>
-        {note.updatedAt !== note.at ? <span className="muted">{t('notes.edited', { time: beijingTime(note.updatedAt) })}</span> : null}
+        {/* A note's own autosaves within the minute it was written are not an edit worth naming. */}
+        {beijingTime(note.updatedAt) !== beijingTime(note.at) ? <span className="muted">{t('notes.edited', { time: beijingTime(note.updatedAt) })}</span> : null}
       </p>
       {editing ? (
         <div className="field">

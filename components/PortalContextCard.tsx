@@ -2,7 +2,7 @@
 import { useT } from './i18n';
 import { useActivePortalContext } from './use-portal-context';
 import { CopyButton, ToneIcon } from './ui';
-import type { TabContext } from '../storage/page-context';
+import type { TabContext } from '../utils/messaging';
 
 
 /**

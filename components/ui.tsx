@@ -281,10 +281,13 @@ export function SelectField<V extends string>({
 /** The autosave state next to a form: 正在保存… / 已保存 / the error. */
 export function SaveState({ state, error, quiet }: { state: 'idle' | 'pending' | 'saving' | 'error'; error: unknown; quiet?: boolean }) {
   const t = useT();
+  // 已自动保存 only once something was saved here: an untouched (or refused) form has saved nothing.
+  const savedOnce = useRef(false);
+  if (state === 'pending' || state === 'saving') savedOnce.current = true;
   if (state === 'error') return <ErrorText error={error} />;
   return (
-    <p className="save-state" aria-live="polite">
-      {state !== 'idle' ? t('case.field.saving') : quiet ? '' : t('case.field.saved')}
+    <p className="save-state" aria-live="polite" data-state={state}>
+      {state !== 'idle' ? t('case.field.saving') : quiet || !savedOnce.current ? '' : t('case.field.saved')}
     </p>
   );
 }

@@ -19,7 +19,7 @@
  * the save that was in flight then, whose value the entry records).
  */
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import { createAutosaver, flushOnHide, mergePatches, type Autosaver, type AutosaveState } from '../storage/autosave';
+import { createAutosaver, flushOnHide, mergePatches, type Autosaver, type AutosaveState } from '../utils/autosave';
 import { getRepos } from '../storage/repos';
 import type { AuditEntry, AuditTable } from '../storage/schemas';
 
@@ -44,7 +44,7 @@ function storage(): Storage | undefined {
 }
 
 /** The journal entry under `name`, if any. */
-export function readAutosaveJournalEntry<P>(name: string): JournalEntry<P> | undefined {
+function readAutosaveJournalEntry<P>(name: string): JournalEntry<P> | undefined {
   const raw = storage()?.getItem(JOURNAL_PREFIX + name);
   if (!raw) return undefined;
   try {

@@ -9,8 +9,7 @@
 import { createContext, useContext, useEffect, useState } from 'react';
 import { useLiveQuery as dexieLiveQuery } from 'dexie-react-hooks';
 import { getRepos, type Repos } from '../storage/repos';
-import type { AuditQuery, CaseQuery, DueQuery, ListEmployeesQuery } from '../storage/repos';
-import type { BusinessType, CaseStatus } from '../rules/model';
+import type { AuditQuery, ListEmployeesQuery } from '../storage/repos';
 
 const r = (repos?: Repos) => repos ?? getRepos();
 
@@ -57,9 +56,6 @@ export const useCase = (id: string | undefined, repos?: Repos) => useLiveQuery((
 export const useCasesOfEmployee = (employeeId: string | undefined, repos?: Repos) =>
   useLiveQuery(() => (employeeId ? r(repos).cases.listByEmployee(employeeId) : []), [employeeId]);
 
-export const useCases = (query: CaseQuery & { status?: CaseStatus; business?: BusinessType } = {}, repos?: Repos) =>
-  useLiveQuery(() => r(repos).cases.list(query), [query.status, query.business, query.offset, query.limit]);
-
 export const useTicks = (caseId: string | undefined, repos?: Repos) =>
   useLiveQuery(() => (caseId ? r(repos).ticks.forCase(caseId) : {}), [caseId]);
 
@@ -68,14 +64,12 @@ export const useDocuments = (owner: { employeeId: string } | { caseId: string } 
   return useLiveQuery(() => (owner ? r(repos).documents.listFor(owner) : []), [key]);
 };
 
-export const useDocumentsDue = (days: number, query: DueQuery = {}, repos?: Repos) =>
-  useLiveQuery(() => r(repos).documents.fallingBelowWithin(days, query), [days, query.today, query.includeAlreadyBelow, query.employeeId]);
-
 export const useNotes = (owner: { employeeId: string } | { caseId: string } | undefined, repos?: Repos) => {
   const key = owner ? ('caseId' in owner ? `c:${owner.caseId}` : `e:${owner.employeeId}`) : '';
   return useLiveQuery(() => (owner ? r(repos).notes.listFor(owner) : []), [key]);
 };
 
+/** The captured values of an employee (and case): the side panel's fill preview reads them. */
 export const useDraft = (employeeId: string | undefined, caseId?: string, repos?: Repos) =>
   useLiveQuery(() => (employeeId ? r(repos).drafts.get(employeeId, caseId) : undefined), [employeeId, caseId]);
 
@@ -85,7 +79,6 @@ export const useSettings = (repos?: Repos) => useLiveQuery(() => r(repos).settin
 
 export const useFocus = (repos?: Repos) => useLiveQuery(() => r(repos).focus.get(), []);
 
-export const useCounts = (repos?: Repos) => useLiveQuery(() => r(repos).counts(), []);
 
 export const useAuditLog = (query: AuditQuery = {}, repos?: Repos) =>
   useLiveQuery(() => r(repos).audit.list(query), [query.table, query.recordId, query.employeeId, query.before, query.limit]);

@@ -3,8 +3,9 @@
  * it in `browser.storage.session`; `null` when no portal tab is active, `undefined` while loading.
  * Re-read on every change and whenever the panel is shown again (Edge and Chrome may keep it alive while hidden).
  */
+import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'react';
-import { ACTIVE_PORTAL_CONTEXT_KEY, TabContext } from '../storage/page-context';
+import { ACTIVE_PORTAL_CONTEXT_KEY, TabContext } from '../utils/messaging';
 
 export function useActivePortalContext(): TabContext | null | undefined {
   const [context, setContext] = useState<TabContext | null | undefined>(undefined);

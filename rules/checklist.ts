@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { BusinessType, Category, HousingOption, type Bilingual, type PortalModule } from './model';
 import { CategoryGSubcase } from './income';
+import { ApplicantGroup, guideScope, RULE_GUIDE_SCOPE } from './scope';
 import { bi, defineRule, type RuleMeta } from './rule';
 import { parseInput } from './validate';
 
@@ -43,6 +44,8 @@ export const UploadPlace = z.enum([
   'applicant-profile',
   'employer-change-list',
   'locality-office',
+  'applicant-photo-page',
+  'employer-permit-module',
 ]);
 export type UploadPlace = z.infer<typeof UploadPlace>;
 
@@ -61,6 +64,8 @@ export const UPLOAD_PLACES: Readonly<Record<UploadPlace, { label: Bilingual; mod
   'applicant-profile': { label: bi('个人基础信息、教育信息、学习经历、工作经历、证件照片', 'Personal data, education, study, work, photo'), module: 'person-basic-info' },
   'employer-change-list': { label: bi('工作居住证权限模块 → 待办理证件聘用单位变更员工', 'Permit module → employees awaiting employer change'), module: 'unit-employer-change' },
   'locality-office': { label: bi('报送属地部门', 'Sent to the locality office'), module: undefined },
+  'applicant-photo-page': { label: bi('证件照片', 'ID photo'), module: 'person-photo' },
+  'employer-permit-module': { label: bi('工作居住证权限模块（单位）', 'Permit module (employer)'), module: 'unit-permit' },
 };
 
 /** Validity rule at upload (§五): none, 3 months, or 6 months for contracts. */
@@ -128,10 +133,11 @@ export const CHECKLIST_ITEMS = {
   // §六(一) 1 (2), 2 link
   'link-code-handout': item({ id: 'link-code-handout', kind: 'action', title: bi('获取「单位关联码」并告知员工', 'Give the employee the employer link code'), uploader: 'employer', place: 'link-code', section: '§六(一) 1 (2)' }),
   'applicant-profile': item({ id: 'applicant-profile', kind: 'action', title: bi('申请人注册并完善基础信息、教育信息、学习经历、工作经历、证件照片', 'Applicant registers and completes personal, education, study, work data and photo'), uploader: 'applicant', place: 'applicant-profile', section: '§六(一) 2 (1)' }),
-  'applicant-photo': item({ id: 'applicant-photo', title: bi('近期一寸免冠证件照', 'Recent one-inch bareheaded ID photo'), uploader: 'applicant', place: 'applicant-profile', section: '§六(一) 2 (1)' }),
+  'applicant-photo': item({ id: 'applicant-photo', title: bi('近期一寸免冠证件照', 'Recent one-inch bareheaded ID photo'), uploader: 'applicant', place: 'applicant-photo-page', section: '§六(一) 2 (1)' }),
   'link-request': item({ id: 'link-request', kind: 'action', title: bi('申请人输入单位关联码发起关联申请', 'Applicant enters the link code to request the link'), uploader: 'applicant', place: 'applicant-business-list', section: '§六(一) 2 (2)' }),
   'labour-contract': item({ id: 'labour-contract', title: bi('有效聘用（劳动）合同', 'Valid labour contract'), uploader: 'employer', place: 'pending-links', validity: '6-months', section: '§六(一) 1 (2), §六(二) 2, §五', notes: [bi('由单位在员工关联界面上传；更新合同在「当前在职员工」操作', 'Uploaded by the employer on the link screen; updates under 当前在职员工')] }),
   // §六(二) new permit
+  'employer-review-before-filing': item({ id: 'employer-review-before-filing', kind: 'action', title: bi('单位对申请人基础信息及填写信息的完整性、真实性进行初审，审核无误后发起申请', "The employer reviews the applicant's data for completeness and truth; once correct the application is filed"), uploader: 'employer', place: 'employer-permit-module', section: '§六(二)', notes: [bi('须经用人单位同意后申请人方可发起申请；个人提交并经单位审核无误后即发起申请', 'The applicant files only with the employer\'s consent; after the applicant submits and the employer approves, the application is filed')] }),
   'hukou-pages': item({ id: 'hukou-pages', title: bi('申请人户口本首页及本人页', "Hukou book: first page and the applicant's page"), uploader: 'applicant', place: 'applicant-attachments', section: '§六(二) 1' }),
   'applicant-integrity-statement': item({ id: 'applicant-integrity-statement', title: bi('申请人《诚信声明》（系统中下载）', "Applicant's integrity statement (downloaded from the system)"), uploader: 'applicant', place: 'applicant-attachments', signatureAndSeal: true, section: '§六(二) 3, §五' }),
   'housing-proof': item({ id: 'housing-proof', title: bi('在京合法稳定住所证明（五种情形提供其一）', 'Proof of legal stable residence (one of five kinds)'), uploader: 'applicant', place: 'applicant-attachments', section: '§六(二) 4', notes: [bi('请选择住所情形以列出具体材料', 'Choose the housing option to list the exact documents')] }),
@@ -142,7 +148,9 @@ export const CHECKLIST_ITEMS = {
   'housing-landlord-id-card': item({ id: 'housing-landlord-id-card', title: bi('房主身份证', "Landlord's ID card"), uploader: 'applicant', place: 'applicant-attachments', validity: '3-months', section: '§六(二) 4 ②, §五' }),
   'housing-lease-contract': item({ id: 'housing-lease-contract', title: bi('房屋租赁合同或协议（尚有 6 个月以上租赁期限）', 'Lease with at least 6 months left'), uploader: 'applicant', place: 'applicant-attachments', validity: '6-months', section: '§六(二) 4 ②, §五', notes: [bi('须记载房屋详细地址，出租人和承租人双方姓名、居民身份证号码、联系方式、租赁期限', 'Must state the full address, both parties\' names, ID numbers, contacts and the lease term')] }),
   'housing-rural-owner-hukou': item({ id: 'housing-rural-owner-hukou', title: bi('房屋所有人居民户口簿首页和本人页（农村宅基地房屋）', "Rural house owner's hukou book: first page and own page"), uploader: 'applicant', place: 'applicant-attachments', section: '§六(二) 4 ②' }),
-  'housing-employer-property-proof': item({ id: 'housing-employer-property-proof', title: bi('房屋产权单位出具的房屋产权证明或租赁合同', 'Property proof or lease from the unit owning the housing'), uploader: 'applicant', place: 'applicant-attachments', section: '§六(二) 4 ③' }),
+  'housing-employer-property-proof': item({ id: 'housing-employer-property-proof', title: bi('房屋产权单位出具的房屋产权证明', 'Property proof from the unit owning the housing'), uploader: 'applicant', place: 'applicant-attachments', section: '§六(二) 4 ③' }),
+  // 「由房屋产权单位出具房屋产权证明或租赁合同」: a lease is 合同类 — 6 months at upload (§五).
+  'housing-employer-lease': item({ id: 'housing-employer-lease', title: bi('房屋产权单位出具的租赁合同（单位公房）', 'Lease of the employer-owned housing from the owning unit'), uploader: 'applicant', place: 'applicant-attachments', validity: '6-months', section: '§六(二) 4 ③, §五' }),
   'housing-employer-residence-proof': item({ id: 'housing-employer-residence-proof', title: bi('单位出具的申请人居住证明', "The employer's certificate that the applicant lives there"), uploader: 'applicant', place: 'applicant-attachments', section: '§六(二) 4 ③' }),
   'housing-relative-deed': item({ id: 'housing-relative-deed', title: bi('亲友房产证', "Relative's property certificate"), uploader: 'applicant', place: 'applicant-attachments', section: '§六(二) 4 ④' }),
   'housing-relative-statement': item({ id: 'housing-relative-statement', title: bi('房屋借住声明（亲友双方签署）', 'Lodging statement signed by both sides'), uploader: 'applicant', place: 'applicant-attachments', signatureAndSeal: true, section: '§六(二) 4 ④, §五' }),
@@ -178,17 +186,21 @@ export const CHECKLIST_ITEMS = {
   'contribution-materials': item({ id: 'contribution-materials', title: bi('业绩贡献材料', 'Evidence of the contribution'), uploader: 'applicant', place: 'applicant-attachments', section: '§六(二) 7 H 1' }),
   'tax-records-3-years': item({ id: 'tax-records-3-years', title: bi('近三年纳税证明材料（个人所得税）', "Last 3 years' income tax records"), uploader: 'applicant', place: 'applicant-attachments', signatureAndSeal: true, needsIncomeAnnotation: true, section: '§六(二) 7 H 2, §五', notes: [ETAX_NOTE] }),
   // §六(三) renewal
+  'renewal-filed-by-employer': item({ id: 'renewal-filed-by-employer', kind: 'action', title: bi('申请人上传齐全附件后，由单位直接发起续签申请', 'Once the applicant has uploaded everything, the employer files the renewal'), uploader: 'employer', place: 'employer-permit-module', section: '§六(三)', notes: [bi('用人单位负责对个人用户基础信息及填写信息的完整性、真实性进行初审', "The employer first reviews the applicant's data for completeness and truth")] }),
+  'old-system-complete-info': item({ id: 'old-system-complete-info', kind: 'action', title: bi('原系统已持证人员：先在系统中完善个人信息并上传相关附件，方可打印「工作居住证确认单」或申请办理其他业务', 'Holders from the old system first complete their data and upload the attachments; only then can they print the 确认单 or apply for anything'), uploader: 'applicant', place: 'applicant-profile', section: '§提示 特别注意 1, §六(一) 2' }),
   'income-records-permit-period': item({ id: 'income-records-permit-period', title: bi('持证期间（近三年）应税收入材料', 'Taxable income records of the permit period (3 years)'), uploader: 'applicant', place: 'applicant-attachments', signatureAndSeal: true, needsIncomeAnnotation: true, section: '§六(三) 4, §五', notes: [ETAX_NOTE] }),
   // §六(四) employer change
   'unlink-old-employer': item({ id: 'unlink-old-employer', kind: 'action', title: bi('原单位在系统中解除员工关联（证件转为「挂起」）', 'The former employer dissolves the link (permit becomes 挂起)'), uploader: 'employer', place: 'current-employees', section: '§六(四)' }),
   'confirm-link-after-social-insurance': item({ id: 'confirm-link-after-social-insurance', kind: 'action', title: bi('员工在新单位正式产生社保记录后，新单位「确认关联」', 'The new employer confirms the link once its social insurance record exists'), uploader: 'employer', place: 'pending-links', section: '§六(四), §六(四) 注意事项 3' }),
-  'file-employer-change': item({ id: 'file-employer-change', kind: 'action', title: bi('在「待办理证件聘用单位变更员工」发起申请（有效期前 20 个工作日之前）', 'File in 待办理证件聘用单位变更员工 (at least 20 working days before expiry)'), uploader: 'employer', place: 'employer-change-list', section: '§六(四)' }),
+  'file-employer-change': item({ id: 'file-employer-change', kind: 'action', title: bi('在「待办理证件聘用单位变更员工」发起申请（证件核准须至少在有效期截止前预留 20 个工作日用于审批）', 'File in 待办理证件聘用单位变更员工 (approval needs at least 20 working days before expiry)'), uploader: 'employer', place: 'employer-change-list', section: '§六(四)' }),
   'leaving-certificate': item({ id: 'leaving-certificate', title: bi('原单位离职证明（须注明离职日期）', 'Leaving certificate from the former employer, with the leaving date'), uploader: 'applicant', place: 'applicant-other-materials', section: '§六(四) 1' }),
   // §六(五) personal information change
   'changed-info-originals': item({ id: 'changed-info-originals', title: bi('基础及业务信息变更材料原件（参考新办证件相关材料）', 'Originals showing the changed information (as for a new permit)'), uploader: 'applicant', place: 'applicant-attachments', section: '§六(五) 2' }),
   'state-changed-items': item({ id: 'state-changed-items', kind: 'action', title: bi('提交申请时注明具体变更事项', 'State the specific items changed when submitting'), uploader: 'applicant', place: 'applicant-business-list', section: '§六(五)' }),
   // §六(六) authority change
   'employer-output-contribution-current-year': item({ id: 'employer-output-contribution-current-year', title: bi('单位本年度产值贡献材料（加盖公章的「涉税信息告知书」，以税款所属期为准）', "This year's output contribution (stamped tax information notice)"), uploader: 'employer', place: 'employer-attachments', signatureAndSeal: true, section: '§六(六) 3, §五' }),
+  'authority-change-precondition': item({ id: 'authority-change-precondition', kind: 'action', title: bi('确认前提：单位已在外区开通工作居住证管理系统，且工商注册及产值贡献已迁入大兴区', 'Precondition: the employer has the permit system opened in another district and has moved its registration and output contribution into Daxing'), uploader: 'employer', place: 'employer-attachments', section: '§六(六)' }),
+  'authority-change-review-and-file': item({ id: 'authority-change-review-and-file', kind: 'action', title: bi('单位对资质及材料进行核查，核查无误后在线提交单位主管部门信息变更申请', 'The employer checks its qualifications and materials, then files the authority change online'), uploader: 'employer', place: 'employer-permit-module', section: '§六(六)' }),
   // §提示
   'daxing-status-form': item({ id: 'daxing-status-form', kind: 'action', title: bi('大兴区工作居住证业务办理情况表（加盖公章）报送属地部门', 'Send the stamped Daxing permit business status form to the locality office'), uploader: 'employer', place: 'locality-office', sealRequired: true, section: '§提示', notes: [bi('附件材料全部上传完毕后及时报送；表格样式见指南附件（本指南未收录，请向属地部门索取）', 'Send it once all uploads are done; the form is an annex not included in the guide — ask the locality')] }),
 } satisfies Record<string, ChecklistItem>;
@@ -236,6 +248,12 @@ export const ChecklistFacts = z.object({
   paidInCapitalPublic: z.boolean().optional(),
   /** Personal information change: which items change. */
   changedItems: z.array(InfoChangeItem).optional(),
+  /** 单位公房 (§六(二) 4 ③): the owning unit gives a property proof or a lease (合同类, 6 months). */
+  employerHousingDocument: z.enum(['property-proof', 'lease']).optional(),
+  /** The holder was registered in the old system and has not completed the information yet (§提示 特别注意 1). */
+  oldSystemHolder: z.boolean().optional(),
+  /** §七 4: the applicant's group; anyone but 国内外埠人才 follows the old conditions and procedure. */
+  applicantGroup: ApplicantGroup.optional(),
 });
 export type ChecklistFacts = z.input<typeof ChecklistFacts>;
 
@@ -248,17 +266,40 @@ export interface Checklist {
   /** Things the agent must decide or know (e.g. a missing housing option). */
   readonly notes: readonly Bilingual[];
   readonly section: string;
+  /** §七 4: the applicant follows the old conditions and procedure; no Daxing list applies (items empty). */
+  readonly outOfScope?: boolean;
 }
 
+/** Businesses of an applicant (the ones §七 4 takes out of the guide for some groups). */
+const APPLICANT_BUSINESSES: ReadonlySet<BusinessType> = new Set(['employee-link', 'new-permit', 'renewal', 'employer-change', 'personal-info-change']);
+
 type Facts = z.output<typeof ChecklistFacts>;
+
+/**
+ * The section an item cites in the list it appears in (issue #14 4.13): a document shared by several businesses
+ * cites that business's own list (the renewal's 劳动合同 is §六(三) 2, not §六(二) 2). For a personal information
+ * change the originals are those of the new permit (§六(五) 2 「可参考本指南新办证件相关材料」): they cite §六(五) 2
+ * first, then the new-permit item they follow.
+ */
+const SECTION_IN: Readonly<Partial<Record<BusinessType, Partial<Record<ChecklistItemId, string>>>>> = {
+  'employee-link': { 'labour-contract': '§六(一) 1 (2), §五' },
+  'new-permit': { 'labour-contract': '§六(二) 2, §五' },
+  renewal: { 'hukou-pages': '§六(三) 1', 'labour-contract': '§六(三) 2, §五', 'applicant-integrity-statement': '§六(三) 3, §五' },
+  'employer-change': { 'link-request': '§六(四)', 'labour-contract': '§六(四) 2, §五', 'applicant-integrity-statement': '§六(四) 3, §五', 'old-system-complete-info': '§提示 特别注意 1, §六(四)' },
+  'personal-info-change': { 'applicant-integrity-statement': '§六(五) 1, §五', 'changed-info-originals': '§六(五) 2' },
+  'authority-change': { 'employer-licence': '§六(六) 1', 'employer-qualification-certificate': '§六(六) 2', 'employer-output-contribution-current-year': '§六(六) 3, §五', 'employer-agent-id-card': '§六(六) 4', 'employer-integrity-statement': '§六(六) 5, §五' },
+};
 
 class Builder {
   readonly items: ChecklistItem[] = [];
   readonly notes: Bilingual[] = [];
-  add(id: ChecklistItemId, condition?: Bilingual): void {
+  constructor(private readonly business: BusinessType) {}
+  add(id: ChecklistItemId, condition?: Bilingual, patch: Partial<ChecklistItem> = {}): void {
     if (this.items.some((i) => i.id === id)) return;
     const base = CHECKLIST_ITEMS[id];
-    this.items.push(condition ? { ...base, condition } : base);
+    const own = SECTION_IN[this.business]?.[id];
+    const section = own ?? (this.business === 'personal-info-change' && !base.section.startsWith('§六(五)') && !base.section.startsWith('§提示') ? `§六(五) 2, ${base.section}` : base.section);
+    this.items.push({ ...base, section, ...patch, ...(condition ? { condition } : {}) });
   }
 }
 
@@ -285,7 +326,13 @@ function housing(b: Builder, f: Facts): void {
       b.add('housing-lease-contract');
       return;
     case 'employer-housing':
-      b.add('housing-employer-property-proof');
+      if (f.employerHousingDocument === 'lease') b.add('housing-employer-lease', bi('产权单位出具的是租赁合同', 'The owning unit gives a lease'));
+      else if (f.employerHousingDocument === 'property-proof') b.add('housing-employer-property-proof');
+      else {
+        const either = bi('房屋产权证明或租赁合同，二者提供其一', 'Either the property proof or the lease');
+        b.add('housing-employer-property-proof', either);
+        b.add('housing-employer-lease', either);
+      }
       b.add('housing-employer-residence-proof');
       return;
     case 'relatives':
@@ -400,7 +447,15 @@ const SECTION: Readonly<Record<BusinessType, string>> = {
 /** The checklist of a case: the business's materials with every conditional item its facts select. */
 export function checklist(caseFacts: ChecklistFacts): Checklist {
   const f = parseInput(ChecklistFacts, caseFacts);
-  const b = new Builder();
+  const b = new Builder(f.business);
+  // §七 4: the guide is not for 国内驻京机构人员, 港澳台人才, 海外高层次人才 — no Daxing list is presented as theirs.
+  const scope = f.applicantGroup ? guideScope({ group: f.applicantGroup }) : undefined;
+  if (scope && !scope.inScope && APPLICANT_BUSINESSES.has(f.business)) {
+    return { business: f.business, items: [], notNeeded: [], uploadStandards: UPLOAD_STANDARDS, notes: [scope.finding.message], section: RULE_GUIDE_SCOPE.section, outOfScope: true };
+  }
+  const oldSystem = (): void => {
+    if (f.oldSystemHolder) b.add('old-system-complete-info', bi('原系统已持证、尚未完善信息', 'Old-system holder who has not completed the information'));
+  };
   switch (f.business) {
     case 'employer-registration':
       b.add('employer-licence');
@@ -422,6 +477,7 @@ export function checklist(caseFacts: ChecklistFacts): Checklist {
       b.add('labour-contract');
       break;
     case 'new-permit':
+      b.add('employer-review-before-filing');
       b.add('hukou-pages');
       b.add('labour-contract');
       b.add('applicant-integrity-statement');
@@ -432,14 +488,18 @@ export function checklist(caseFacts: ChecklistFacts): Checklist {
       b.add('daxing-status-form');
       break;
     case 'renewal':
+      oldSystem();
       b.add('hukou-pages');
-      b.items.push({ ...CHECKLIST_ITEMS['labour-contract'], place: 'current-employees', placeLabel: UPLOAD_PLACES['current-employees'].label, module: 'unit-employees' });
+      // §六(三) 2: 「有效聘用（劳动）合同（由单位在员工关联界面上传）」 — the employee-link screen, as for a new permit.
+      b.add('labour-contract');
       b.add('applicant-integrity-statement');
       b.add('income-records-permit-period');
+      b.add('renewal-filed-by-employer');
       b.add('daxing-status-form');
-      b.notes.push(bi('持证期间相关条件须符合当年度新办标准；有效期前 60 个工作日内申请', "The holder must still meet the current year's new-permit standard; file within the 60 working days before expiry"));
+      b.notes.push(bi('持证期间相关条件符合相应年度新办标准的，应办理续签手续；应在持证人证件有效期前60个工作日内申请', 'A holder whose conditions meet the new-permit standard of the year renews; file within the 60 working days before expiry'));
       break;
     case 'employer-change':
+      oldSystem();
       b.add('unlink-old-employer');
       b.add('link-request');
       b.add('confirm-link-after-social-insurance');
@@ -451,6 +511,7 @@ export function checklist(caseFacts: ChecklistFacts): Checklist {
       b.notes.push(bi('新聘用单位须符合大兴区办理要求；聘用单位须与社保扣缴单位一致，否则影响后续续签', 'The new employer must meet the Daxing conditions and be the social insurance payer, or later renewals suffer'));
       break;
     case 'personal-info-change': {
+      oldSystem();
       b.add('applicant-integrity-statement');
       b.add('state-changed-items');
       const items = f.changedItems ?? [];
@@ -471,11 +532,13 @@ export function checklist(caseFacts: ChecklistFacts): Checklist {
       break;
     }
     case 'authority-change':
+      b.add('authority-change-precondition');
       b.add('employer-licence');
       b.add('employer-qualification-certificate');
       b.add('employer-output-contribution-current-year');
       b.add('employer-agent-id-card');
       b.add('employer-integrity-statement');
+      b.add('authority-change-review-and-file');
       b.add('daxing-status-form');
       break;
   }

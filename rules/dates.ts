@@ -16,7 +16,7 @@ export interface Ymd {
 }
 
 /** Splits a valid `yyyy-MM-dd` string (unchecked: callers parse it first). */
-export function toYmd(iso: string): Ymd {
+function toYmd(iso: string): Ymd {
   return { y: Number(iso.slice(0, 4)), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) };
 }
 
@@ -26,7 +26,7 @@ export function fromYmd({ y, m, d }: Ymd): IsoDate {
 }
 
 /** True for Gregorian leap years. */
-export function isLeapYear(y: number): boolean {
+function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
@@ -64,11 +64,6 @@ export function addDays(iso: string, n: number): IsoDate {
   return fromDayNumber(toDayNumber(iso) + n);
 }
 
-/** Calendar days from `a` to `b` (positive when b is later). */
-export function diffDays(a: string, b: string): number {
-  return toDayNumber(b) - toDayNumber(a);
-}
-
 /** Day of week, 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
 export function weekday(iso: string): number {
   return (((toDayNumber(iso) + 4) % 7) + 7) % 7;
@@ -89,21 +84,6 @@ export function addMonths(iso: string, n: number): IsoDate {
 /** `iso` moved by `n` years (Feb 29 clamps to Feb 28 in common years, as date-fns `addYears`). */
 export function addYears(iso: string, n: number): IsoDate {
   return addMonths(iso, 12 * n);
-}
-
-/** -1, 0 or 1; `yyyy-MM-dd` strings order lexicographically. */
-export function compareIso(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The later of two dates. */
-export function maxIso(a: string, b: string): IsoDate {
-  return a >= b ? a : b;
-}
-
-/** The earlier of two dates. */
-export function minIso(a: string, b: string): IsoDate {
-  return a <= b ? a : b;
 }
 
 /**

@@ -3,12 +3,19 @@
  *
  * Each condition is 'met' | 'not-met' | 'unknown' (a fact is missing) | 'attested' (the user declares it,
  * for matters the guide leaves to a declaration, e.g. the prohibited-industry catalogue). The verdict is
- * 'not-eligible' if any condition is not met, else 'incomplete' while any is unknown — never 'eligible'
- * with an unknown — else 'eligible'. Several conditions are "原则上" (in principle); the verdict reports
- * them as stated and the locality may still judge otherwise.
+ * 'not-eligible' if a firmly stated condition is not met, else 'incomplete' while any is unknown or a
+ * "原则上" (in principle) condition is not met — never 'eligible' with either — else 'eligible'.
+ *
+ * 原则上 (issue #14 4.9, consistently): a condition the guide qualifies with its own 原则上 is a warning (severity
+ * 'warning'): the employer's 1 year of registration and its clean last year (§一(二) 2, 3). §一(三) introduces the
+ * whole applicant list with 「原则上同时具备以下条件」; we keep those conditions as errors, because the window
+ * judges them on the acceptance day (§一(四) 2 「标准的判定以通过窗口审核并受理当日为准」) and the material lists of
+ * §六(二) require their proofs — a careful agent does not file without them. The paid-in capital test names 企业
+ * and applies to enterprises only. The same employer conditions apply to the new employer of an employer change
+ * (§六(四) 注意事项 4 「新聘用的单位须符合大兴区办理要求」).
  */
 import { z } from 'zod';
-import { Category, Gender, HousingOption, IsoDate, type Bilingual } from './model';
+import { Category, Gender, HousingOption, IsoDate, type Bilingual, type Severity } from './model';
 import { addYears } from './dates';
 import { EDUCATION_RANK, EducationLevelInput } from './education-levels';
 import {
@@ -36,6 +43,8 @@ export interface Condition {
   readonly label: Bilingual;
   readonly message: Bilingual;
   readonly facts: Readonly<Record<string, unknown>>;
+  /** The rule's severity when not met: 'warning' for the guide's 原则上 (in principle) conditions. */
+  readonly severity: Severity;
 }
 
 /** Overall verdict. */
@@ -51,11 +60,17 @@ export interface Assessment {
 }
 
 function cond(rule: RuleMeta, status: ConditionStatus, message: Bilingual, facts: Record<string, unknown>): Condition {
-  return { ruleId: rule.id, section: rule.section, status, label: rule.description, message, facts };
+  return { ruleId: rule.id, section: rule.section, status, label: rule.description, message, facts, severity: rule.severity };
 }
 
+/**
+ * 'not-eligible' when a condition the guide states firmly is not met; a 原则上 (in principle, severity
+ * 'warning') condition not met leaves the verdict to the locality — reported as 'incomplete' with its warning,
+ * never as 'eligible'.
+ */
 function verdictOf(conditions: readonly Condition[]): Verdict {
-  if (conditions.some((c) => c.status === 'not-met')) return 'not-eligible';
+  if (conditions.some((c) => c.status === 'not-met' && c.severity === 'error')) return 'not-eligible';
+  if (conditions.some((c) => c.status === 'not-met')) return 'incomplete';
   if (conditions.some((c) => c.status === 'unknown')) return 'incomplete';
   return 'eligible';
 }
@@ -65,7 +80,7 @@ function toFindings(conditions: readonly Condition[], extra: readonly Finding[] 
     ...conditions.map((c) => ({
       ruleId: c.ruleId,
       section: c.section,
-      severity: c.status === 'unknown' ? ('warning' as const) : ('error' as const),
+      severity: c.status === 'unknown' ? ('warning' as const) : c.severity,
       passed: c.status === 'met' || c.status === 'attested',
       message: c.message,
       facts: c.facts,
@@ -124,7 +139,7 @@ export const RULE_EMPLOYER_AGE = defineRule({
   id: 'employer-registered-1-year',
   section: '§一(二) 2',
   file: FILE,
-  severity: 'error',
+  severity: 'warning', // 「原则上注册时间应当满 1 年」
   description: { zh: '原则上注册时间满 1 年', en: 'Registered for at least 1 year (in principle)' },
 });
 export const RULE_EMPLOYER_CAPITAL = defineRule({
@@ -132,7 +147,10 @@ export const RULE_EMPLOYER_CAPITAL = defineRule({
   section: '§一(二) 2',
   file: FILE,
   severity: 'error',
-  description: { zh: '注册资本金实缴不少于 100 万元', en: 'Paid-in capital of at least 1,000,000 CNY' },
+  description: {
+    zh: '企业注册资本金实缴不少于 100 万元（仅适用于企业；事业单位、民办非企业单位、社会团体不适用）',
+    en: 'An enterprise has paid-in capital of at least 1,000,000 CNY (enterprises only; not public institutions, private non-enterprise units or social organisations)',
+  },
 });
 export const RULE_EMPLOYER_CONTRIBUTION = defineRule({
   id: 'employer-daxing-contribution',
@@ -148,7 +166,7 @@ export const RULE_EMPLOYER_LAWFUL = defineRule({
   id: 'employer-lawful-no-bad-record',
   section: '§一(二) 3',
   file: FILE,
-  severity: 'error',
+  severity: 'warning', // 「原则上近一年无违法违规等不良情况」
   description: {
     zh: '遵纪守法、诚实守信，原则上近一年无违法违规等不良情况（由单位声明）',
     en: 'Lawful and in good standing, in principle no violation in the last year (declared)',
@@ -175,6 +193,9 @@ const ELIGIBLE_ENTITIES: ReadonlySet<EmployerEntityType> = new Set([
   'branch-of-foreign-or-out-of-town',
 ]);
 
+/** The entity types that are 企业 (the paid-in capital test of §一(二) 2 names 企业). */
+export const ENTERPRISES: ReadonlySet<EmployerEntityType> = new Set(['enterprise-legal-person', 'branch-of-foreign-or-out-of-town']);
+
 /** Thresholds of §一(二) 2 ("不少于" = at least). */
 export const EMPLOYER_THRESHOLDS = { paidInCapital: 1_000_000, daxingContribution: 100_000, registeredYears: 1 } as const;
 
@@ -194,7 +215,10 @@ export type EmployerFacts = z.input<typeof EmployerFacts>;
 /** Input of {@link assessEmployer}. */
 export const AssessEmployerInput = z.object({ facts: EmployerFacts, onDate: IsoDate });
 
-/** §一(二): may this employer file for its employees on `onDate`? */
+/**
+ * §一(二): may this employer file for its employees on `onDate`? Also the *new* employer of an employer change:
+ * 「新聘用的单位须符合大兴区办理要求」 (§六(四) 注意事项 4) — the same conditions.
+ */
 export function assessEmployer(facts: EmployerFacts, onDate: IsoDate): Assessment {
   const { facts: f } = parseInput(AssessEmployerInput, { facts, onDate });
   const conditions: Condition[] = [];
@@ -246,7 +270,15 @@ export function assessEmployer(facts: EmployerFacts, onDate: IsoDate): Assessmen
           bi(`${what.zh} ${value} 元，要求不少于 ${min} 元`, `${what.en} ${value} CNY, at least ${min} CNY required`),
           { value, min },
         );
-  conditions.push(atLeast(RULE_EMPLOYER_CAPITAL, f.paidInCapital, EMPLOYER_THRESHOLDS.paidInCapital, bi('实缴资本', 'paid-in capital')));
+  // 「企业注册资本金实缴不少于100万元」 names 企业: only enterprises (a branch of a foreign or out-of-town
+  // enterprise is judged on its enterprise's paid-in capital — the branch has none of its own). Public
+  // institutions, private non-enterprise units and social organisations are not tested; an unknown type is
+  // 'unknown' because whether the test applies is not known.
+  if (f.entityType === undefined) {
+    conditions.push(simple(RULE_EMPLOYER_CAPITAL, 'unknown', bi('单位类型未知，无法判断是否适用实缴资本条件', 'entity type unknown: cannot tell whether the capital test applies'), {}));
+  } else if (ENTERPRISES.has(f.entityType)) {
+    conditions.push(atLeast(RULE_EMPLOYER_CAPITAL, f.paidInCapital, EMPLOYER_THRESHOLDS.paidInCapital, f.entityType === 'branch-of-foreign-or-out-of-town' ? bi('所属企业实缴资本', "the enterprise's paid-in capital") : bi('实缴资本', 'paid-in capital')));
+  }
   conditions.push(
     atLeast(RULE_EMPLOYER_CONTRIBUTION, f.lastYearDaxingContribution, EMPLOYER_THRESHOLDS.daxingContribution, bi('上年度地区贡献', "last year's contribution")),
   );
@@ -270,7 +302,7 @@ export const RULE_CATEGORY_D = cat('category-d', '4', '在科技创新主体工�
 export const RULE_CATEGORY_E = cat('category-e', '5', '在科技创新服务主体工作，近三年每年应税收入超过平均工资 6 倍', 'Works at a science/innovation service entity with income > 6 × the average wage in each of the last 3 years');
 export const RULE_CATEGORY_F = cat('category-f', '6', '第二作者（含）以上取得 1 项发明专利或 3 项其他专利或 3 项软著，并在京落地转化', 'Second author or better of 1 invention patent, 3 other patents or 3 software copyrights, commercialised in Beijing');
 export const RULE_CATEGORY_G = cat('category-g', '7', '创新创业团队中持股不低于 5% 且排名前五的自然人股东', 'Top-five natural-person shareholder (≥ 5 %) of a qualifying start-up team');
-export const RULE_CATEGORY_H = cat('category-h', '8', '贡献突出且近 3 年每年纳税 20 万元（含）以上的自由职业者、个体工商户', 'Freelancer or individual business with outstanding contribution and ≥ 200,000 CNY tax each year');
+export const RULE_CATEGORY_H = cat('category-h', '8', '贡献突出且近 3 年每年纳税 20 万元（含）以上的自由职业者、个体工商户等人员', 'Freelancers, individual businesses and similar persons with outstanding contribution and ≥ 200,000 CNY tax each year');
 export const RULE_CATEGORY_RECOMMENDED = cat('category-recommended', '9', '由大兴区推荐并经市人才工作局批准', 'Recommended by Daxing and approved by the city talent bureau');
 
 export const RULE_APPLICANT_CATEGORY = defineRule({
@@ -415,10 +447,10 @@ function assessCategories(f: Facts, onDate: string, wage: WageStandard | undefin
       rule,
       status,
       bi(
-        `单位类型 ${STATUS_TEXT[entityStatus].zh}；${lastYear - 2}–${lastYear} 每年应税收入须超过 ${threshold ?? '?'} 元（${multiple} 倍年平均工资${wage?.figure.annualDerived ? '，年工资为月工资×12推算' : ''}）：${STATUS_TEXT[incomeStatus].zh}`,
-        `employer type ${STATUS_TEXT[entityStatus].en}; income in each of ${lastYear - 2}–${lastYear} must exceed ${threshold ?? '?'} CNY (${multiple} × annual average${wage?.figure.annualDerived ? ', annual derived as monthly × 12' : ''}): ${STATUS_TEXT[incomeStatus].en}`,
+        `单位类型 ${STATUS_TEXT[entityStatus].zh}；${lastYear - 2}–${lastYear} 每年应税收入须超过 ${threshold ?? '?'} 元（${multiple} 倍${wage ? ` ${wage.usedYear} 年度` : ''}年平均工资${wage ? ` ${wage.figure.annual} 元` : ''}${wage?.figure.annualDerived ? '，年工资为月工资×12推算' : ''}${wage?.tableOutdated ? `；内置数据缺 ${wage.targetYear} 年度，请在设置中录入` : ''}）：${STATUS_TEXT[incomeStatus].zh}`,
+        `employer type ${STATUS_TEXT[entityStatus].en}; income in each of ${lastYear - 2}–${lastYear} must exceed ${threshold ?? '?'} CNY (${multiple} × the${wage ? ` ${wage.usedYear}` : ''} annual average${wage ? ` ${wage.figure.annual} CNY` : ''}${wage?.figure.annualDerived ? ', annual derived as monthly × 12' : ''}${wage?.tableOutdated ? `; the ${wage.targetYear} figure is not built in — enter it in the settings` : ''}): ${STATUS_TEXT[incomeStatus].en}`,
       ),
-      { entity, multiple, threshold, wageYear: wage?.usedYear, annualDerived: wage?.figure.annualDerived, years: f.yearlyTaxableIncome },
+      { entity, multiple, threshold, wageYear: wage?.usedYear, wageAnnual: wage?.figure.annual, annualDerived: wage?.figure.annualDerived, tableOutdated: wage?.tableOutdated, years: f.yearlyTaxableIncome },
     );
   };
   const D = incomeCategory(RULE_CATEGORY_D, f.employerIsInnovationEntity, 3);
@@ -509,20 +541,31 @@ export function assessApplicant(facts: ApplicantFacts, onDate: IsoDate): Applica
   // 2. Key or shortage field — declared.
   conditions.push(simple(RULE_APPLICANT_FIELD, attestation(f.keyOrShortageField), bi('专业或岗位属重点/紧缺领域', 'key or shortage field'), { keyOrShortageField: f.keyOrShortageField }));
 
-  // 3. Monthly income ≥ 1.2 × the standard in force on the acceptance day.
+  // 3. Monthly income ≥ 1.2 × the standard in force on the acceptance day (§一(三) 3, §一(四) 2). The verdict
+  // names the year and figure it used and, when the built-in table is older than the publication rule says it
+  // should be, says so (the agent enters the current figure as a wage override; no figure is guessed).
+  const wageFacts = wage
+    ? { wageYear: wage.usedYear, wageMonthly: wage.figure.monthly, wageOrigin: wage.figure.origin, tableOutdated: wage.tableOutdated, dueSince: wage.dueSince }
+    : {};
+  const outdatedNote = wage?.tableOutdated
+    ? bi(`（注意：${wage.targetYear} 年度数据应已于 ${wage.dueSince} 前后公布，内置数据未含，请在设置中录入）`, ` (note: the ${wage.targetYear} figure should have been published around ${wage.dueSince}; it is not built in — enter it in the settings)`)
+    : bi('', '');
   if (!f.monthlyIncome || f.monthlyIncome.length === 0 || !wage) {
     conditions.push(
       cond(
         RULE_INCOME_MONTHLY,
         'unknown',
-        wage ? bi('缺少近 6 或 12 个月应税收入', 'monthly taxable income missing') : bi('缺少平均工资数据', 'no wage figure available'),
-        { wageYear: wage?.usedYear },
+        wage
+          ? bi(`缺少近 6 或 12 个月应税收入（按 ${wage.usedYear} 年度标准，月平均工资 ${wage.figure.monthly} 元）${outdatedNote.zh}`, `monthly taxable income missing (${wage.usedYear} standard, ${wage.figure.monthly} CNY a month)${outdatedNote.en}`)
+          : bi('缺少平均工资数据：请在设置中录入', 'no wage figure available: enter it in the settings'),
+        wageFacts,
       ),
     );
   } else {
-    const r = monthlyIncomeTest({ months: f.monthlyIncome, standardMonthly: wage.figure.monthly });
+    const r = monthlyIncomeTest({ months: f.monthlyIncome, standardMonthly: wage.figure.monthly, standardYear: wage.usedYear, asOf: onDate });
     extra.push(...r.findings);
-    conditions.push(cond(RULE_INCOME_MONTHLY, r.status, r.findings[0].message, { threshold: r.threshold, wageYear: wage.usedYear, windows: r.windows }));
+    const m = r.findings[0].message;
+    conditions.push(cond(RULE_INCOME_MONTHLY, r.status, bi(m.zh + outdatedNote.zh, m.en + outdatedNote.en), { threshold: r.threshold, ...wageFacts, windows: r.windows, notCounted: r.notCounted }));
   }
 
   // 4. ≥ 6 months ("6 个月以上" includes 6) of both social insurance and income tax at the current employer.
@@ -569,3 +612,54 @@ export function assessApplicant(facts: ApplicantFacts, onDate: IsoDate): Applica
     findings: toFindings([...conditions, ...Object.values(categories)], extra),
   };
 }
+
+/** One fact a category's pre-check needs, as a path into {@link ApplicantFacts}. */
+export interface CategoryInput {
+  readonly path: string;
+  readonly label: Bilingual;
+  readonly section: string;
+}
+
+/**
+ * What the eligibility card asks for each category (issue #14 4.3), so that D–H can be pre-checked like A–C: the
+ * employer kind for D/E, three years of taxable income, patents with the author rank and the commercialisation,
+ * the team's investment / financing / tax and the shareholding, the yearly tax of H (自由职业者、个体工商户等人员).
+ * Every path is read by {@link assessApplicant}; a test checks that each one changes its category's status.
+ */
+export const CATEGORY_INPUTS: Readonly<Record<Category, readonly CategoryInput[]>> = {
+  A: [
+    { path: 'workExperienceMonths', label: bi('工作经历（月）', 'Work experience (months)'), section: '§一(三) 1 (1)' },
+    { path: 'highestEducation', label: bi('最高学历', 'Highest education'), section: '§一(三) 1 (1)' },
+    { path: 'hasDegree', label: bi('取得相应学位', 'Holds the degree'), section: '§一(三) 1 (1)' },
+  ],
+  B: [{ path: 'professionalTitle', label: bi('专业技术职称', 'Professional title'), section: '§一(三) 1 (2)' }],
+  C: [{ path: 'awardWinner', label: bi('国家或本市科学技术、文学艺术、哲学社会科学等类奖项获奖人', 'Winner of a national or Beijing award'), section: '§一(三) 1 (3)' }],
+  D: [
+    { path: 'employerIsInnovationEntity', label: bi('单位为新型研发机构、创新型总部企业、高新技术企业等科技创新主体', 'The employer is a science/innovation entity'), section: '§一(三) 1 (4)' },
+    { path: 'yearlyTaxableIncome', label: bi('近三年每年应税收入', 'Taxable income of each of the last 3 years'), section: '§一(三) 1 (4)' },
+  ],
+  E: [
+    { path: 'employerIsServiceEntity', label: bi('单位为律师、会计、审计、税务师事务所、人力资源服务机构、金融机构等科技创新服务主体', 'The employer is a science/innovation service entity'), section: '§一(三) 1 (5)' },
+    { path: 'yearlyTaxableIncome', label: bi('近三年每年应税收入', 'Taxable income of each of the last 3 years'), section: '§一(三) 1 (5)' },
+  ],
+  F: [
+    { path: 'ip.inventionPatents', label: bi('发明专利授权（项）', 'Granted invention patents'), section: '§一(三) 1 (6)' },
+    { path: 'ip.otherPatents', label: bi('其他专利授权（项）', 'Other granted patents'), section: '§一(三) 1 (6)' },
+    { path: 'ip.softwareCopyrights', label: bi('软件著作权登记（项）', 'Software copyright registrations'), section: '§一(三) 1 (6)' },
+    { path: 'ip.authorRank', label: bi('作者排名（第二作者（含）以上）', 'Author rank (second or better)'), section: '§一(三) 1 (6)' },
+    { path: 'ip.commercialisedInBeijing', label: bi('在京落地转化并取得较好经济社会效益', 'Commercialised in Beijing with good results'), section: '§一(三) 1 (6)' },
+  ],
+  G: [
+    { path: 'team.ownInvestment3y', label: bi('团队近三年累计自主投入（元）', "The team's own investment over 3 years (CNY)"), section: '§一(三) 1 (7)' },
+    { path: 'team.equityFinancing', label: bi('股权类现金融资（元）', 'Equity financing (CNY)'), section: '§一(三) 1 (7)' },
+    { path: 'team.averageYearlyTax3y', label: bi('近三年平均每年纳税（元）', 'Average yearly tax over 3 years (CNY)'), section: '§一(三) 1 (7)' },
+    { path: 'team.shareholdingPercent', label: bi('持股比例（%）', 'Shareholding (%)'), section: '§一(三) 1 (7)' },
+    { path: 'team.shareholderRank', label: bi('自然人股东持股排名', 'Rank among natural-person shareholders'), section: '§一(三) 1 (7)' },
+  ],
+  H: [
+    { path: 'freelancer.isFreelancerOrIndividualBusiness', label: bi('自由职业者、个体工商户等人员', 'Freelancer, individual business or similar person'), section: '§一(三) 1 (8)' },
+    { path: 'freelancer.outstandingContribution', label: bi('对本市科技创新、科技成果转移转化或文化创意贡献突出', 'Outstanding contribution to Beijing innovation, technology transfer or creative industries'), section: '§一(三) 1 (8)' },
+    { path: 'freelancer.yearlyTax', label: bi('近 3 年每年纳税额', 'Tax of each of the last 3 years'), section: '§一(三) 1 (8)' },
+  ],
+  recommended: [{ path: 'recommendedByDistrict', label: bi('由大兴区按程序推荐并经市人才工作局批准', 'Recommended by Daxing and approved by the city talent bureau'), section: '§一(三) 1 (9)' }],
+};

@@ -14,29 +14,32 @@ import { z } from 'zod';
 import { CaseStatus, EducationLevel, type Bilingual, type PortalModule } from './model';
 import { addMonths, DateOrMonth } from './dates';
 import { EDUCATION_LEVEL_LABELS, EDUCATION_RANK, EducationLevelInput } from './education-levels';
-import { normalizeCode, normalizeWidth } from './identity';
-import { bi, defineRule, finding, type Finding, type RuleMeta } from './rule';
+import { normalizeWidth } from './identity';
+import { ADVICE, bi, defineRule, finding, type Finding, type RuleMeta } from './rule';
 import { BUSINESS_LABELS, PERMISSION_REQUEST } from './texts';
 import { NonEmptyText, parseInput } from './validate';
 
 const FILE = 'rules/field-rules.ts';
+// The guide says where education starts and ends (§六(一) 2 ②) and which jobs to list (§六(一) 2 ③); it says
+// nothing about order, gaps, overlaps or impossible dates — those checks are the assistant's (助手建议, issue #14
+// 4.9): warnings, except an entry ending before it starts, which is impossible data (still no § citation).
 const rule = (id: string, section: string, severity: 'error' | 'warning' | 'info', zh: string, en: string) =>
   defineRule({ id, section, file: FILE, severity, description: { zh, en } });
 
-export const RULE_EDU_DATES = rule('education-dates-valid', '§六(一) 2 ②', 'error', '每段教育经历结束不早于开始', 'Each education entry ends on or after it starts');
+export const RULE_EDU_DATES = rule('education-dates-valid', ADVICE, 'error', '每段教育经历结束不早于开始', 'Each education entry ends on or after it starts');
 export const RULE_EDU_START = rule('education-starts-high-school', '§六(一) 2 ②', 'error', '教育信息自高中（或中专）开始填写', 'Education starts at 高中 (or 中专)');
-export const RULE_EDU_ORDER = rule('education-chronological', '§六(一) 2 ②', 'warning', '教育经历按时间先后、层次由低到高排列', 'Education entries in chronological order, levels rising');
+export const RULE_EDU_ORDER = rule('education-chronological', ADVICE, 'warning', '教育经历按时间先后、层次由低到高排列', 'Education entries in chronological order, levels rising');
 export const RULE_EDU_END = rule('education-ends-at-highest', '§六(一) 2 ②', 'error', '教育信息填写至取得最高学历学位', 'Education ends with the highest degree');
-export const RULE_EDU_GAP = rule('education-gap', '§六(一) 2 ②', 'warning', '相邻教育经历间隔超过 6 个月时提示核实', 'Flags more than 6 months between consecutive education entries');
-export const RULE_EDU_OVERLAP = rule('education-overlap', '§六(一) 2 ②', 'warning', '教育经历时间重叠时提示核实', 'Flags overlapping education entries');
+export const RULE_EDU_GAP = rule('education-gap', ADVICE, 'warning', '相邻教育经历间隔超过 6 个月时提示核实', 'Flags more than 6 months between consecutive education entries');
+export const RULE_EDU_OVERLAP = rule('education-overlap', ADVICE, 'warning', '教育经历时间重叠时提示核实', 'Flags overlapping education entries');
 export const RULE_WORK_EMPTY_OK = rule('work-history-optional', '§六(一) 2 ③', 'info', '没有过往工作经历可不填写（建议与单位核实确认）', 'An empty work history is allowed (confirm with the employer)');
-export const RULE_WORK_DATES = rule('work-dates-valid', '§六(一) 2 ③', 'error', '每段工作经历结束不早于开始', 'Each job ends on or after it starts');
+export const RULE_WORK_DATES = rule('work-dates-valid', ADVICE, 'error', '每段工作经历结束不早于开始', 'Each job ends on or after it starts');
 export const RULE_WORK_BEFORE_CONTRACT = rule('work-before-contract', '§六(一) 2 ③', 'error', '工作经历填写劳动合同开始前的全部经历，每段须在合同开始日或之前结束', 'Work history lists the jobs before the labour contract; each ends on or before its start');
-export const RULE_WORK_ORDER = rule('work-chronological', '§六(一) 2 ③', 'warning', '工作经历按时间先后排列', 'Jobs in chronological order');
-export const RULE_WORK_OVERLAP = rule('work-overlap', '§六(一) 2 ③', 'error', '工作经历时间不得重叠', 'Jobs do not overlap');
+export const RULE_WORK_ORDER = rule('work-chronological', ADVICE, 'warning', '工作经历按时间先后排列', 'Jobs in chronological order');
+export const RULE_WORK_OVERLAP = rule('work-overlap', ADVICE, 'warning', '工作经历时间重叠时提示核实', 'Flags overlapping jobs to check');
 export const RULE_ADDRESS = rule('address-as-materials', '§六(一) 2 ①, §六(二) ①', 'error', '户籍地址及现居住地以后期办理的相应材料为依据填写', 'Registered and current addresses are filled exactly as the supporting materials say');
 export const RULE_PHOTO = rule('photo-one-inch-bareheaded', '§六(一) 2 (1)', 'warning', '证件照片应为近期一寸免冠证件照', 'The photo is a recent one-inch bareheaded ID photo');
-export const RULE_SPOUSE = rule('spouse-not-filed', '§提示 2, §六(二) 6', 'error', '系统已取消配偶信息，配偶不可办理随迁', 'Spouses are no longer filed; a spouse cannot accompany');
+export const RULE_SPOUSE = rule('spouse-not-filed', '§提示 特别注意 2, §六(二) 6', 'error', '系统已取消配偶信息，配偶不可办理随迁', 'Spouses are no longer filed; a spouse cannot accompany');
 export const RULE_NO_BUSINESS_IN_PROGRESS = rule('change-only-without-business', '§六(二)', 'error', '个人信息须在无在办业务状态下修改，修改后提交申请才可生效', 'Personal data may be edited only while no business is in progress');
 export const RULE_PERMISSION_FIELDS = rule('permission-request-fields', '§六(一) 1 (1)', 'error', '权限申请的证件类型为北京市工作居住证、主管部门为大兴区人力社保局，并写明拟办理事项', 'Permission request: type 北京市工作居住证, authority 大兴区人力社保局, intended business stated');
 export const RULE_INFO_CHANGE_ITEM = rule('info-change-state-item', '§六(五)', 'error', '个人信息变更提交时应注明具体变更事项', 'A personal information change states the specific item changed');
@@ -241,53 +244,6 @@ export const FIELD_GUIDANCE: readonly FieldGuidance[] = [
   guide(RULE_EMPLOYER_IS_PAYER, ['unit-employer-change'], bi('聘用单位须与社保扣缴单位一致；待员工在新单位正式产生社保记录后再确认关联。', 'The employer must be the social insurance payer; confirm the link only once the new employer\'s social insurance record exists.')),
 ];
 
-/** Input of {@link checkAddressMatchesMaterials}. */
-export const AddressInput = z.object({
-  field: z.enum(['hukou-address', 'current-address']),
-  filled: z.string(),
-  fromMaterials: z.string(),
-});
-
-/** Compacts an address for comparison: full-width folded, whitespace and punctuation variants removed. */
-export function normalizeAddress(s: string): string {
-  return normalizeWidth(s)
-    .replace(/\s+/g, '')
-    .replace(/[（(]/g, '(')
-    .replace(/[）)]/g, ')')
-    .replace(/[－—–]/g, '-');
-}
-
-/** §六(一) 2 ①: the address filled must read as the supporting material (ignoring spaces and full/half width). */
-export function checkAddressMatchesMaterials(input: z.input<typeof AddressInput>): CheckResult {
-  const v = parseInput(AddressInput, input);
-  const a = normalizeAddress(v.filled);
-  const b = normalizeAddress(v.fromMaterials);
-  const ok = a === b;
-  const what = v.field === 'hukou-address' ? bi('户籍地址', 'Registered address') : bi('现居住地', 'Current address');
-  return result([
-    finding(RULE_ADDRESS, ok, ok ? bi(`${what.zh}与材料一致`, `${what.en} matches the material`) : bi(`${what.zh}「${v.filled}」与材料「${v.fromMaterials}」不一致，应按材料填写`, `${what.en} "${v.filled}" differs from the material "${v.fromMaterials}"; copy the material`), { ...v, normalizedFilled: a, normalizedMaterial: b }),
-  ]);
-}
-
-/** Input of {@link checkCompanions}. */
-export const CompanionsInput = z.array(z.object({ name: z.string().optional(), relation: z.string() }));
-
-const SPOUSE_WORDS = ['spouse', '配偶', '妻子', '丈夫', '夫', '妻', '爱人'];
-
-/** §提示 2, §六(二) 6: no spouse among 随往人员. */
-export function checkCompanions(companions: z.input<typeof CompanionsInput>): CheckResult {
-  const v = parseInput(CompanionsInput, companions);
-  const spouses = v.filter((c) => SPOUSE_WORDS.includes(c.relation.trim()));
-  return result([
-    finding(
-      RULE_SPOUSE,
-      spouses.length === 0,
-      spouses.length === 0 ? bi('随往人员中没有配偶', 'No spouse among companions') : bi('配偶不可办理随迁，请删除配偶信息', 'A spouse cannot accompany; remove the spouse'),
-      { relations: v.map((c) => c.relation) },
-    ),
-  ]);
-}
-
 /** Statuses that count as a business in progress (submitted, not yet decided). */
 export const IN_PROGRESS_STATUSES: readonly CaseStatus[] = ['employer-review', 'locality-review', 'district-review'];
 
@@ -345,34 +301,5 @@ export function checkInfoChangeNote(note: string): CheckResult {
   const ok = named.length > 0;
   return result([
     finding(RULE_INFO_CHANGE_ITEM, ok, ok ? bi(`已注明变更事项：${named.join('、')}`, `Items named: ${named.join(', ')}`) : bi('请注明具体变更事项（如居住地、户口所在地、学历学位、技术职称、随往人员）', 'Name the specific item changed (residence, hukou, education, title, companions …)'), { note, itemsNamed: named }),
-  ]);
-}
-
-/** Input of {@link checkEmployerIsSocialInsurancePayer}: credit codes preferred, names as fallback. */
-export const EmployerPayerInput = z
-  .object({
-    employerCreditCode: z.string().optional(),
-    payerCreditCode: z.string().optional(),
-    employerName: z.string().optional(),
-    payerName: z.string().optional(),
-  })
-  .refine((v) => (v.employerCreditCode && v.payerCreditCode) || (v.employerName && v.payerName), {
-    message: '须提供双方的统一社会信用代码或名称 / Give both credit codes or both names',
-  });
-
-/** §六(四) 注意事项 3: the new employer is the one paying the holder's social insurance. */
-export function checkEmployerIsSocialInsurancePayer(input: z.input<typeof EmployerPayerInput>): CheckResult {
-  const v = parseInput(EmployerPayerInput, input);
-  const byCode = !!(v.employerCreditCode && v.payerCreditCode);
-  const ok = byCode
-    ? normalizeCode(v.employerCreditCode!) === normalizeCode(v.payerCreditCode!)
-    : normalizeAddress(v.employerName!) === normalizeAddress(v.payerName!);
-  return result([
-    finding(
-      RULE_EMPLOYER_IS_PAYER,
-      ok,
-      ok ? bi('聘用单位与社保扣缴单位一致', 'Employer and social insurance payer match') : bi('聘用单位与社保扣缴单位不一致，将影响变更及后续续签核准', 'Employer and social insurance payer differ; this blocks the change and later renewals'),
-      { ...v, comparedBy: byCode ? 'credit-code' : 'name' },
-    ),
   ]);
 }

@@ -1,6 +1,7 @@
 /**
- * Identity numbers the portal compares automatically (§提示: 身份证号 with the police data, 社会统一信用代码
- * with the business registry) and the phone of the income annotation (§六(二) 5). Checking them before
+ * Identity numbers the portal compares automatically (§提示 特点 4: 身份证号 with the police data, 社会统一信用代码
+ * with the business registry). The checks themselves (check characters, formats) are the assistant's (助手建议):
+ * the guide states no format, only that the portal compares and the phone of the income annotation (§六(二) 5). Checking them before
  * filing saves a round trip.
  * - Resident ID: GB 11643-1999, 18 characters, ISO 7064 MOD 11-2 check character (0–9 or X), a real birth
  *   date, the 17th digit odd for men and even for women, the first two digits a province-level code.
@@ -11,12 +12,12 @@
  */
 import { z } from 'zod';
 import { Gender, IsoDate, isIsoDate } from './model';
-import { bi, defineRule, finding, type Finding } from './rule';
+import { ADVICE, bi, defineRule, finding, type Finding } from './rule';
 import { parseInput } from './validate';
 
 export const RULE_RESIDENT_ID = defineRule({
   id: 'resident-id-valid',
-  section: '§提示',
+  section: ADVICE,
   file: 'rules/identity.ts',
   severity: 'error',
   description: {
@@ -27,7 +28,7 @@ export const RULE_RESIDENT_ID = defineRule({
 
 export const RULE_CREDIT_CODE = defineRule({
   id: 'credit-code-valid',
-  section: '§提示',
+  section: ADVICE,
   file: 'rules/identity.ts',
   severity: 'error',
   description: {
@@ -38,10 +39,11 @@ export const RULE_CREDIT_CODE = defineRule({
 
 export const RULE_MOBILE = defineRule({
   id: 'mobile-number-valid',
-  section: '§六(二) 5',
+  // The guide asks for a 联系人及电话 on income screenshots (§六(二) 5) but states no number format: 助手建议.
+  section: ADVICE,
   file: 'rules/identity.ts',
   severity: 'error',
-  description: { zh: '大陆手机号码 1[3-9] 开头共 11 位', en: 'Mainland mobile number: 11 digits starting 1[3-9]' },
+  description: { zh: '大陆手机号码 1[3-9] 开头共 11 位（收入截图须注明的联系电话）', en: 'Mainland mobile number: 11 digits starting 1[3-9] (the contact phone of the income screenshots)' },
 });
 
 /** Full-width ASCII (U+FF01–U+FF5E) to half-width, ideographic space to space. */

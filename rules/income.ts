@@ -9,6 +9,7 @@
  * Money is compared in integer fen so that 1.2 × 11937 = 14324.4 does not suffer from floating point.
  */
 import { z } from 'zod';
+import { IsoDate } from './model';
 import { YearMonth, fromMonthIndex, monthIndex } from './dates';
 import { bi, defineRule, finding, type ConditionStatus, type Finding } from './rule';
 import { Money, parseInput } from './validate';
@@ -94,12 +95,23 @@ export const MonthlyIncomeTestInput = z
     months: z.array(MonthlyIncome).min(1),
     /** The monthly wage standard in force (see wageStandard). */
     standardMonthly: z.number().positive(),
-    /** The most recent 所属期 of the windows; defaults to the latest month given. */
+    /** The year of that standard (wageStandard(...).usedYear), carried into the verdict. */
+    standardYear: z.number().int().optional(),
+    /**
+     * The filing day (or today): the windows are the 6 and 12 所属期 months before its month (§六(二) 5
+     * 「所属期为申报时期近6个月或近12个月」), whatever months were entered.
+     */
+    asOf: IsoDate.optional(),
+    /** The most recent 所属期 of the windows, when given explicitly instead of `asOf`. */
     lastMonth: YearMonth.optional(),
   })
   .refine((v) => new Set(v.months.map((m) => m.month)).size === v.months.length, {
     message: '同一月份重复填写 / A month is listed twice',
     path: ['months'],
+  })
+  .refine((v) => v.asOf !== undefined || v.lastMonth !== undefined, {
+    message: '缺少申报日期：收入窗口按申报日（或今天）确定 / Missing the filing day: the income windows are anchored on it (or today)',
+    path: ['asOf'],
   });
 export type MonthlyIncomeTestInput = z.input<typeof MonthlyIncomeTestInput>;
 
@@ -117,6 +129,11 @@ export interface IncomeWindow {
 /** The monthly income verdict. */
 export interface MonthlyIncomeResult {
   readonly status: ConditionStatus;
+  /** The year and monthly figure of the standard used (when the caller gave the year). */
+  readonly standardYear?: number;
+  readonly standardMonthly: number;
+  /** Months entered that lie outside both windows: not counted. */
+  readonly notCounted: readonly YearMonth[];
   /** 1.2 × the standard, in yuan (may carry fen). */
   readonly threshold: number;
   readonly windows: readonly [IncomeWindow, IncomeWindow];
@@ -125,13 +142,16 @@ export interface MonthlyIncomeResult {
 
 /**
  * §一(三) 3: passes when the average over the last 6 months or over the last 12 months is at least
- * 1.2 × the monthly standard. A window with a missing month is not averaged (a missing month is not
- * assumed to be zero); the status is 'unknown' when no complete window passes and one is incomplete.
+ * 1.2 × the monthly standard. The windows end with the month before the filing day's month (`asOf`; the
+ * latest full 所属期) — never with the last month entered: months outside the windows do not count, and a
+ * month of a window that was not entered makes that window incomplete (not assumed zero). The status is
+ * 'unknown' (incomplete) when no complete window passes and one is incomplete.
  */
 export function monthlyIncomeTest(input: MonthlyIncomeTestInput): MonthlyIncomeResult {
   const v = parseInput(MonthlyIncomeTestInput, input);
   const byMonth = new Map(v.months.map((m) => [m.month, toFen(m.taxable)]));
-  const last = v.lastMonth ? monthIndex(v.lastMonth) : Math.max(...v.months.map((m) => monthIndex(m.month)));
+  const last = v.lastMonth ? monthIndex(v.lastMonth) : monthIndex(v.asOf!) - 1;
+  const notCounted = v.months.map((m) => m.month).filter((m) => monthIndex(m) > last || monthIndex(m) < last - 11).sort();
   const standardFen = toFen(v.standardMonthly);
   const win = (size: 6 | 12): IncomeWindow => {
     const months = Array.from({ length: size }, (_, i) => fromMonthIndex(last - size + 1 + i));
@@ -149,11 +169,14 @@ export function monthlyIncomeTest(input: MonthlyIncomeTestInput): MonthlyIncomeR
       ? 'unknown'
       : 'not-met';
   const threshold = yuan(Math.round((standardFen * 12) / 10));
+  const basisZh = `${v.standardYear !== undefined ? `按 ${v.standardYear} 年度标准` : '按'}月平均工资 ${v.standardMonthly} 元，1.2 倍为 ${threshold} 元：`;
+  const basisEn = `${v.standardYear !== undefined ? `${v.standardYear} standard, ` : ''}average monthly wage ${v.standardMonthly} CNY, 1.2 × = ${threshold} CNY: `;
+  const outside = notCounted.length ? bi(`（${notCounted.join('、')} 不在近 12 个月内，不计入）`, ` (${notCounted.join(', ')} outside the last 12 months, not counted)`) : bi('', '');
   const describe = (w: IncomeWindow): string =>
     w.average === null ? `近${w.size}个月缺 ${w.missing.join('、')}` : `近${w.size}个月月均 ${w.average} 元`;
   const describeEn = (w: IncomeWindow): string =>
     w.average === null ? `last ${w.size} months missing ${w.missing.join(', ')}` : `last ${w.size} months average ${w.average}`;
-  const message =
+  const core =
     status === 'met'
       ? bi(
           `${windows.map(describe).join('；')}，达到 1.2 倍标准 ${threshold} 元`,
@@ -165,18 +188,24 @@ export function monthlyIncomeTest(input: MonthlyIncomeTestInput): MonthlyIncomeR
             `${windows.map(describeEn).join('; ')}: both below 1.2 × the standard, ${threshold} CNY`,
           )
         : bi(
-            `${windows.map(describe).join('；')}；请补齐月份以判断是否达到 ${threshold} 元`,
-            `${windows.map(describeEn).join('; ')}; add the missing months to judge against ${threshold} CNY`,
+            `${windows.map(describe).join('；')}；不完整：请补齐月份以判断是否达到 ${threshold} 元`,
+            `${windows.map(describeEn).join('; ')}; incomplete: add the missing months to judge against ${threshold} CNY`,
           );
+  const message = bi(basisZh + core.zh + outside.zh, basisEn + core.en + outside.en);
   return {
     status,
+    ...(v.standardYear !== undefined ? { standardYear: v.standardYear } : {}),
+    standardMonthly: v.standardMonthly,
+    notCounted,
     threshold,
     windows,
     findings: [
       finding(RULE_INCOME_MONTHLY, status === 'met', message, {
+        standardYear: v.standardYear,
         standardMonthly: v.standardMonthly,
         threshold,
         windows,
+        notCounted,
       }, status === 'unknown' ? 'warning' : RULE_INCOME_MONTHLY.severity),
     ],
   };

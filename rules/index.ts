@@ -14,7 +14,14 @@ export {
   countWorkdays,
   CountWorkdaysInput,
   DayKind,
+  enteredArrangements,
+  HolidayArrangementSchema,
   hasOfficialData,
+  setEnteredArrangements,
+  yearSource,
+  YearSource,
+  type CountMode,
+  type HolidayArrangement,
   isWorkday,
   IsWorkdayInput,
   RULE_CALENDAR_APPROXIMATE,
@@ -27,6 +34,9 @@ export {
   type DayAnswer,
 } from './calendar';
 export * from './deadlines';
+export * from './deadline-events';
+export { HolidayNoticeError, HolidayNoticeText, parseHolidayNotice, summarizeArrangement, type ArrangementSummary, type HolidayRun } from './holiday-notice';
+export { estimatedHolidays, possibleMakeupDays, type EstimatedHoliday } from './holiday-estimate';
 export * from './validity';
 export * from './wages';
 export * from './income';
@@ -39,4 +49,5 @@ export * from './texts';
 export * from './identity';
 export * from './localities';
 export * from './quarters';
+export * from './scope';
 export * from './registry';

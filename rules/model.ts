@@ -57,7 +57,7 @@ export const CaseStatus = z.enum([
 ]);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
-/** A person's permit state; 'suspended' is 挂起 after the employer unlinks (§提示 3). */
+/** A person's permit state; 'suspended' is 挂起 after the employer unlinks (§提示 特别注意 3). */
 export const HolderStatus = z.enum(['none', 'applying', 'holder', 'suspended', 'expired', 'cancelled']);
 export type HolderStatus = z.infer<typeof HolderStatus>;
 

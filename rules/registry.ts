@@ -18,6 +18,7 @@ import * as texts from './texts';
 import * as identity from './identity';
 import * as localities from './localities';
 import * as quarters from './quarters';
+import * as scope from './scope';
 
 const MODULES: readonly Record<string, unknown>[] = [
   calendar,
@@ -33,6 +34,7 @@ const MODULES: readonly Record<string, unknown>[] = [
   identity,
   localities,
   quarters,
+  scope,
 ];
 
 function isRule(v: unknown): v is RuleMeta {

@@ -6,11 +6,25 @@
  */
 import type { Bilingual, Severity } from './model';
 
+/**
+ * The "section" of a rule or finding that is the assistant's own suggestion, not the guide's (issue #14 4.9):
+ * shown as 助手建议 and never with a § citation. Everything else cites the guide section that says it.
+ */
+export const ADVICE = '助手建议';
+
+/** True when a rule or finding is the assistant's suggestion rather than the guide's. */
+export function isAdvice(x: { readonly section: string }): boolean {
+  return x.section === ADVICE;
+}
+
 /** Metadata of one rule; `file` is the module under rules/ that implements it. */
 export interface RuleMeta {
   /** Stable kebab-case id; stored by other code, never renamed. */
   readonly id: string;
-  /** Guide section(s) cited, e.g. `§六(三)` or `§提示 4, §六(三)`. */
+  /**
+   * Guide section(s) cited, e.g. `§六(三)` or `§提示 特别注意 4, §六(三)` (§提示 has two numbered lists:
+   * `§提示 特点 N` for the system's features, `§提示 特别注意 N` for the points to watch); or {@link ADVICE}.
+   */
   readonly section: string;
   /** Implementing file, e.g. `rules/deadlines.ts`. */
   readonly file: string;

@@ -78,6 +78,38 @@ export function incomeAnnotation(input: IncomeAnnotationInput): string {
   return `以上为${v.employeeName}个税申报信息，个税由${v.companyName}代扣代缴。联系人：${v.contact}，电话：${v.phone}`;
 }
 
+/** Which parts of the income annotation are not known yet (each is printed as the guide's XXX). */
+export type AnnotationGap = 'employee' | 'company' | 'contact' | 'phone';
+
+/**
+ * The income annotation (§六(二) 5) from what is known: the full sentence when every part is there,
+ * otherwise the guide's template with XXX in place of each missing part, and the list of what is
+ * missing. The one source of this sentence for the side panel, the portal overlay and the print view.
+ */
+export function incomeAnnotationDraft(parts: {
+  employeeName?: string;
+  companyName?: string;
+  contact?: string;
+  phone?: string;
+}): { text: string; missing: AnnotationGap[]; complete: boolean } {
+  const missing: AnnotationGap[] = [];
+  if (!parts.employeeName) missing.push('employee');
+  if (!parts.companyName) missing.push('company');
+  if (!parts.contact) missing.push('contact');
+  if (!parts.phone) missing.push('phone');
+  if (!missing.length) {
+    const r = IncomeAnnotationInput.safeParse({ employeeName: parts.employeeName, companyName: parts.companyName, contact: parts.contact, phone: parts.phone });
+    if (r.success) return { text: incomeAnnotation(r.data), missing, complete: true };
+    // A name the rule refuses is treated as missing; a phone it does not know gets the template's XXX.
+    missing.push('phone');
+  }
+  const name = parts.employeeName || 'XXX（员工姓名）';
+  const company = parts.companyName || 'XXX单位';
+  const contact = parts.contact || 'XXX';
+  const phone = missing.includes('phone') ? 'XXX' : parts.phone;
+  return { text: `以上为${name}个税申报信息，个税由${company}代扣代缴。联系人：${contact}，电话：${phone}`, missing, complete: false };
+}
+
 /** Businesses a permission request may announce. */
 export const IntendedBusiness = z.enum(['new-permit', 'renewal', 'employer-change', 'personal-info-change']);
 export type IntendedBusiness = z.infer<typeof IntendedBusiness>;

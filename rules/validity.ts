@@ -9,8 +9,8 @@
  * 2027-02-28.
  */
 import { z } from 'zod';
-import { IsoDate, type Bilingual } from './model';
-import { addMonths, addYears, fullYearsBetween } from './dates';
+import { IsoDate, isIsoDate, type Bilingual } from './model';
+import { addDays, addMonths, addYears, fullYearsBetween } from './dates';
 import { bi, defineRule, finding, type Finding } from './rule';
 import { parseInput } from './validate';
 
@@ -113,7 +113,7 @@ export interface ValidityResult {
 export function checkValidity(document: DocumentValidity, providedOn: IsoDate): ValidityResult {
   const { document: doc } = parseInput(CheckValidityInput, { document, providedOn });
   const isContract = CONTRACT_KINDS.has(doc.kind);
-  const months: 3 | 6 = isContract ? 6 : 3;
+  const months = monthsRequired(doc.kind);
   const mustBeValidUntil = addMonths(providedOn, months);
   const ok = doc.validUntil === 'long-term' || doc.validUntil >= mustBeValidUntil;
   const rule = doc.kind === 'lease-contract' ? RULE_LEASE_REMAINING : isContract ? RULE_VALIDITY_CONTRACT : RULE_VALIDITY_GENERAL;
@@ -198,4 +198,102 @@ export function childAgeOk(birthDate: IsoDate, onDate: IsoDate): ChildAgeResult 
     overLimitFrom,
     findings: [finding(RULE_CHILD_AGE, ok, message, { birthDate, onDate, age, overLimitFrom, limit: CHILD_AGE_LIMIT })],
   };
+}
+
+/** Months of validity §五 asks for at upload: 6 for 合同类 kinds (leases too, §六(二) 4②), 3 otherwise. */
+export function monthsRequired(kind: DocumentKind): 3 | 6 {
+  return CONTRACT_KINDS.has(kind) ? 6 : 3;
+}
+
+/**
+ * The first day on which a document valid until `validUntil` no longer meets §五 ("提供时材料截止期限须超过
+ * 3个月以上（含），其中合同类材料为6个月以上（含）"), or undefined when it is valid long-term (长期).
+ * Reading: provided on day D, the document passes when D + months ≤ validUntil (both inclusive), so
+ * it falls below the rule on the first D with D + months > validUntil. Month-end clamping makes
+ * "validUntil − months" inexact (01-31 + 3 months = 04-30), hence the short forward search.
+ * Stored with each document (storage/) so "falls below within N days" is a range query.
+ */
+export function fallsBelowRuleOn(kind: DocumentKind, validUntil: IsoDate | 'long-term'): IsoDate | undefined {
+  if (validUntil === 'long-term') return undefined;
+  const months = monthsRequired(kind);
+  let d = addMonths(validUntil, -months); // always passes: clamping only ever moves it earlier
+  for (;;) {
+    const next = addDays(d, 1);
+    if (addMonths(next, months) > validUntil) return next;
+    d = next;
+  }
+}
+
+// ───────────────────────────── Reading a typed validity (长期) ─────────────────────────────
+
+/**
+ * Every way an agent or a document writes "valid for life" that we read as long-term: 长期 (ID cards of holders
+ * over 46, licences without a term), 长期有效, 永久 / 永久有效, 终身 / 终身有效, 无固定期限 (a labour contract without a
+ * fixed term — still a 合同类 document that never falls below §五's 6 months), and long-term / long term /
+ * permanent. Spaces, full-width spaces and a closing 。 are ignored.
+ */
+export const LONG_TERM_SPELLINGS: readonly string[] = [
+  '长期', '长期有效', '永久', '永久有效', '终身', '终身有效', '无固定期限', 'long-term', 'long term', 'longterm', 'permanent',
+];
+
+/**
+ * Which 「有效期至」 a field is (issue #14 4.11): an identity or other document's (身份证, 居住证, 营业执照…, which
+ * may be 长期), a contract's, or the permit's own (工作居住证有效期, which is never 长期: 《工作居住证》的有效期限为
+ * 3 年, §六(三)). The portal labels both 「证件有效期至」; they are told apart by their section, never by the label.
+ */
+export const ExpiryField = z.enum(['document', 'contract', 'permit']);
+export type ExpiryField = z.infer<typeof ExpiryField>;
+
+/** The reading of a typed validity. */
+export type ValidUntilReading =
+  | { readonly kind: 'date'; readonly date: IsoDate }
+  | { readonly kind: 'long-term' }
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'invalid'; readonly message: Bilingual };
+
+const normaliseText = (s: string): string =>
+  s
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim()
+    .replace(/[。.]$/, '');
+
+/**
+ * Reads what was typed or shown as a validity: a date (2035-03-07, 2035.03.07, 2035/3/7, 2035年3月7日, 20350307, or the
+ * end of a range 「2015.03.07-2035.03.07」) or one of {@link LONG_TERM_SPELLINGS}. The permit's own expiry is never
+ * long-term: 长期 there is refused with a message.
+ */
+export function readValidUntil(text: string, field: ExpiryField): ValidUntilReading {
+  const t = normaliseText(text);
+  if (!t) return { kind: 'empty' };
+  const lower = t.toLowerCase().replace(/\s+/g, ' ');
+  const compact = lower.replace(/ /g, '');
+  if (LONG_TERM_SPELLINGS.some((s) => s.replace(/ /g, '') === compact) || (/^.{0,12}[-—~至到]\s*(长期|长期有效|永久)$/.test(t))) {
+    return field === 'permit'
+      ? { kind: 'invalid', message: bi('工作居住证的有效期为 3 年，不会是「长期」：请填写证件上的具体日期', 'A work residence permit is valid for 3 years, never long-term: enter the date on it') }
+      : { kind: 'long-term' };
+  }
+  // The end of a range "start - end" (ID cards print 2015.03.07-2035.03.07).
+  const parts = t.split(/\s*(?:-{1}(?=\d{4})|—|~|至|到)\s*/);
+  const last = parts[parts.length - 1];
+  const m =
+    /^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?$/.exec(last) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(last);
+  if (m) {
+    const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+    if (isIsoDate(iso)) return { kind: 'date', date: iso };
+  }
+  return { kind: 'invalid', message: bi(`无法识别的日期「${text.trim()}」：请填写 yyyy-MM-dd 或「长期」`, `Cannot read the date "${text.trim()}": enter yyyy-MM-dd or 长期 (long-term)`) };
+}
+
+/**
+ * Which 「证件有效期至」 a portal field is, from the title of the section (block) it sits in: 工作居住证 → the
+ * permit's own expiry; 身份证 / 居住证 / 护照 / 营业执照 / 证件信息 → a document's; 合同 → a contract's; otherwise unknown
+ * (the caller must not guess).
+ */
+export function expiryFieldOfSection(sectionTitle: string): ExpiryField | undefined {
+  const s = sectionTitle.replace(/\s+/g, '');
+  if (/工作居住证/.test(s)) return 'permit';
+  if (/合同/.test(s)) return 'contract';
+  if (/身份证|居住证|护照|通行证|营业执照|登记证书|法人证书|证件信息|身份信息/.test(s)) return 'document';
+  return undefined;
 }

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { IsoDate } from './model';
-import { bi, defineRule, finding, type Finding } from './rule';
+import { ADVICE, bi, defineRule, finding, type Finding } from './rule';
 import { parseInput } from './validate';
 
 /** One year's figure with its provenance. */
@@ -68,12 +68,27 @@ export const RULE_WAGE_STANDARD = defineRule({
   },
 });
 
-/** A user-entered figure; `annual` defaults to monthly × 12 (flagged derived). */
+export const RULE_WAGE_TABLE_OUTDATED = defineRule({
+  id: 'wage-table-outdated',
+  section: ADVICE,
+  file: 'rules/wages.ts',
+  severity: 'warning',
+  description: {
+    zh: '内置平均工资表缺少按公布惯例（次年年中）应已公布的年度数据时提示，并请在设置中录入该年度数据（不推测数值）',
+    en: 'Says when the built-in wage table lacks a year that should have been published by now (usually mid-year after) and asks for the figure in the settings (no figure is guessed)',
+  },
+});
+
+/**
+ * A figure the agent entered (from the bureau's page), with its year; it wins over the built-in figure of that
+ * year. `annual` defaults to monthly × 12 (flagged derived); `publishedOn` defaults to 1 January after the year
+ * (the agent saw it published, the day is unknown), so the figure applies from then on.
+ */
 export const WageOverride = z.object({
   year: z.number().int().min(2000).max(2100),
   monthly: z.number().positive(),
   annual: z.number().positive().optional(),
-  publishedOn: IsoDate,
+  publishedOn: IsoDate.optional(),
   source: z.string().trim().min(1).optional(),
 });
 export type WageOverride = z.input<typeof WageOverride>;
@@ -88,6 +103,13 @@ export type WageChoiceReason = z.infer<typeof WageChoiceReason>;
 /** The standard in force on a day. */
 export interface WageStandard {
   readonly onDate: IsoDate;
+  /**
+   * True when the table lacks the target year although, by the assumed publication date (1 July of the
+   * following year), it should have been published by `onDate`: the verdicts may use an out-of-date figure.
+   */
+  readonly tableOutdated: boolean;
+  /** When outdated: the day the missing figure was due (assumed publication date). */
+  readonly dueSince?: IsoDate;
   /** The year the rule asks for: the previous year. */
   readonly targetYear: number;
   /** The year actually used. */
@@ -111,8 +133,8 @@ export function wageTable(overrides: readonly WageOverride[] = []): WageFigure[]
       annualDerived: o.annual === undefined,
       origin: 'user',
       source: o.source ?? '用户录入 / entered by the user',
-      publishedOn: o.publishedOn,
-      publicationAssumed: false,
+      publishedOn: o.publishedOn ?? `${o.year + 1}-01-01`,
+      publicationAssumed: o.publishedOn === undefined,
     });
   }
   return [...byYear.values()].sort((a, b) => a.year - b.year);
@@ -167,6 +189,23 @@ export function wageStandard(onDate: IsoDate, overrides: readonly WageOverride[]
   }
   // A fallback beyond the year before the target means a whole year's figure is missing: warn harder.
   const stale = figure.year < targetYear - 1;
+  // The table is outdated when the target year is missing though its assumed publication day has passed.
+  const dueSince = `${targetYear + 1}-07-01`;
+  const tableOutdated = reason === 'target-not-in-data' && onDate >= dueSince;
+  const findings: Finding[] = [finding(RULE_WAGE_STANDARD, !fallback || (reason === 'target-not-yet-published' && !stale), message, facts)];
+  if (tableOutdated) {
+    findings.push(
+      finding(
+        RULE_WAGE_TABLE_OUTDATED,
+        false,
+        bi(
+          `内置数据表最新为 ${table[table.length - 1].year} 年度；${targetYear} 年度平均工资通常于 ${dueSince} 前后公布，现按 ${figure.year} 年度（月平均 ${figure.monthly} 元）判断，结论可能偏宽。请在「设置 → 平均工资」录入 ${targetYear} 年度数据（北京市人力社保局网站）`,
+          `The built-in table ends with ${table[table.length - 1].year}; the ${targetYear} figure is usually published around ${dueSince}. Verdicts use ${figure.year} (${figure.monthly} CNY a month) and may be too lenient — enter the ${targetYear} figure under Settings → Average wage (Beijing HR & Social Security Bureau)`,
+        ),
+        { ...facts, dueSince, latestInTable: table[table.length - 1].year },
+      ),
+    );
+  }
   return {
     onDate,
     targetYear,
@@ -174,6 +213,8 @@ export function wageStandard(onDate: IsoDate, overrides: readonly WageOverride[]
     figure,
     fallback,
     reason,
-    findings: [finding(RULE_WAGE_STANDARD, !fallback || (reason === 'target-not-yet-published' && !stale), message, facts)],
+    tableOutdated,
+    ...(tableOutdated ? { dueSince } : {}),
+    findings,
   };
 }

@@ -16,15 +16,15 @@
  * A full backup holds complete resident ID numbers (it is a backup): the export's `notice` says so.
  * A masked export (IDs and phones hidden, no drafts or audit log) is for sharing and cannot be imported.
  */
+import { beijingDate } from '../rules/dates';
 import { z } from 'zod';
-import { browser } from 'wxt/browser';
-import { SCHEMA_VERSION, type JzzDb } from './db';
+import { BACKED_UP_TABLES, SCHEMA_VERSION, TABLES, type BackedUpTable, type JzzDb } from './db';
 import { StorageError, fromZodError, toStorageError, type Bilingual } from './errors';
-import { EncryptedEnvelope, ENCRYPTED_FORMAT, decryptEnvelope, encryptText } from './crypto';
+import { EncryptedEnvelope, ENCRYPTED_FORMAT, decryptEnvelope, encryptText } from '../utils/crypto';
 import { deriveFallsBelow, deriveFromResidentId } from './derive';
 import { dumpAll } from './dump';
-import { HOSTILE_KEYS } from './hostile';
-import { maskPhone, maskResidentId } from './mask';
+import { HOSTILE_KEYS } from '../utils/hostile';
+import { maskPhone, maskResidentId } from '../utils/mask';
 import {
   AuditRow,
   CaseRow,
@@ -49,42 +49,23 @@ import {
 
 export const BACKUP_FORMAT = 'jzz-backup';
 /** Version of the file layout; bumped when the envelope of tables changes. */
-export const BACKUP_FORMAT_VERSION = 1;
-export const APP_NAME = 'bj-work-residence-permit-assistant';
+const BACKUP_FORMAT_VERSION = 1;
+const APP_NAME = 'bj-work-residence-permit-assistant';
 
-export const BACKUP_TABLES = ['company', 'employees', 'cases', 'documents', 'ticks', 'notes', 'drafts', 'settings', 'audit'] as const;
-export type BackupTable = (typeof BACKUP_TABLES)[number];
+/** The tables a backup carries: every table of storage/db.ts TABLES not excluded there on purpose. */
+export const BACKUP_TABLES = BACKED_UP_TABLES;
+export type BackupTable = BackedUpTable;
 
-export const BACKUP_LIMITS = {
+const BACKUP_LIMITS = {
   maxFileChars: 150 * 1024 * 1024,
   maxStringChars: 1024 * 1024,
   maxAuditPayloadChars: 64 * 1024,
   maxTotalRows: 1_000_000,
-  rows: {
-    company: 1,
-    employees: 5_000,
-    cases: 20_000,
-    documents: 100_000,
-    ticks: 500_000,
-    notes: 50_000,
-    drafts: 25_000,
-    settings: 1,
-    audit: 500_000,
-  } satisfies Record<BackupTable, number>,
+  rows: Object.fromEntries(BACKED_UP_TABLES.map((t) => [t, (TABLES[t].backup as { maxRows: number }).maxRows])) as Record<BackupTable, number>,
 };
 export type BackupLimits = typeof BACKUP_LIMITS;
 
-const TABLE_LABELS: Record<BackupTable, Bilingual> = {
-  company: { zh: '单位信息', en: 'company' },
-  employees: { zh: '员工', en: 'employees' },
-  cases: { zh: '业务', en: 'cases' },
-  documents: { zh: '材料', en: 'documents' },
-  ticks: { zh: '清单勾选', en: 'checklist ticks' },
-  notes: { zh: '备注', en: 'notes' },
-  drafts: { zh: '采集草稿', en: 'captured drafts' },
-  settings: { zh: '设置', en: 'settings' },
-  audit: { zh: '操作记录', en: 'audit log' },
-};
+const TABLE_LABELS = Object.fromEntries(BACKED_UP_TABLES.map((t) => [t, (TABLES[t].backup as { label: Bilingual }).label])) as Record<BackupTable, Bilingual>;
 
 const UNCHANGED = { zh: '数据库未作任何修改。', en: 'Nothing was changed.' };
 
@@ -130,6 +111,19 @@ const AuditBackupRow = AuditRow.refine(
   { message: '操作记录内容过大 / Audit entry too large' },
 );
 
+/** The row schema of every backed-up table (a table added to storage/db.ts TABLES without one does not compile). */
+const BACKUP_ROWS = {
+  company: CompanyRow,
+  employees: EmployeeRow,
+  cases: CaseRow,
+  documents: DocumentRow,
+  ticks: TickRow,
+  notes: NoteRow,
+  drafts: DraftRow,
+  settings: SettingsRow,
+  audit: AuditBackupRow,
+} satisfies Record<BackupTable, z.ZodType>;
+
 /** The backup file (format version 1, database schema version 2). */
 export const BackupFile = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
@@ -140,16 +134,16 @@ export const BackupFile = z.strictObject({
   masked: z.literal(false),
   counts: z.strictObject(Object.fromEntries(BACKUP_TABLES.map((t) => [t, z.number().int().min(0)])) as Record<BackupTable, z.ZodNumber>),
   tables: z.strictObject({
-    company: rows(CompanyRow, 'company'),
-    employees: rows(EmployeeRow, 'employees'),
-    cases: rows(CaseRow, 'cases'),
-    documents: rows(DocumentRow, 'documents'),
-    ticks: rows(TickRow, 'ticks'),
-    notes: rows(NoteRow, 'notes'),
-    drafts: rows(DraftRow, 'drafts'),
-    settings: rows(SettingsRow, 'settings'),
-    audit: rows(AuditBackupRow, 'audit'),
-  }),
+    company: rows(BACKUP_ROWS.company, 'company'),
+    employees: rows(BACKUP_ROWS.employees, 'employees'),
+    cases: rows(BACKUP_ROWS.cases, 'cases'),
+    documents: rows(BACKUP_ROWS.documents, 'documents'),
+    ticks: rows(BACKUP_ROWS.ticks, 'ticks'),
+    notes: rows(BACKUP_ROWS.notes, 'notes'),
+    drafts: rows(BACKUP_ROWS.drafts, 'drafts'),
+    settings: rows(BACKUP_ROWS.settings, 'settings'),
+    audit: rows(BACKUP_ROWS.audit, 'audit'),
+  } satisfies Record<BackupTable, z.ZodType>),
 });
 export type BackupFile = z.infer<typeof BackupFile>;
 
@@ -173,7 +167,7 @@ export interface ExportOptions {
   mask?: boolean;
   /** Encrypt the file (AES-GCM, key from PBKDF2-SHA256 600,000 iterations); at least 8 characters. */
   passphrase?: string;
-  /** Defaults to the manifest's version. */
+  /** The extension's version (the caller reads it from the manifest; storage/ knows no browser). */
   appVersion?: string;
   now?: () => Date;
 }
@@ -200,14 +194,6 @@ export const MASKED_EXPORT_NOTICE: Bilingual = {
   en: 'Masked export: resident IDs and phone numbers are hidden; captured drafts and the audit log are left out; names and notes are not hidden. This file is for sharing only and cannot be imported back.',
 };
 
-function appVersion(): string {
-  try {
-    return browser.runtime.getManifest().version;
-  } catch {
-    return '0.0.0-dev';
-  }
-}
-
 /** Exports every table as a backup file (see ExportOptions for masking and encryption). */
 export async function exportBackup(db: JzzDb, options: ExportOptions = {}): Promise<ExportResult> {
   const now = (options.now ?? (() => new Date()))();
@@ -219,14 +205,15 @@ export async function exportBackup(db: JzzDb, options: ExportOptions = {}): Prom
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
     schemaVersion: SCHEMA_VERSION,
-    app: { name: APP_NAME, version: (options.appVersion ?? appVersion()).slice(0, 50) },
+    app: { name: APP_NAME, version: (options.appVersion ?? '0.0.0-dev').slice(0, 50) },
     exportedAt: now.toISOString(),
     masked: Boolean(options.mask),
     counts,
     tables,
   };
   let text = JSON.stringify(file);
-  const day = now.toISOString().slice(0, 10);
+  // The agent's day (Beijing), as every date on screen and in the CSV exports.
+  const day = beijingDate(now);
   let filename = options.mask ? `jzz-shareable-masked-${day}.json` : `jzz-backup-${day}.json`;
   if (options.passphrase !== undefined) {
     text = await encryptText(text, options.passphrase);
@@ -349,7 +336,7 @@ export async function readBackup(text: string, options: ReadOptions = {}): Promi
 }
 
 /** Validates an already-parsed backup object (version, masking, row limits, schema, integrity). */
-export function validateBackup(raw: unknown): BackupFile {
+function validateBackup(raw: unknown): BackupFile {
   if (!isRecord(raw) || raw.format !== BACKUP_FORMAT) {
     throw refuse('not-backup', { zh: '这不是本扩展导出的备份文件。', en: 'this is not a backup exported by this extension.' });
   }

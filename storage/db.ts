@@ -22,37 +22,68 @@ import type {
 } from './schemas';
 import { STORES_V1 } from './schema-v1';
 import { migrateV1ToV2 } from './migrations';
-import { NEWER_DATABASE } from './errors';
+import { NEWER_DATABASE, type Bilingual } from './errors';
 
 export const DB_NAME = 'jzz-assistant';
 /** The current schema version (Dexie's; IndexedDB sees it × 10). */
 export const SCHEMA_VERSION = 2;
 
-export const STORES_V2 = {
-  /** The employer's profile; a single row with id 'company'. */
-  company: 'id',
-  /** Staff the agent files for. Unique resident ID; `residentIdRev` answers "ID ends with …" as a prefix search. */
-  employees: 'id, &residentId, residentIdRev, name, holderStatus, permitValidUntil, updatedAt',
-  /** One business per row (新办, 续签…). [employeeId+createdAt] finds an employee's latest case without a scan. */
-  cases: 'id, employeeId, status, business, [status+business], [employeeId+createdAt], updatedAt',
-  /** Materials with validity. `fallsBelowRuleOn` (validUntil − 3/6 months, §五) makes "due within N days" a range query. */
-  documents: 'id, employeeId, caseId, kind, validUntil, fallsBelowRuleOn',
-  /** Checklist ticks, one per case and item id from rules/; compound primary key. */
-  ticks: '[caseId+itemId], caseId, state',
-  /** Time-stamped notes on an employee or a case. */
-  notes: 'id, employeeId, caseId, at',
-  /** Values the content script captured from portal pages, per employee ('employee:<id>') or case ('case:<id>'). */
-  drafts: 'id, employeeId, caseId',
-  /** Every change: table, record, op, changed fields before/after. Indexed by employee so erasure finds them. */
-  audit: '++id, [table+recordId], employeeId, at',
-  /** App settings; a single row with id 'app'. */
-  settings: 'id',
-  /** The employee/case selected in the side panel (what the content script fills from); single row 'focus'. */
-  focus: 'id',
-} as const;
+/** What the database says about each table: its Dexie store (indexed fields only), and whether backups carry it. */
+interface TableSpec {
+  /** Dexie's `stores()` line: the primary key, then only the fields a query uses (see each comment). */
+  readonly stores: string;
+  /** Backed up, with its name in messages and the most rows a backup may hold; or left out on purpose, and why. */
+  readonly backup: { readonly label: Bilingual; readonly maxRows: number } | { readonly excluded: string };
+}
 
-export type TableName = keyof typeof STORES_V2;
-export const TABLE_NAMES = Object.keys(STORES_V2) as TableName[];
+/**
+ * Every table of the current schema. Adding a table: its row schema (schemas.ts), an entry here (which
+ * makes Dexie create it, and forces the backup decision), a `db.version()` step, and its repository.
+ * The backup's table list, limits and labels are derived from this (tests/unit/storage/db.test.ts
+ * fails when a table is neither backed up nor excluded with a reason).
+ */
+export const TABLES = {
+  /** The employer's profile; a single row with id 'company'. */
+  company: { stores: 'id', backup: { label: { zh: '单位信息', en: 'company' }, maxRows: 1 } },
+  /**
+   * Staff the agent files for. `&residentId`: one row per person (imports match on it); `residentIdRev`:
+   * "ID ends with …" as a prefix search; `name`, `holderStatus`, `permitValidUntil`, `updatedAt`: the
+   * employee list's filter and sort orders (employees.list).
+   */
+  employees: { stores: 'id, &residentId, residentIdRev, name, holderStatus, permitValidUntil, updatedAt', backup: { label: { zh: '员工', en: 'employees' }, maxRows: 5_000 } },
+  /**
+   * One business per row (新办, 续签…). `employeeId`: an employee's cases; `[employeeId+createdAt]`: the
+   * latest case without a scan; `status`, `business`, `[status+business]`: cases.list's filters; `updatedAt`.
+   */
+  cases: { stores: 'id, employeeId, status, business, [status+business], [employeeId+createdAt], updatedAt', backup: { label: { zh: '业务', en: 'cases' }, maxRows: 20_000 } },
+  /** Materials with validity. `fallsBelowRuleOn` (§五, rules/validity.ts) makes "due within N days" a range query. */
+  documents: { stores: 'id, employeeId, caseId, kind, validUntil, fallsBelowRuleOn', backup: { label: { zh: '材料', en: 'documents' }, maxRows: 100_000 } },
+  /** Checklist ticks, one per case and item id from rules/; compound primary key; `caseId`: a case's ticks. */
+  ticks: { stores: '[caseId+itemId], caseId, state', backup: { label: { zh: '清单勾选', en: 'checklist ticks' }, maxRows: 500_000 } },
+  /** Time-stamped notes on an employee or a case. */
+  notes: { stores: 'id, employeeId, caseId, at', backup: { label: { zh: '备注', en: 'notes' }, maxRows: 50_000 } },
+  /** Values the content script captured from portal pages, per employee ('employee:<id>') or case ('case:<id>'). */
+  drafts: { stores: 'id, employeeId, caseId', backup: { label: { zh: '采集草稿', en: 'captured drafts' }, maxRows: 25_000 } },
+  /** Every change: table, record, op, changed fields before/after. Indexed by employee so erasure finds them. */
+  audit: { stores: '++id, [table+recordId], employeeId, at', backup: { label: { zh: '操作记录', en: 'audit log' }, maxRows: 500_000 } },
+  /** App settings (language, wage figures, reminder lead times); a single row with id 'app'. */
+  settings: { stores: 'id', backup: { label: { zh: '设置', en: 'settings' }, maxRows: 1 } },
+  /** The employee/case selected in the side panel (what the content script fills from); single row 'focus'. */
+  focus: {
+    stores: 'id',
+    backup: { excluded: 'navigation state, not data: restoring a backup must not put another person in focus while a portal tab is open' },
+  },
+} as const satisfies Record<string, TableSpec>;
+
+export type TableName = keyof typeof TABLES;
+export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+
+/** The Dexie stores of schema 2 (derived from TABLES). */
+export const STORES_V2 = Object.fromEntries(TABLE_NAMES.map((t) => [t, TABLES[t].stores])) as { readonly [T in TableName]: (typeof TABLES)[T]['stores'] };
+
+/** The tables a backup carries, in TABLES' order. */
+export type BackedUpTable = { [T in TableName]: (typeof TABLES)[T]['backup'] extends { maxRows: number } ? T : never }[TableName];
+export const BACKED_UP_TABLES = TABLE_NAMES.filter((t): t is BackedUpTable => 'maxRows' in TABLES[t].backup);
 
 /** The typed database. Construct through `openDb()` / `getDb()`. */
 export class JzzDb extends Dexie {

@@ -17,11 +17,11 @@ import type { JzzDb } from './db';
 import { createRepos, STATUS_LABELS, type RepoOptions } from './repos';
 import { fromZodError, pickLang, toStorageError, StorageError } from './errors';
 import { EmployeeInput, type Case, type Employee } from './schemas';
-import { maskPhone } from './mask';
+import { maskPhone } from '../utils/mask';
 import { EVENT_LABELS, eventTitle, type CaseBookEvent, type CaseBookRow, type Snapshot } from './reminders';
 
 type Lang = 'zh-CN' | 'en';
-const pick = (lang: Lang, b: Bilingual) => (lang === 'en' ? b.en : b.zh);
+import { pickText as pick } from '../utils/bilingual';
 
 // ───────────────────────────── CSV ─────────────────────────────
 
@@ -416,8 +416,8 @@ export function caseBookCsv(rows: readonly CaseBookRow[], options: CsvOptions = 
   const lang = options.lang ?? 'zh-CN';
   const en = lang === 'en';
   const head = en
-    ? ['Name', 'Resident ID', 'Phone', 'Category', 'Holder status', 'Permit valid until', 'Renewal / employer change', 'Window opens', 'Last safe filing day', 'Working days to last safe day', 'Current business', 'Case status', 'Submitted on', 'Accepted on', 'Next deadline', 'Next date', 'Working days left', 'Approximate']
-    : ['姓名', '身份证号', '手机号', '申报类别', '持证状态', '证件有效期至', '续签/变更状态', '续签申请期开始', '最后安全申报日', '距最后安全申报日（工作日）', '当前业务', '业务状态', '提交日期', '受理日期', '下一事项', '下一日期', '剩余工作日', '日期为估算'];
+    ? ['Name', 'Resident ID', 'Phone', 'Category', 'Holder status', 'Permit valid until', 'Renewal / employer change', 'Window opens', 'Recommended latest filing day', 'Working days to recommended latest day', 'Current business', 'Case status', 'Submitted on', 'Accepted on', 'Next deadline', 'Next date', 'Working days left', 'Approximate']
+    : ['姓名', '身份证号', '手机号', '申报类别', '持证状态', '证件有效期至', '续签/变更状态', '续签申请期开始', '建议最晚发起日', '距建议最晚发起日（工作日）', '当前业务', '业务状态', '提交日期', '受理日期', '下一事项', '下一日期', '剩余工作日', '日期为估算'];
   const body = rows.map((r) => {
     const e = r.employee;
     const c = r.latestCase;
@@ -431,8 +431,8 @@ export function caseBookCsv(rows: readonly CaseBookRow[], options: CsvOptions = 
       e.permitValidUntil ?? '',
       p ? `${pick(lang, p.business === 'renewal' ? BUSINESS_LABELS.renewal : BUSINESS_LABELS['employer-change'])}：${pick(lang, PERMIT_STATE_LABELS[p.state])}` : '',
       p?.opens ?? '',
-      p?.lastSafeDay ?? '',
-      p ? p.workdaysToLastSafeDay : '',
+      p?.recommendedLatestDay ?? '',
+      p ? p.workdaysToRecommendedLatestDay : '',
       c ? pick(lang, BUSINESS_LABELS[c.business]) : '',
       c ? pick(lang, STATUS_LABELS[c.status]) : '',
       c?.submittedOn ?? '',

@@ -3,13 +3,16 @@
  * case's row, its checklist ticks, documents and notes — newest first: when, from where, what changed.
  */
 import { useMemo, useState } from 'react';
-import { useLang, useT, type MessageKey } from '../i18n';
+import { pickText, useLang, useT, type MessageKey } from '../i18n';
+import { catalogs } from '../i18n/translate';
+import { CHECKLIST_ITEMS, type ChecklistItemId } from '../../rules/checklist';
+import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../rules/validity';
 import { Card } from '../ui';
 import { useAuditLog, useDocuments, useNotes } from '../use-live';
 import type { AuditEntry } from '../../storage/schemas';
 import type { Lang } from '../i18n';
 import type { BusinessType, CaseStatus, HolderStatus } from '../../rules/model';
-import { maskPhone } from '../../storage/mask';
+import { maskPhone } from '../../utils/mask';
 import { BUSINESSES, CASE_STATUSES, HOLDER_STATUSES, beijingDateTime, businessLabel, caseStatusLabel, holderLabel, maskIdLast4 } from './labels';
 
 const FIELD: Record<string, [string, string]> = {
@@ -17,7 +20,8 @@ const FIELD: Record<string, [string, string]> = {
   holderStatus: ['持证状态', 'holder status'], permitValidUntil: ['证件有效期至', 'permit valid until'], permitValidFrom: ['证件有效期起', 'permit valid from'],
   notes: ['备注', 'notes'], status: ['办理状态', 'status'], submittedOn: ['提交日期', 'submitted on'], acceptedOn: ['受理日期', 'accepted on'],
   decidedOn: ['办结日期', 'decided on'], validUntil: ['有效期至', 'valid until'], state: ['勾选状态', 'state'], text: ['内容', 'text'], kind: ['材料类型', 'kind'],
-  label: ['名称', 'label'], note: ['备注', 'note'], business: ['业务类型', 'business'],
+  label: ['名称', 'label'], note: ['备注', 'note'], business: ['业务类型', 'business'], itemId: ['材料', 'item'], facts: ['申报情况', 'facts'],
+  housing: ['住所证明', 'housing'], children: ['随往子女', 'children'], fields: ['采集的字段', 'captured fields'], module: ['页面', 'page'],
 };
 
 const HIDDEN = new Set(['updatedAt', 'createdAt', 'id', 'residentIdRev', 'fallsBelowRuleOn', 'employeeId', 'caseId', 'gender', 'birthDate', 'at']);
@@ -52,8 +56,15 @@ export function auditValue(path: string, v: unknown, lang: Lang): string {
     if (key === 'status' && (CASE_STATUSES as readonly string[]).includes(v)) return caseStatusLabel(lang, v as CaseStatus);
     if (key === 'business' && (BUSINESSES as readonly string[]).includes(v)) return businessLabel(lang, v as BusinessType);
     if (key === 'holderStatus' && (HOLDER_STATUSES as readonly string[]).includes(v)) return holderLabel(lang, v as HolderStatus);
+    if (key === 'itemId' && v in CHECKLIST_ITEMS) return pickText(lang, CHECKLIST_ITEMS[v as ChecklistItemId].title);
+    if (key === 'kind' && v in DOCUMENT_KIND_LABELS) return pickText(lang, DOCUMENT_KIND_LABELS[v as DocumentKind]);
+    // Codes the forms show with a label (住所证明 rented → 租住（住宅）, 勾选状态 uploaded → 已上传 …): the same label here.
+    const form = key === 'state' ? 'checklist.state' : key === 'titleObtainedBy' ? 'facts.titleBy' : `facts.${key}`;
+    const label = catalogs[lang][`${form}.${v}` as MessageKey];
+    if (label) return label;
   }
-  if (key === 'facts' && typeof v === 'object') return Object.keys(v as object).map((k) => fieldName(`facts.${k}`, lang)).join('、') || '—';
+  if (typeof v === 'boolean') return lang === 'en' ? (v ? 'yes' : 'no') : v ? '是' : '否';
+  if (key === 'facts' && typeof v === 'object') return Object.keys(v as object).map((k) => fieldName(`facts.${k}`, lang)).join('、') || (lang === 'en' ? 'none yet' : '尚未填写');
   // Masked before shortening, so that a cut can never leave part of a number unmasked.
   const s = maskAll(typeof v === 'string' ? v : JSON.stringify(v));
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;

@@ -9,35 +9,18 @@ import { useContext, useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { pickText, useLang, useT } from '../i18n';
 import { StatusLine } from '../ui';
-import { LiveEpochContext } from '../use-live';
+import { LiveEpochContext, useSettings } from '../use-live';
 import { addDays, addMonths, weekday } from '../../rules/dates';
 import { hasOfficialData, isWorkday } from '../../rules/calendar';
 import { getRepos } from '../../storage/repos';
 import { deadlineEvents, dueReminders, eventTitle, loadSnapshot, type CaseBookEvent, type Reminder } from '../../storage/reminders';
-import { getReminderLeads } from '../../storage/reminder-alarms';
-import { DEFAULT_REMINDER_LEADS, type ReminderLeads } from '../../storage/reminders';
-import { useWorkdayIndex } from './use-casebook-data';
+import { DEFAULT_REMINDER_LEADS } from '../../storage/schemas';
+import { useDeadlineOptions } from './use-casebook-data';
 import { navigate } from './route';
 import { eventLabel } from './labels';
 
 function eventHref(e: Pick<CaseBookEvent, 'caseId' | 'employeeId'>): string | undefined {
   return e.caseId ? `#/case/${e.caseId}` : e.employeeId ? `#/employee/${e.employeeId}` : undefined;
-}
-
-/** Leads saved in extension storage (storage/reminder-alarms.ts). */
-export function useReminderLeads(): ReminderLeads {
-  const [leads, setLeads] = useState<ReminderLeads>(DEFAULT_REMINDER_LEADS);
-  useEffect(() => {
-    let alive = true;
-    void getReminderLeads().then((l) => alive && setLeads(l));
-    const on = () => void getReminderLeads().then((l) => alive && setLeads(l));
-    browser.storage.onChanged.addListener(on);
-    return () => {
-      alive = false;
-      browser.storage.onChanged.removeListener(on);
-    };
-  }, []);
-  return leads;
 }
 
 export function CalendarView({ month: monthParam, today }: { month?: string; today: string }) {
@@ -48,8 +31,9 @@ export function CalendarView({ month: monthParam, today }: { month?: string; tod
   const first = `${month}-01`;
   const gridStart = addDays(first, -((weekday(first) + 6) % 7));
   const gridEnd = addDays(gridStart, 41);
-  const idx = useWorkdayIndex(today);
-  const leads = useReminderLeads();
+  const idx = useDeadlineOptions();
+  // The lead times of the settings row: the same ones the background's daily check uses.
+  const leads = useSettings()?.reminders ?? DEFAULT_REMINDER_LEADS;
   const [selected, setSelected] = useState<string | null>(null);
   const [allDue, setAllDue] = useState(false);
   useEffect(() => setSelected(null), [month]);

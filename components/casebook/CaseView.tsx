@@ -34,6 +34,7 @@ export function CaseView({ id, today }: { id: string; today: string }) {
   const saver = useAutosave<CasePatch>(id, (p) => getRepos().cases.update(id, p), { journal: `case:${id}`, replayFilter: auditReplayFilter('cases', id) });
   const [error, setError] = useState<unknown>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [confirmVoid, setConfirmVoid] = useState(false);
   if (c === undefined) return <p aria-busy="true">{t('common.loading')}</p>;
   if (!c) {
     return (
@@ -69,11 +70,27 @@ export function CaseView({ id, today }: { id: string; today: string }) {
         <StatusBadge tone={caseTone(c.status)} testId="case-status">{caseStatusLabel(lang, c.status)}</StatusBadge>
         <span className="cb-moves" role="group" aria-label={t('casebook.case.move')}>
           {CASE_TRANSITIONS[c.status].map((to) => (
-            <button key={to} type="button" className={to === 'voided' ? 'subtle-danger' : undefined} onClick={() => void move(to)} data-testid={`move-${to}`}>
-              → {caseStatusLabel(lang, to)}
+            <button
+              key={to}
+              type="button"
+              className={to === 'voided' ? 'subtle-danger' : undefined}
+              // Voiding asks first (it takes the case off reminders and the calendar); every other move is one click and can be moved back.
+              onClick={() => (to === 'voided' ? setConfirmVoid(true) : void move(to))}
+              data-testid={`move-${to}`}
+            >
+              {c.status === 'voided' ? t('casebook.case.reopen', { status: caseStatusLabel(lang, to) }) : `→ ${caseStatusLabel(lang, to)}`}
             </button>
           ))}
         </span>
+        {confirmVoid ? (
+          <div className="cb-confirm" role="alertdialog" aria-label={t('casebook.case.voidTitle')} data-testid="confirm-void">
+            <p>{t('casebook.case.voidConfirm')}</p>
+            <button type="button" className="danger" onClick={() => void move('voided').then(() => setConfirmVoid(false))} data-testid="confirm-void-yes">
+              {t('casebook.case.voidYes')}
+            </button>{' '}
+            <button type="button" onClick={() => setConfirmVoid(false)}>{t('common.cancel')}</button>
+          </div>
+        ) : null}
         <span className="cb-spacer" />
         <a className="button" href={`#/print/case/${c.id}`} data-testid="print-checklist">{t('casebook.case.print')}</a>
         <SaveState state={saver.state} error={saver.error} />

@@ -226,7 +226,7 @@ export function EmployeeTable({ rows, state, setState, today }: { rows: CaseBook
           headerHeight={ROW_HEIGHT}
           activeIndex={active}
           header={header}
-          renderRow={(r, i) => <Row key={r.id} id={`${gridId}-r-${r.id}`} row={r} index={i} reveal={state.reveal} active={i === active} onOpen={onOpenRow} />}
+          renderRow={(r, i) => <Row key={r.id} id={`${gridId}-r-${r.id}`} row={r} index={i} reveal={state.reveal} active={i === active} onOpen={onOpenRow} today={today} />}
         />
       )}
     </section>
@@ -247,7 +247,7 @@ function FilterSelect({ label, value, onChange, options, testId }: { label: stri
 }
 
 /** One row; memoised so that scrolling renders only the rows that come into view. */
-const Row = memo(function Row({ id, row, index, reveal, active, onOpen }: { id: string; row: CaseBookRow; index: number; reveal: boolean; active: boolean; onOpen: (i: number, r: CaseBookRow) => void }) {
+const Row = memo(function Row({ id, row, index, reveal, active, onOpen, today }: { id: string; row: CaseBookRow; index: number; reveal: boolean; active: boolean; onOpen: (i: number, r: CaseBookRow) => void; today: string }) {
   const t = useT();
   const lang = useLang();
   const e = row.employee;
@@ -286,7 +286,7 @@ const Row = memo(function Row({ id, row, index, reveal, active, onOpen }: { id: 
             <span className={n.workdaysLeft <= 5 ? 'due-soon' : ''}>{eventLabel(lang, n.kind)}</span>{' '}
             <span className="mono">{n.date}</span>{' '}
             <span className="muted">
-              {workdaysText(t, n.workdaysLeft)}
+              {workdaysText(t, n.workdaysLeft, n.date, today)}
               {n.approximate ? <abbr title={t('common.approximate')}> ≈</abbr> : null}
             </span>
           </>

@@ -3,13 +3,14 @@
  * renewal or employer-change window, their cases (open one, start a new one — the likely next business is
  * offered first), their documents with validity, the audit history, and erasure of everything about them.
  */
+import { beijingDate } from '../../rules/dates';
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { pickText, useLang, useT } from '../i18n';
 import { Card, DateField, ErrorText, SaveState, SelectField, StatusBadge, StatusLine } from '../ui';
 import { auditReplayFilter, sweepAutosaveJournal, useAutosave } from '../use-autosave';
 import { useCasesOfEmployee } from '../use-live';
-import { EMPLOYEE_BUSINESSES } from '../case-derive';
+import { EMPLOYEE_BUSINESSES } from '../../rules/case-facts';
 import { getRepos } from '../../storage/repos';
 import { EmployeePatch, Phone, PersonName, ResidentId } from '../../storage/schemas';
 import type { BusinessType } from '../../rules/model';
@@ -136,7 +137,7 @@ export function EmployeeView({ id, today }: { id: string; today: string }) {
                   </a>{' '}
                   <StatusBadge tone={caseTone(c.status)}>{caseStatusLabel(lang, c.status)}</StatusBadge>{' '}
                   <span className="muted small">
-                    {t('casebook.createdOn', { date: c.createdAt.slice(0, 10) })}
+                    {t('casebook.createdOn', { date: beijingDate(new Date(c.createdAt)) })}
                     {c.submittedOn ? ` · ${t('casebook.submittedOn', { date: c.submittedOn })}` : ''}
                   </span>
                 </li>

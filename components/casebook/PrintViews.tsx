@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import { pickText, useLang, useT } from '../i18n';
 import { useCase, useCompany, useEmployee, useTicks } from '../use-live';
-import { caseChecklist } from '../case-derive';
+import { caseChecklist } from '../../rules/case-facts';
 import { findLocality, LOCALITIES } from '../../rules/localities';
 import { UPLOAD_STANDARDS } from '../../rules/checklist';
 import { quarterSummary } from '../../storage/reports';

@@ -13,7 +13,7 @@ import type { CaseBookData } from './use-casebook-data';
 import { downloadText } from './download';
 
 /** The current quarter, the four before it and the next one, newest first. */
-export function quarterChoices(today: string): string[] {
+function quarterChoices(today: string): string[] {
   const out: string[] = [];
   for (let i = 3; i >= -12; i -= 3) out.push(quarterOf(addMonths(today, i)).label);
   return out;

@@ -4,6 +4,8 @@
  * language, and backups (export with an optional passphrase; import = dry run shown first, then one
  * all-or-nothing transaction, using storage/backup.ts — a bad file gets the storage's own message).
  */
+import { browser } from 'wxt/browser';
+import { beijingDate } from '../../rules/dates';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { pickText, useLang, useT, type Lang } from '../i18n';
 import { Card, ErrorText, NumberField, SaveState, StatusLine } from '../ui';
@@ -11,13 +13,14 @@ import { auditReplayFilter, useAutosave } from '../use-autosave';
 import { useCompany, useSettings } from '../use-live';
 import { getRepos } from '../../storage/repos';
 import { getDb } from '../../storage/db';
+import { requestPersistence, storageUsage, type PersistenceResult, type StorageUsage } from '../../storage/durability';
 import { applyImport, exportBackup, planImport, readBackupBlob, type BackupFile, type ImportPlan } from '../../storage/backup';
 import { CompanyPatch, Phone, WageOverride } from '../../storage/schemas';
 import { checkCreditCode } from '../../rules/identity';
 import { LOCALITIES } from '../../rules/localities';
 import { wageStandard, wageTable } from '../../rules/wages';
-import { getReminderLeads, runReminderCheck, setReminderLeads, type ReminderCheckResult } from '../../storage/reminder-alarms';
-import type { ReminderLeads } from '../../storage/reminders';
+import { sendMessage, type ReminderCheckResult } from '../../utils/messaging';
+import type { ReminderLeads } from '../../storage/schemas';
 import type { Bilingual } from '../../rules/model';
 import { TextField, zodMessage } from './fields';
 import { downloadText } from './download';
@@ -176,16 +179,14 @@ function WagesCard({ today }: { today: string }) {
 function RemindersCard() {
   const t = useT();
   const lang = useLang();
-  const [leads, setLeads] = useState<ReminderLeads | undefined>();
+  const leads = useSettings()?.reminders;
   const [saved, setSaved] = useState(false);
   const [result, setResult] = useState<ReminderCheckResult | null>(null);
   const [error, setError] = useState<unknown>(null);
-  useEffect(() => void getReminderLeads().then(setLeads), []);
   const set = (k: keyof ReminderLeads, n: number) =>
-    setReminderLeads({ [k]: n }).then((l) => {
-      setLeads(l);
-      setSaved(true);
-    }, setError);
+    getRepos()
+      .settings.update({ reminders: { [k]: n } })
+      .then(() => setSaved(true), setError);
   return (
     <Card title={t('settings.reminders.title')} testId="settings-reminders">
       <p className="muted small">{t('settings.reminders.intro')}</p>
@@ -200,7 +201,7 @@ function RemindersCard() {
       <p>
         <button
           type="button"
-          onClick={() => runReminderCheck(undefined, { repos: getRepos() }).then(setResult, setError)}
+          onClick={() => sendMessage('runReminderCheck', undefined).then(setResult, setError)}
           data-testid="check-now"
         >
           {t('settings.reminders.checkNow')}
@@ -289,7 +290,7 @@ function BackupCard() {
           onClick={async () => {
             setExportError(null);
             try {
-              const r = await exportBackup(getDb(), { mask, ...(passphrase ? { passphrase } : {}) });
+              const r = await exportBackup(getDb(), { mask, appVersion: browser.runtime.getManifest().version, ...(passphrase ? { passphrase } : {}) });
               downloadText(r.filename, r.text, 'application/json');
               setNotice(r.notice);
             } catch (e) {
@@ -332,7 +333,7 @@ function BackupCard() {
       <ErrorText error={importError} />
       {plan ? (
         <div className="plan" data-testid="backup-plan">
-          <p>{t('settings.backup.planTitle', { at: plan.plan.exportedAt.slice(0, 10), version: plan.plan.appVersion })}</p>
+          <p>{t('settings.backup.planTitle', { at: beijingDate(new Date(plan.plan.exportedAt)), version: plan.plan.appVersion })}</p>
           <table className="wages">
             <thead>
               <tr>
@@ -406,7 +407,34 @@ export function SettingsView({ today }: { today: string }) {
       <div className="cb-col">
         <WagesCard today={today} />
         <BackupCard />
+        <StorageCard />
       </div>
     </div>
+  );
+}
+
+/**
+ * Whether the browser promised to keep our database under storage pressure (asked once when the case
+ * book opens), and how much space it uses: without the promise, regular backups are the only safety.
+ */
+function StorageCard() {
+  const t = useT();
+  const [state, setState] = useState<{ persisted: PersistenceResult; usage: StorageUsage | null } | null>(null);
+  useEffect(() => {
+    let alive = true;
+    void Promise.all([requestPersistence(), storageUsage().catch(() => null)]).then(([persisted, usage]) => alive && setState({ persisted, usage }));
+    return () => {
+      alive = false;
+    };
+  }, []);
+  if (!state) return null;
+  const mb = state.usage ? (state.usage.usageBytes / 1024 / 1024).toFixed(1) : null;
+  return (
+    <Card title={t('settings.storage.title')} testId="settings-storage">
+      <StatusLine tone={state.persisted === 'granted' ? 'ok' : 'warn'}>
+        {t(state.persisted === 'granted' ? 'settings.storage.persisted' : 'settings.storage.notPersisted')}
+      </StatusLine>
+      {mb !== null ? <p className="muted small">{t('settings.storage.used', { mb })}</p> : null}
+    </Card>
   );
 }

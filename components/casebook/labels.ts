@@ -1,5 +1,5 @@
 /** Labels and tones of the case book's values, in the UI language. */
-import type { Bilingual, BusinessType, CaseStatus, Category, HolderStatus } from '../../rules/model';
+import type { BusinessType, CaseStatus, Category, HolderStatus } from '../../rules/model';
 import type { DeadlineState } from '../../rules/deadlines';
 import { BUSINESS_LABELS } from '../../rules/texts';
 import { STATUS_LABELS } from '../../storage/repos';
@@ -8,7 +8,7 @@ import { EVENT_LABELS, type EventKind } from '../../storage/reminders';
 import type { Lang } from '../i18n';
 import type { Tone } from '../ui';
 
-const pick = (lang: Lang, b: Bilingual) => (lang === 'en' ? b.en : b.zh);
+import { pickText as pick } from '../../utils/bilingual';
 
 export const holderLabel = (lang: Lang, s: HolderStatus) => pick(lang, HOLDER_LABELS[s]);
 export const caseStatusLabel = (lang: Lang, s: CaseStatus) => pick(lang, STATUS_LABELS[s]);
@@ -35,8 +35,15 @@ export function caseTone(s: CaseStatus): Tone {
 }
 
 /** Working days left as words: 「还有 5 个工作日」/「今天」/「已过 3 个工作日」. */
-export function workdaysText(t: (k: 'casebook.wd.left' | 'casebook.wd.today' | 'casebook.wd.late', p?: Record<string, number>) => string, n: number): string {
-  return n > 0 ? t('casebook.wd.left', { n }) : n === 0 ? t('casebook.wd.today') : t('casebook.wd.late', { n: -n });
+export function workdaysText(
+  t: (k: 'casebook.wd.left' | 'casebook.wd.today' | 'casebook.wd.none' | 'casebook.wd.late', p?: Record<string, number>) => string,
+  n: number,
+  date: string,
+  today: string,
+): string {
+  // Zero working days left on a weekend or holiday is not "today": the day is still ahead, with no working day before it.
+  if (n === 0) return t(date === today ? 'casebook.wd.today' : 'casebook.wd.none');
+  return n > 0 ? t('casebook.wd.left', { n }) : t('casebook.wd.late', { n: -n });
 }
 
 export { maskIdLast4 };

@@ -18,7 +18,7 @@ export type Route =
 const ID = '([A-Za-z0-9_-]{1,64})';
 
 /** The route of a location hash; anything unknown is the table. */
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
   let m: RegExpExecArray | null;
   if ((m = new RegExp(`^employee/${ID}$`).exec(path))) return { name: 'employee', id: m[1] };

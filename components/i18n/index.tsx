@@ -5,7 +5,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { translate, type Lang, type MessageKey } from './translate';
 
-export { catalogs, translate, pickText, type Lang, type MessageKey } from './translate';
+export { translate, pickText, type Lang, type MessageKey } from './translate';
 
 const LangContext = createContext<Lang>('zh-CN');
 

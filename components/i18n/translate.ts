@@ -17,7 +17,4 @@ export function translate(lang: Lang, key: MessageKey, params?: Record<string, s
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-/** A `{ zh, en }` text (rules/ writes every message so) in `lang`. */
-export function pickText(lang: Lang, text: { zh: string; en: string }): string {
-  return lang === 'en' ? text.en : text.zh;
-}
+export { pickText } from '../../utils/bilingual';

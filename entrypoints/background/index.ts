@@ -4,12 +4,13 @@
  * captured values (storage/message-handlers.ts); the portal protocol answered with rules/
  * (portal-handlers.ts) — the content script carries no rules of its own; daily reminders.
  */
-import { onMessage, portalMessaging } from '../../storage/messaging';
+import { defineBackground } from 'wxt/utils/define-background';
+import { browser, type Browser } from 'wxt/browser';
+import { ACTIVE_PORTAL_CONTEXT_KEY, onMessage, type TabContext } from '../../utils/messaging';
 import { getDb } from '../../storage/db';
-import { createStorageHandlers } from '../../storage/message-handlers';
-import { sessionPageContextStore } from '../../storage/page-contexts';
-import { registerCaseBookMenu, registerReminderAlarms } from '../../storage/reminder-alarms';
-import { ACTIVE_PORTAL_CONTEXT_KEY, type TabContext } from '../../storage/page-context';
+import { createStorageHandlers, registerStorageHandlers, type OnMessage } from './storage-handlers';
+import { sessionPageContextStore } from './tab-contexts';
+import { registerCaseBookMenu, registerReminderAlarms, registerReminderHandler } from './reminder-alarms';
 import { registerPortalHandlers } from './portal-handlers';
 import { isPortalUrl } from '../../utils/matches';
 import { defineExtensionMessaging } from '@webext-core/messaging';
@@ -19,7 +20,7 @@ import { offerPortalAction, openPanelOnOffer } from './portal-actions';
 
 export default defineBackground(() => {
   // Reminders first and synchronously: the alarm and notification listeners must exist when the worker wakes for them.
-  registerReminderAlarms({ db: getDb() });
+  const reminders = registerReminderAlarms({ db: getDb() });
   registerCaseBookMenu();
   // First run: a short guide (company profile, locality office, privacy, how to open the panel). Opened
   // in the background so it never takes focus from a tab the agent is working in.
@@ -30,16 +31,16 @@ export default defineBackground(() => {
   void browser.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: true }).catch(() => {});
 
   const pageContexts = sessionPageContextStore();
-  const storage = createStorageHandlers({ db: getDb(), runtimeId: browser.runtime.id, pageContexts });
+  const storageDeps = { db: getDb(), runtimeId: browser.runtime.id, pageContexts };
+  const storage = createStorageHandlers(storageDeps);
   // Each handler checks its sender (our content script on a portal tab, or our own pages) and parses its payload.
-  onMessage('reportPage', ({ data, sender }) => storage.reportPage(data, sender));
-  onMessage('getActivePortalContext', ({ data, sender }) => storage.getActivePortalContext(data, sender));
-  // Not answered to any context since issue #20: the content script never reads the draft (previews are
-  // the side panel's) nor saves captured values (the side panel saves them after the agent's confirmation).
-  // getFocusDraft stays as the background's own lookup (checklists, the work-history contract date).
+  // (getFocusDraft and saveCaptured stay answered to our content script on https portal pages only; since
+  // issue #20 it asks for neither: previews are the side panel's, which also saves captured values.)
+  registerStorageHandlers(onMessage as OnMessage, storageDeps);
+  registerReminderHandler(onMessage as OnMessage, { runtimeId: browser.runtime.id, runReminderCheck: reminders.runReminderCheck });
 
-  // The portal protocol (storage/messaging.ts): rules/ verdicts, checklists, guidance and settings for the content script.
-  registerPortalHandlers(portalMessaging.onMessage, {
+  // The portal protocol (utils/messaging.ts): rules/ verdicts, checklists, guidance and settings for the content script.
+  registerPortalHandlers(onMessage, {
     db: getDb(),
     runtimeId: browser.runtime.id,
     focusDraft: (sender) => storage.getFocusDraft(undefined, sender),

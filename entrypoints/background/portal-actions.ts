@@ -5,7 +5,7 @@
  * the click on the in-page button travels with the message only when the call is made at once).
  */
 import { browser } from 'wxt/browser';
-import { assertPortalContentScript, parseMessage, type MessageSender } from '../../storage/message-handlers';
+import { assertPortalContentScript, parseMessage, type MessageSender } from './storage-handlers';
 import { PENDING_ACTION_KEY, PortalActionOffer, type OfferReceipt, type PendingPortalAction } from '../../utils/portal-actions';
 import { portalHostOf } from '../../utils/matches';
 

@@ -1,25 +1,24 @@
 /**
  * The content script's only way to the background (and so to storage and rules/): typed messages.
- * Only TYPES are imported from storage/: the bundle carries no zod, no rules/ and no Dexie. Rule
+ * Only TYPES are imported (utils/messaging.ts, rules/): the bundle carries no zod, no rules/ and no Dexie. Rule
  * evaluations are batched (one message per burst of checks) and cached, so a re-render that asks
  * the same question again costs nothing.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import type {
+  PageReport,
   PortalChecklist,
-  PortalEvalRequest,
-  PortalEvalResult,
   PortalGuidance,
-  PortalProtocolMap,
   PortalSettings,
   ProtocolMap,
-} from '../../storage/messaging';
+} from '../../utils/messaging';
 import type { ApplyPortalFill, FillOutcome, OfferReceipt, PortalActionOffer, PortalActionProtocolMap } from '../../utils/portal-actions';
 import type { PortalModule } from '../../rules/model';
-import type { PageReport } from '../../storage/page-context';
+import type { PortalAnswer as PortalEvalResult, PortalQuestion as PortalEvalRequest } from '../../rules/portal-questions';
 
-const messenger = defineExtensionMessaging<ProtocolMap & PortalProtocolMap>();
+// The protocol's own messenger, made here from its types: importing utils/messaging.ts's would bring zod along.
+const messenger = defineExtensionMessaging<ProtocolMap>();
 const actions = defineExtensionMessaging<PortalActionProtocolMap>();
 
 const CACHE_MAX = 300;

@@ -9,7 +9,7 @@
  * - classic: `<td>label：</td><td><input></td>` pairs and one `<table>` per list.
  */
 import { isShown, scanPage } from './evidence';
-import { FIELDS, field as fieldDef, type FieldDef } from './fields';
+import { FIELDS, field as fieldDef, fitsForm, type FieldDef } from './fields';
 import { normaliseLabel } from './pages';
 import { isOurs } from './hosts';
 
@@ -97,9 +97,8 @@ export class PageScan {
       if (!near || !this.shown(near.box)) continue;
       if (def.requires || def.excludes) {
         const scope = scopeOf(label);
-        const has = (labels: string[]) => labels.some((l) => (this.texts.get(l) ?? []).some((e) => scope.contains(e) && !inHeaderCell(e)));
-        if (def.requires && !has(def.requires)) continue;
-        if (def.excludes && has(def.excludes)) continue;
+        const formHas = (labels: string[]) => labels.some((l) => (this.texts.get(l) ?? []).some((e) => scope.contains(e) && !inHeaderCell(e)));
+        if (!fitsForm(def, formHas)) continue;
       }
       if (hits.some((h) => h.box === near.box)) continue;
       hits.push({ key, def, label, controls: near.controls, box: near.box });

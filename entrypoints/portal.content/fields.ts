@@ -120,6 +120,23 @@ export function field(key: string): FieldDef {
   return f;
 }
 
+/**
+ * Whether a label of `def` names that field in its form: `requires` needs one of those labels in the
+ * same form, `excludes` none of them (a child's 出生日期 beside 子女姓名 is not the applicant's).
+ * `formHas(labels)` answers for the label's form.
+ */
+export function fitsForm(def: FieldDef, formHas: (labels: string[]) => boolean): boolean {
+  if (def.requires && !formHas(def.requires)) return false;
+  if (def.excludes && formHas(def.excludes)) return false;
+  return true;
+}
+
+/** The field keys a label names in a form that shows `formLabels`: the whole label table as a function. */
+export function keysForLabel(label: string, formLabels: ReadonlySet<string>): string[] {
+  const has = (labels: string[]) => labels.some((l) => formLabels.has(l));
+  return FIELDS.filter((f) => f.labels.includes(label) && fitsForm(f, has)).map((f) => f.key);
+}
+
 /** Label variants of several keys, for a table column that may carry any of them. */
 export function labelsOf(...keys: string[]): string[] {
   return keys.flatMap((k) => field(k).labels);

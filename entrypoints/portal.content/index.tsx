@@ -5,9 +5,11 @@
  * drives every re-check; nothing polls while the page is idle. Everything started is bound to WXT's
  * ctx, so an updated extension leaves nothing behind in open tabs.
  */
-import type { PageReport } from '../../storage/page-context';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { browser } from 'wxt/browser';
+import type { PageReport } from '../../utils/messaging';
+import type { PortalSettings } from '../../utils/messaging';
 import { PORTAL_MATCHES } from '../../utils/matches';
-import type { PortalSettings } from '../../storage/messaging';
 import { scanPage } from './evidence';
 import { recognise, type PageState } from './pages';
 import { fieldDiagnostics, knownFieldsSeen, labelsOf } from './fields';

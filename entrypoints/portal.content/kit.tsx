@@ -3,7 +3,8 @@
  * Small helpers the features share: asking rules/ without waiting (answers re-render the feature when
  * they arrive), loading the guide's texts for a module, and finding where a section starts.
  */
-import type { PortalEvalRequest, PortalEvalResult, PortalGuidance } from '../../storage/messaging';
+import type { PortalGuidance } from '../../utils/messaging';
+import type { PortalAnswer as PortalEvalResult, PortalQuestion as PortalEvalRequest } from '../../rules/portal-questions';
 import type { FeatureEnv } from './runtime';
 import { isOurs } from './dom';
 

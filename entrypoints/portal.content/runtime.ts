@@ -7,7 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { translatePortal, type PortalKey, type PortalLang } from '../../components/i18n/portal';
 import type { Bilingual } from '../../rules/model';
-import type { PortalSettings } from '../../storage/messaging';
+import type { PortalSettings } from '../../utils/messaging';
 import type { Bridge } from './bridge';
 import { PageScan } from './dom';
 import type { PagePredicate, PageState } from './pages';

@@ -11,10 +11,10 @@
  * panel.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Bilingual } from '../../rules/model';
 import type { Finding } from '../../rules/rule';
 import type { PortalLang as Lang } from '../../components/i18n/portal';
 import { copyText } from '../../components/copy-text';
+import { pickText } from '../../utils/bilingual';
 import { createHost, type HostKind } from './hosts';
 
 export type Level = 'info' | 'ok' | 'warning' | 'error';
@@ -85,9 +85,7 @@ export function levelOf(findings: readonly Finding[]): Level {
   return findings.length ? 'ok' : 'info';
 }
 
-export function pick(lang: Lang, text: Bilingual): string {
-  return lang === 'en' ? text.en : text.zh;
-}
+export { pickText as pick };
 
 /** Findings as a list: failed ones first, each with its mark, message and section. */
 export function FindingList(props: { findings: readonly Finding[]; lang: Lang; passed?: boolean }): HTMLElement {
@@ -100,7 +98,7 @@ export function FindingList(props: { findings: readonly Finding[]; lang: Lang; p
         return (
           <li class={level}>
             {f.passed ? '✓ ' : f.severity === 'error' ? '✗ ' : '! '}
-            {pick(props.lang, f.message)}
+            {pickText(props.lang, f.message)}
             <span class="s">{f.section}</span>
           </li>
         );

@@ -1,21 +1,37 @@
 /**
- * Local checks of a file chosen for upload (§五: originals, clear, complete, upright), before it is
- * sent: type, size, resolution and EXIF orientation. Pure functions over bytes and numbers, so that
+ * Local checks of a file chosen for upload, before it is sent: type, size, resolution and EXIF orientation.
+ * Each warning says what it rests on (issue #14 4.8): the guide states only 「上传材料应清晰完整不得遮挡、内容连续
+ * 方向（文字）正确」 (§五) — so only the orientation cites §五; a type or size limit the page itself states (its
+ * `accept` attribute, 「不超过 10MB」 near the control) cites 本页要求; everything else (our default formats and
+ * 10 MB, resolution, photo shape, an extension that lies, an empty file) is 助手建议 with no section. Pure functions over bytes and numbers, so that
  * they are unit-tested without a browser; the feature (features/upload-precheck.tsx) feeds them.
  * Nothing leaves the page: the file is read locally and never sent anywhere by us.
  */
 
-export type UploadWarning =
+/** What a warning rests on: the page's own stated limit, the guide (§五), or the assistant's suggestion. */
+export type UploadBasis = 'page' | 'guide' | 'advice';
+
+/** How each basis is cited next to the warning. */
+export const UPLOAD_BASIS_CITATION: Readonly<Record<UploadBasis, string>> = { page: '本页要求', guide: '§五', advice: '助手建议' };
+
+export type UploadWarning = (
   | { kind: 'type'; name: string; accepted: string }
   | { kind: 'mismatch'; name: string; actual: string }
   | { kind: 'empty' }
   | { kind: 'size'; size: number; limit: number }
   | { kind: 'resolution'; width: number; height: number; min: number }
   | { kind: 'orientation'; orientation: number }
-  | { kind: 'photoShape'; width: number; height: number };
+  | { kind: 'photoShape'; width: number; height: number }
+) & { basis: UploadBasis };
 
-/** Accepted when the page says nothing: §五's usual formats. */
+/** The citations of a set of warnings, each once, in the order 本页要求, §五, 助手建议. */
+export function uploadCitations(warnings: readonly UploadWarning[]): string {
+  return (['page', 'guide', 'advice'] as const).filter((b) => warnings.some((w) => w.basis === b)).map((b) => UPLOAD_BASIS_CITATION[b]).join(' · ');
+}
+
+/** Accepted when the page says nothing: common scan formats (助手建议 — the guide names no format). */
 export const DEFAULT_TYPES = ['pdf', 'jpg', 'jpeg', 'png'];
+/** Used when the page states no size (助手建议 — the guide states no size). */
 export const DEFAULT_LIMIT = 10 * 1024 * 1024;
 /** A scan narrower than this (shorter side, px) is likely unreadable once printed or zoomed. */
 export const MIN_DOCUMENT_SIDE = 800;
@@ -123,28 +139,29 @@ export function checkUpload(f: FileFacts, c: CheckContext): UploadWarning[] {
   const ext = extensionOf(f.name);
   const accepted = c.accepted.length ? c.accepted : DEFAULT_TYPES;
   const norm = (e: string) => (e === 'jpeg' ? 'jpg' : e);
-  if (!accepted.map(norm).includes(norm(ext))) out.push({ kind: 'type', name: f.name, accepted: [...new Set(accepted.map(norm))].join('/') });
+  if (!accepted.map(norm).includes(norm(ext))) out.push({ kind: 'type', name: f.name, accepted: [...new Set(accepted.map(norm))].join('/'), basis: c.accepted.length ? 'page' : 'advice' });
   const actual = sniff(f.head);
   if (f.size > 0 && actual !== 'other' && ['pdf', 'jpg', 'png'].includes(norm(ext)) && actual !== norm(ext)) {
-    out.push({ kind: 'mismatch', name: f.name, actual });
+    out.push({ kind: 'mismatch', name: f.name, actual, basis: 'advice' });
   }
-  if (f.size === 0) out.push({ kind: 'empty' });
+  if (f.size === 0) out.push({ kind: 'empty', basis: 'advice' });
   const limit = c.limit ?? DEFAULT_LIMIT;
-  if (f.size > limit) out.push({ kind: 'size', size: f.size, limit });
+  if (f.size > limit) out.push({ kind: 'size', size: f.size, limit, basis: c.limit !== null ? 'page' : 'advice' });
   if (f.image) {
     const { width, height } = f.image;
     if (c.photo) {
-      if (width < MIN_PHOTO.width || height < MIN_PHOTO.height) out.push({ kind: 'resolution', width, height, min: MIN_PHOTO.width });
+      if (width < MIN_PHOTO.width || height < MIN_PHOTO.height) out.push({ kind: 'resolution', width, height, min: MIN_PHOTO.width, basis: 'advice' });
       const ratio = width / height;
       // One inch is 25 × 35 mm (0.71); a landscape or square picture is not an ID photo.
-      if (ratio < 0.6 || ratio > 0.85) out.push({ kind: 'photoShape', width, height });
+      if (ratio < 0.6 || ratio > 0.85) out.push({ kind: 'photoShape', width, height, basis: 'advice' });
     } else if (Math.min(width, height) < MIN_DOCUMENT_SIDE) {
-      out.push({ kind: 'resolution', width, height, min: MIN_DOCUMENT_SIDE });
+      out.push({ kind: 'resolution', width, height, min: MIN_DOCUMENT_SIDE, basis: 'advice' });
     }
   }
   if (actual === 'jpg') {
     const orientation = jpegOrientation(f.head);
-    if (orientation !== null && orientation !== 1) out.push({ kind: 'orientation', orientation });
+    // §五: 「内容连续方向（文字）正确」 — the guide's own words.
+    if (orientation !== null && orientation !== 1) out.push({ kind: 'orientation', orientation, basis: 'guide' });
   }
   return out;
 }

@@ -4,6 +4,7 @@
  * Edge or Chrome kept hidden, froze or reloaded comes back to the same employee and case; every query
  * re-reads when the panel is shown again.
  */
+import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'react';
 import { useLang, useT, type Lang } from '../../components/i18n';
 import { LiveEpochContext, useEpochOnShow, useFocus } from '../../components/use-live';

@@ -2,6 +2,7 @@
  * First run: what the assistant does, the company profile and locality office (the same card as the
  * case book's settings), the privacy promise, and how to open the side panel. Opened once on install.
  */
+import { browser } from 'wxt/browser';
 import { useT } from '../../components/i18n';
 import { SettingsLanguage } from '../../components/SettingsLanguage';
 import { CompanyCard } from '../../components/casebook/SettingsView';

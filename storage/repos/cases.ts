@@ -32,8 +32,8 @@ export const STATUS_LABELS: Record<CaseStatus, Bilingual> = {
 
 /**
  * Allowed status changes. Returned cases go back to collecting or straight to the employer's review;
- * anything not yet decided can be voided; approved and voided are final (an approved case can still be
- * voided if the permit is cancelled). Corrections use `update(id, patch, { anyTransition: true })`.
+ * anything not yet decided can be voided; an approved case can still be voided if the permit is cancelled.
+ * A voided case can be reopened (to 草稿 or 收集材料): voiding by mistake must not lose a case. Corrections use `update(id, patch, { anyTransition: true })`.
  */
 export const CASE_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   draft: ['collecting', 'employer-review', 'voided'],
@@ -43,7 +43,7 @@ export const CASE_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   'district-review': ['approved', 'returned', 'voided'],
   returned: ['collecting', 'employer-review', 'voided'],
   approved: ['voided'],
-  voided: [],
+  voided: ['draft', 'collecting'],
 };
 
 export interface CaseQuery {
@@ -161,15 +161,6 @@ export function casesRepo(ctx: RepoContext) {
         else return db.cases.orderBy('updatedAt').reverse().offset(offset).limit(limit).toArray();
         rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
         return rows.slice(offset, offset + limit);
-      });
-    },
-
-    /** Number of cases in each status (index counts). */
-    async countByStatus(): Promise<Record<CaseStatus, number>> {
-      return readOp(async () => {
-        const out = {} as Record<CaseStatus, number>;
-        for (const s of Object.keys(STATUS_LABELS) as CaseStatus[]) out[s] = await db.cases.where('status').equals(s).count();
-        return out;
       });
     },
   };

@@ -68,7 +68,7 @@ export async function audit(ctx: RepoContext, entry: AuditDraft): Promise<void> 
 }
 
 /** Structural equality for JSON-like values (records read from IndexedDB). */
-export function deepEqual(a: unknown, b: unknown): boolean {
+function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;

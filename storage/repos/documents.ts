@@ -5,7 +5,8 @@
  */
 import type { IsoDate } from '../../rules/model';
 import { NOT_FOUND, StorageError, type Bilingual } from '../errors';
-import { addDays, today } from '../dates';
+import { today } from '../dates';
+import { addDays } from '../../rules/dates';
 import { deriveFallsBelow } from '../derive';
 import {
   DocumentInput as DocumentInputSchema,
@@ -122,13 +123,6 @@ export function documentsRepo(ctx: RepoContext) {
         const rows = query.employeeId ? await coll.filter((d) => d.employeeId === query.employeeId).toArray() : await coll.toArray();
         return rows;
       });
-    },
-
-    async countFallingBelowWithin(days: number, query: Omit<DueQuery, 'employeeId'> = {}): Promise<number> {
-      const from = query.today ?? today(ctx.now());
-      const until = addDays(from, Math.max(0, Math.floor(days)));
-      const idx = db.documents.where('fallsBelowRuleOn');
-      return readOp(() => (query.includeAlreadyBelow === false ? idx.between(from, until, true, true) : idx.belowOrEqual(until)).count());
     },
   };
 }

@@ -3,8 +3,6 @@
  * ('employee:<id>') or per case ('case:<id>') as a map field key → value, module, time.
  * Every change is audited with the field keys and values before/after (source 'portal').
  */
-import { z } from 'zod';
-import { PortalModule } from '../../rules/model';
 import { NOT_FOUND, StorageError, type Bilingual } from '../errors';
 import { CaptureInput, DraftRow, LIMITS, type Draft } from '../schemas';
 import { audit, parseOrThrow, readOp, writeTx, type RepoContext } from './context';
@@ -20,7 +18,7 @@ export interface CaptureResult {
   unchanged: number;
 }
 
-export function draftId(employeeId: string, caseId?: string): string {
+function draftId(employeeId: string, caseId?: string): string {
   return caseId ? `case:${caseId}` : `employee:${employeeId}`;
 }
 

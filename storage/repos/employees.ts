@@ -3,12 +3,11 @@
  * Gender, birth date and the reversed ID are derived from the resident ID, never typed in.
  */
 import { Dexie } from 'dexie';
-import { browser } from 'wxt/browser';
 import type { Case, Employee, EmployeeInput, EmployeePatch } from '../schemas';
 import { EmployeeInput as EmployeeInputSchema, EmployeePatch as EmployeePatchSchema, EmployeeRow } from '../schemas';
 import { NOT_FOUND, StorageError, type Bilingual } from '../errors';
 import { deriveFromResidentId, reverseString } from '../derive';
-import { maskResidentId } from '../mask';
+import { maskResidentId } from '../../utils/mask';
 import {
   applyPatch,
   audit,
@@ -22,32 +21,21 @@ import {
 
 const WHAT: Bilingual = { zh: '员工信息', en: 'Employee' };
 
-/**
- * `browser.storage.local` key prefix of an erasure notice: `erasedEmployee:<employeeId>` → {@link ErasureNotice}.
- * The case book deletes; the background owns the reminder notifications and their "already notified" keys
- * (storage/reminder-alarms.ts), hears the notice through `storage.onChanged` (which also wakes a sleeping
- * worker), clears what it showed about the person and removes the notice. One key per employee, so two
- * pages deleting at once cannot overwrite each other's notice. Record ids only: nothing personal.
- */
-export const ERASURE_NOTICE_PREFIX = 'erasedEmployee:';
-
-/** The ids a deletion removed, for the background to forget its notifications about them. */
+/** The ids a deletion removed, for whoever showed something about them (the background's notifications). */
 export interface ErasureNotice {
   employeeId: string;
   caseIds: string[];
   documentIds: string[];
 }
 
-async function announceErasure(notice: ErasureNotice): Promise<void> {
-  // Node scripts (the benchmark) use the repositories without a browser; there is nothing shown to clear there.
-  const local = (browser as typeof browser | undefined)?.storage?.local;
-  if (!local) return;
-  try {
-    await local.set({ [`${ERASURE_NOTICE_PREFIX}${notice.employeeId}`]: notice });
-  } catch (e) {
-    // The data is already gone; a notice that could not be written only leaves a notification on screen until the next check.
-    console.error('could not announce the erasure to the background', e);
-  }
+let erasureListener: ((notice: ErasureNotice) => Promise<void>) | undefined;
+
+/**
+ * Who hears of a committed deletion. storage/ knows no browser: the extension pages register
+ * utils/erasure-notice.ts's announcer at start-up; node scripts (the benchmark) register none.
+ */
+export function setErasureListener(listener: ((notice: ErasureNotice) => Promise<void>) | undefined): void {
+  erasureListener = listener;
 }
 
 /** What `remove()` deleted, in counts only (the audit log keeps just these numbers). */
@@ -214,7 +202,7 @@ export function employeesRepo(ctx: RepoContext) {
         return report;
       });
       // Only after the commit: a rolled-back deletion must leave the notifications alone.
-      if (notice) await announceErasure(notice);
+      if (notice && erasureListener) await erasureListener(notice);
       return report;
     },
 
@@ -270,15 +258,6 @@ export function employeesRepo(ctx: RepoContext) {
 
     async latestCase(employeeId: string): Promise<Case | undefined> {
       return readOp(() => latestCaseOf(employeeId));
-    },
-
-    /** Employee counts per holder status. */
-    async countByHolderStatus(): Promise<Record<Employee['holderStatus'], number>> {
-      return readOp(async () => {
-        const out = { none: 0, applying: 0, holder: 0, suspended: 0, expired: 0, cancelled: 0 };
-        for (const k of Object.keys(out) as (keyof typeof out)[]) out[k] = await db.employees.where('holderStatus').equals(k).count();
-        return out;
-      });
     },
 
     async count(): Promise<number> {

@@ -5,27 +5,19 @@
  *   const repos = createRepos(db, { source: 'portal' });   // explicit database, e.g. in tests
  */
 import { getDb, type JzzDb } from '../db';
-import type { CaseStatus } from '../../rules/model';
-import type { Employee } from '../schemas';
 import { auditRepo } from './audit';
 import { casesRepo } from './cases';
 import { companyRepo } from './company';
-import { makeContext, readOp, type RepoOptions } from './context';
+import { makeContext, writeTx, type RepoOptions } from './context';
+import type { HolderStatus, IsoDate } from '../../rules/model';
+import type { Case, CaseInput } from '../schemas';
 import { documentsRepo } from './documents';
 import { draftsRepo } from './drafts';
 import { employeesRepo } from './employees';
 import { notesRepo } from './notes';
 import { focusRepo, settingsRepo } from './settings';
 import { ticksRepo } from './ticks';
-import { today } from '../dates';
 
-export interface DashboardCounts {
-  employees: number;
-  byHolderStatus: Record<Employee['holderStatus'], number>;
-  casesByStatus: Record<CaseStatus, number>;
-  /** Documents falling below their §五 rule within the settings' lead days (already-below included). */
-  documentsDue: number;
-}
 
 export function createRepos(db: JzzDb, options: RepoOptions = {}) {
   const ctx = makeContext(db, options);
@@ -44,15 +36,22 @@ export function createRepos(db: JzzDb, options: RepoOptions = {}) {
   };
   return {
     ...repos,
-    /** The numbers on the case book's front page, from index counts. */
-    async counts(): Promise<DashboardCounts> {
-      const settings = await repos.settings.get();
-      return readOp(async () => ({
-        employees: await db.employees.count(),
-        byHolderStatus: await repos.employees.countByHolderStatus(),
-        casesByStatus: await repos.cases.countByStatus(),
-        documentsDue: await repos.documents.countFallingBelowWithin(settings.reminders.documentLeadDays, { today: today(ctx.now()) }),
-      }));
+    /**
+     * Opens an employee's case with what its deadlines need, in one transaction: a renewal (§六(三)) or an
+     * employer change (§六(四)) is timed from the current permit's expiry, which is a fact of the employee
+     * (every view reads it there). The employee becomes a holder (renewal) or a holder whose permit is
+     * suspended after leaving the old employer (挂起, employer change) unless already so. Both writes are audited.
+     */
+    async openCase(input: CaseInput, currentPermit?: { validUntil: IsoDate }): Promise<Case> {
+      return writeTx(ctx, [db.cases, db.employees], async () => {
+        if (currentPermit && input.employeeId && (input.business === 'renewal' || input.business === 'employer-change')) {
+          const e = await repos.employees.get(input.employeeId);
+          const keep: HolderStatus[] = input.business === 'renewal' ? ['holder', 'suspended'] : ['suspended'];
+          const holderStatus: HolderStatus = e && keep.includes(e.holderStatus) ? e.holderStatus : input.business === 'renewal' ? 'holder' : 'suspended';
+          await repos.employees.update(input.employeeId, { permitValidUntil: currentPermit.validUntil, holderStatus });
+        }
+        return repos.cases.create(input);
+      });
     },
   };
 }
@@ -69,9 +68,8 @@ export function getRepos(): Repos {
 
 export type { RepoOptions } from './context';
 export type { ErasureReport, ListEmployeesQuery, EmployeeWithLatestCase, Page, EmployeeSort } from './employees';
-export { CASE_TRANSITIONS, STATUS_LABELS, type CaseQuery } from './cases';
+export { CASE_TRANSITIONS, STATUS_LABELS } from './cases';
 export type { DueQuery } from './documents';
 export type { TickPatch } from './ticks';
-export { draftId, type CaptureResult } from './drafts';
 export type { CaptureInput } from '../schemas';
 export type { AuditQuery } from './audit';

@@ -4,11 +4,18 @@
  * state, not data, so it is not audited.
  */
 import { NOT_FOUND, toStorageError, type Bilingual } from '../errors';
-import { DEFAULT_SETTINGS, RecordId, SettingsPatch as SettingsPatchSchema, SettingsRow, type Focus, type Settings, type SettingsPatch } from '../schemas';
+import { DEFAULT_SETTINGS, RecordId, StoredReminderLeads, SettingsPatch as SettingsPatchSchema, SettingsRow, type Focus, type Settings, type SettingsPatch } from '../schemas';
 import { z } from 'zod';
 import { applyPatch, audit, compact, parseOrThrow, readOp, writeTx, type RepoContext } from './context';
 
 const WHAT: Bilingual = { zh: '设置', en: 'Settings' };
+
+/** A stored settings row as this version reads it (schema 2's unused `reminders` shape → the default lead times). */
+function current(row: Settings | undefined): Settings | undefined {
+  if (!row) return undefined;
+  const reminders = StoredReminderLeads.safeParse(row.reminders);
+  return { ...row, reminders: reminders.success ? reminders.data : { ...DEFAULT_SETTINGS.reminders } };
+}
 const FocusInput = z.strictObject({ employeeId: RecordId, caseId: RecordId.optional() });
 
 export function settingsRepo(ctx: RepoContext) {
@@ -17,21 +24,22 @@ export function settingsRepo(ctx: RepoContext) {
   return {
     /** The settings, with defaults filled in when nothing was saved yet. */
     async get(): Promise<Settings> {
-      return readOp(async () => (await db.settings.get('app')) ?? { ...DEFAULT_SETTINGS, updatedAt: new Date(0).toISOString() });
+      return readOp(async () => current(await db.settings.get('app')) ?? { ...DEFAULT_SETTINGS, reminders: { ...DEFAULT_SETTINGS.reminders }, updatedAt: new Date(0).toISOString() });
     },
 
     /** Field-level patch; `reminders` merges key by key, `wageOverrides` is replaced as a whole list. */
     async update(patch: SettingsPatch): Promise<Settings> {
       const p = parseOrThrow(SettingsPatchSchema, patch, WHAT);
       return writeTx(ctx, [db.settings], async () => {
-        const stored = await db.settings.get('app');
-        const current: Settings = stored ?? { ...DEFAULT_SETTINGS, reminders: { ...DEFAULT_SETTINGS.reminders }, updatedAt: ctx.now().toISOString() };
-        const r = applyPatch(current, p, ['reminders']);
-        if (stored && Object.keys(r.changes).length === 0) return current;
+        const stored = current(await db.settings.get('app'));
+        const base: Settings = stored ?? { ...DEFAULT_SETTINGS, reminders: { ...DEFAULT_SETTINGS.reminders }, updatedAt: ctx.now().toISOString() };
+        const r = applyPatch(base, p, ['reminders']);
+        if (stored && Object.keys(r.changes).length === 0) return base;
         r.next.updatedAt = ctx.now().toISOString();
         r.changes.updatedAt = r.next.updatedAt;
         parseOrThrow(SettingsRow, r.next, WHAT);
-        if (stored) await db.settings.update('app', r.changes);
+        // put, not update: a row read through current() may differ from the stored one beyond the changes.
+        if (stored) await db.settings.put(r.next);
         else await db.settings.add(r.next);
         await audit(ctx, { table: 'settings', recordId: 'app', op: stored ? 'update' : 'create', before: r.before, after: r.after });
         return r.next;

@@ -5,7 +5,7 @@
  */
 import { assessApplicant, checklist, deadlineStatus, type ApplicantFacts, type ChecklistFacts } from '../../rules';
 import { addDays } from '../../rules/dates';
-import { mulberry32 } from '../../storage/bench';
+import { mulberry32 } from './seed-db';
 // Namespace import: if storage/reminders changes its API, this figure reports an error instead of breaking the bundle.
 import * as reminders from '../../storage/reminders';
 import { summarize, type Summary } from './lib/stats';
@@ -135,14 +135,15 @@ export function rulesFigures(opts: { cases: number; perCaseRounds: number; scanC
 
 function indexedScan(cases: BenchCase[], today: string, runs: number): RulesFigures['indexedScan'] {
   try {
-    const { WorkdayIndex, permitDeadline } = reminders;
-    if (typeof WorkdayIndex !== 'function' || typeof permitDeadline !== 'function') return { error: 'storage/reminders.ts has no WorkdayIndex / permitDeadline' };
+    // The working-day index moved into rules/calendar.ts (per-year prefix tables built on first use): `built`
+    // is now 0 and the scan is rules/deadline-events.ts permitDeadline, re-exported by storage/reminders.ts.
+    const { permitDeadline } = reminders;
+    if (typeof permitDeadline !== 'function') return { error: 'storage/reminders.ts has no permitDeadline' };
     let sameStates = true;
     const once = (check: boolean) => {
       const s = performance.now();
-      const idx = new WorkdayIndex(today);
-      const built = performance.now() - s;
-      const states = cases.map((c) => permitDeadline(c.expiry, today, c.business, idx).state);
+      const built = 0;
+      const states = cases.map((c) => permitDeadline(c.expiry, today, c.business).state);
       const ms = performance.now() - s;
       if (check) sameStates = cases.slice(0, 200).every((c, i) => deadlineStatus(c.expiry, today, c.business).state === states[i]);
       return { ms, built };

@@ -5,11 +5,11 @@
  * documents repository's index query — nothing here writes to a table by itself.
  */
 import { Dexie } from 'dexie';
-import { seedBench } from '../../storage/bench';
+import { seedBench } from './seed-db';
 import { exportBackup, importBackup, readBackup } from '../../storage/backup';
 import type { JzzDb } from '../../storage/db';
 import { createRepos } from '../../storage/repos';
-import { addDays } from '../../storage/dates';
+import { addDays } from '../../rules/dates';
 import { summarize, type Summary } from './lib/stats';
 
 export interface StorageBenchOptions {

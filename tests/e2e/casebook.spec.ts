@@ -3,7 +3,7 @@
  * first refuses the whole file with its row number, then "skip the bad rows" imports the rest), the
  * "renewal window open" filter, opening a case, CSV and ICS exports parsed back, the daily reminder check
  * run with a fake date in the service worker (notifications + badge), and the zh-CN screenshots of the
- * table, a case and the calendar (tests/screenshots/casebook-*.png).
+ * table, a case and the calendar (docs/screenshots/casebook-*.png).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +16,7 @@ import { addDays, beijingDate } from '../../rules/dates';
 // and the dates the case book computed are read back from its own CSV (the unit tests pin them to rules/).
 
 const TODAY = beijingDate(Date.now());
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../screenshots');
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹';
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '艳', '杰', '涛', '明', '超', '霞', '平', '刚', '婷', '浩然', '子轩', '欣怡', '思远', '雨桐', '佳琪', '晓东', '海燕'];
 

@@ -18,7 +18,7 @@ import { addMonths, addYears, beijingDate } from '../../rules/dates';
 test.describe.configure({ mode: 'parallel' });
 
 const TODAY = beijingDate(Date.now());
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../screenshots');
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const ATTACHMENTS_URL = 'https://fw.bjrcgz.gov.cn/person-platform/#/person-platform/attachments';
 
 /** The panel page object: the few actions the tests repeat. */
@@ -33,11 +33,13 @@ function panel(page: Page) {
       await form.getByLabel('居民身份证号').fill(residentId);
       await form.getByRole('button', { name: '保存员工' }).click();
     },
-    async addCase(business: string) {
+    /** A renewal or employer change is created with the current permit's expiry, which its deadlines need. */
+    async addCase(business: string, currentExpiry?: string) {
       const form = page.getByTestId('new-case-form');
       await expect(form.or(page.getByTestId('add-case'))).toBeVisible();
       if (!(await form.isVisible())) await page.getByTestId('add-case').click();
       await page.getByTestId('new-case-business').selectOption({ label: business });
+      if (currentExpiry !== undefined) await page.getByTestId('new-case-expiry').fill(currentExpiry);
       await page.getByRole('button', { name: '创建业务' }).click();
     },
     async checklistIds(): Promise<string[]> {
@@ -94,14 +96,17 @@ test('a new-permit case: conditional checklist, validity dates, ticks kept, rene
 
   // Switching the employee's case to a renewal changes the checklist; switching back keeps the ticks.
   const newPermitIds = await p.checklistIds();
-  await p.addCase('续签证件');
+  // A renewal without the current permit's expiry is refused: its deadlines count back from that day.
+  await p.addCase('续签证件', '');
+  await expect(sidePanel.getByTestId('new-case-form')).toContainText('请填写现工作居住证的有效期至');
+  await p.addCase('续签证件', addMonths(TODAY, 3));
   await expect(p.item('income-records-permit-period')).toBeVisible();
   const renewalIds = await p.checklistIds();
   expect(renewalIds).not.toContain('housing-lease-contract');
   expect(renewalIds).not.toEqual(newPermitIds);
-  await expect(sidePanel.getByTestId('deadlines')).toContainText('填写当前证件的有效期截止日');
-  await sidePanel.getByTestId('permit-valid-until').fill(addMonths(TODAY, 3));
+  // The expiry typed at creation is the employee's: the deadlines show at once.
   await expect(sidePanel.getByTestId('deadline-state')).toBeVisible();
+  await expect(sidePanel.getByTestId('permit-valid-until')).toHaveValue(addMonths(TODAY, 3));
   await expect(sidePanel.getByTestId('deadline-last-safe')).toContainText(/\d{4}-\d{2}-\d{2}/);
   await sidePanel.getByTestId('accepted-on').fill(TODAY);
   await expect(sidePanel.getByTestId('deadline-review')).toContainText(/\d{4}-\d{2}-\d{2}/);
@@ -242,7 +247,7 @@ test('a note typed in the panel survives closing it within 300 ms and a browser 
     await page.goto(`chrome-extension://${id}/sidepanel.html`);
     const p = panel(page);
     await p.addEmployee('李娜', makeResidentId({ region: '130102', birthDate: '1992-07-08', sequence: 246 }));
-    await p.addCase('续签证件');
+    await p.addCase('续签证件', '2027-06-30');
     await expect(page.getByTestId('checklist')).toBeVisible();
 
     const text = '户口本首页已收到，待盖章';

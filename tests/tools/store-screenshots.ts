@@ -15,7 +15,7 @@ import { makeResidentId } from '../../rules/identity';
 import { addDays, beijingDate } from '../../rules/dates';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const OUT = path.join(ROOT, 'store/screenshots');
+const OUT = path.join(ROOT, 'docs/store');
 const W = 1280;
 const H = 800;
 /** The side panel's width in Chrome and Edge by default (user-resizable). */

@@ -13,7 +13,7 @@ import { labelsOf, slotItems } from '../fields';
 import { cellOf, cellText } from '../dom';
 import { brandOf, cellAnchor } from '../kit';
 import { Note, type Placement } from '../ui';
-import type { PortalChecklist } from '../../../storage/messaging';
+import type { PortalChecklist } from '../../../utils/messaging';
 import type { ChecklistItem } from '../../../rules/checklist';
 
 const NAME = labelsOf('attachmentName');

@@ -9,7 +9,7 @@ import { isRecognised } from '../pages';
 import { isOurs, cellText } from '../dom';
 import { brandOf, shownBox } from '../kit';
 import { Note, type Placement } from '../ui';
-import { acceptedTypes, checkUpload, limitFromText, sniff, type UploadWarning } from '../upload-check';
+import { acceptedTypes, checkUpload, limitFromText, sniff, UPLOAD_BASIS_CITATION, uploadCitations, type UploadWarning } from '../upload-check';
 import type { FeatureEnv } from '../runtime';
 
 const HEAD_BYTES = 64 * 1024;
@@ -146,7 +146,7 @@ addFeature({
           where: 'after',
           version: JSON.stringify([result, env.lang]),
           render: () => (
-            <Note brand={brandOf(env)} level={result.warnings.length ? 'warning' : 'ok'} title={env.t('portal.upload.title', { file: result.file })} section="§五">
+            <Note brand={brandOf(env)} level={result.warnings.length ? 'warning' : 'ok'} title={env.t('portal.upload.title', { file: result.file })} section={result.warnings.length ? uploadCitations(result.warnings) : UPLOAD_BASIS_CITATION.advice}>
               {result.warnings.length ? (
                 <ul>
                   {result.warnings.map((w) => (

@@ -10,10 +10,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { auditValue, Changes } from '../../../components/casebook/AuditCard';
 import { PrintQuarter } from '../../../components/casebook/PrintViews';
 import { employeeLabel } from '../../../components/FocusPicker';
-import { caseBookRows, deadlineEvents, WorkdayIndex, type Snapshot } from '../../../storage/reminders';
+import { caseBookRows, deadlineEvents, type Snapshot } from '../../../storage/reminders';
 import { caseBookCsv, deadlinesCsv, deadlinesIcs, quarterSummary } from '../../../storage/reports';
 import { exportBackup } from '../../../storage/backup';
-import { runReminderCheck } from '../../../storage/reminder-alarms';
+import { runReminderCheck } from '../../../entrypoints/background/reminder-alarms';
 import { renewalWindow } from '../../../rules/deadlines';
 import type { AuditEntry, Case, Employee } from '../../../storage/schemas';
 import { makeClock, rid, useFreshDb } from '../storage/helpers';
@@ -52,9 +52,9 @@ describe('the side panel employee picker', () => {
 
 describe('the printed quarterly summary', () => {
   it('prints IDs masked to their last 4 characters until the agent ticks the reveal box', () => {
-    const rows = caseBookRows(snapshot, '2026-11-26', new WorkdayIndex('2026-11-26'));
+    const rows = caseBookRows(snapshot, '2026-11-26');
     expect(quarterSummary(snapshot, '2026Q4').rows).toHaveLength(1);
-    const html = renderToStaticMarkup(<PrintQuarter quarter="2026Q4" data={{ snapshot, rows, idx: new WorkdayIndex('2026-11-26') }} />);
+    const html = renderToStaticMarkup(<PrintQuarter quarter="2026Q4" data={{ snapshot, rows, idx: {} }} />);
     expect(html).toContain('王小明');
     expect(html).toContain(`**************${ID.slice(-4)}`);
     expectNoId(html);
@@ -97,7 +97,7 @@ describe('the audit card', () => {
 });
 
 describe('exports', () => {
-  const idx = new WorkdayIndex('2026-11-26');
+  const idx = {};
   const rows = caseBookRows(snapshot, '2026-11-26', idx);
   const events = deadlineEvents(snapshot, { from: '2026-11-01', to: '2027-12-31' }, idx);
 

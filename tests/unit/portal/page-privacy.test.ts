@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { offerPortalAction } from '../../../entrypoints/background/portal-actions';
-import { focusContractStart, workVerdictForPage } from '../../../entrypoints/background/portal-handlers';
+import { annotationOf, focusContractStart, workVerdictForPage } from '../../../entrypoints/background/portal-handlers';
 import { PENDING_ACTION_KEY, PendingPortalAction, idKey } from '../../../utils/portal-actions';
 import { draftValue } from '../../../components/draft-values';
 import { isPortalUrl, portalHostOf, PORTAL_MATCHES } from '../../../utils/matches';
-import type { MessageSender } from '../../../storage/message-handlers';
-import type { FocusDraft } from '../../../storage/messages';
+import type { MessageSender } from '../../../entrypoints/background/storage-handlers';
+import type { FocusDraft } from '../../../utils/messaging';
 
 const RUNTIME = 'abcdefghijklmnopabcdefghijklmnop';
 const URL = 'https://fw.bjrcgz.gov.cn/person-platform/#/person-platform/basic-info';
@@ -80,6 +80,15 @@ describe('the work-history verdict for the page carries no contract date', () =>
     const r = workVerdictForPage(entries, '2026-11-27', focusContractStart(draft({ case: null })));
     expect(r.findings.map((f) => f.ruleId)).not.toContain('work-before-contract');
     expect(r.contractFrom).toBeUndefined();
+  });
+});
+
+describe('the 附件管理 checklist for the page', () => {
+  it('gets the income annotation\'s template only, never names or the phone; complete says the side panel has the full text', () => {
+    const template = '以上为XXX（员工姓名）个税申报信息，个税由XXX单位代扣代缴。联系人：XXX，电话：XXX';
+    expect(annotationOf(draft())).toEqual({ text: template, complete: true });
+    expect(annotationOf(draft({ company: null }))).toEqual({ text: template, complete: false });
+    expect(annotationOf(null)).toEqual({ text: template, complete: false });
   });
 });
 

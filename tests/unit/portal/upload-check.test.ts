@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedTypes, checkUpload, extensionOf, jpegOrientation, limitFromText, sniff } from '../../../entrypoints/portal.content/upload-check';
+import { acceptedTypes, checkUpload, extensionOf, jpegOrientation, limitFromText, sniff, uploadCitations } from '../../../entrypoints/portal.content/upload-check';
 
 /** A minimal JPEG: SOI, optional APP0, an APP1 Exif segment with IFD0 orientation, then SOS. */
 function jpeg(orientation: number | null, order: 'MM' | 'II' = 'MM', withApp0 = true): Uint8Array {
@@ -62,7 +62,7 @@ describe('checkUpload warns, with the thresholds on both sides', () => {
     expect(checkUpload({ name: 'a.pdf', size: 10 * 1024 * 1024, head: pdf }, ctx)).toEqual([]);
   });
   it('one byte over the page limit is too big', () => {
-    expect(checkUpload({ name: 'a.pdf', size: 5 * 1024 * 1024 + 1, head: pdf }, { ...ctx, limit: 5 * 1024 * 1024 })).toEqual([{ kind: 'size', size: 5 * 1024 * 1024 + 1, limit: 5 * 1024 * 1024 }]);
+    expect(checkUpload({ name: 'a.pdf', size: 5 * 1024 * 1024 + 1, head: pdf }, { ...ctx, limit: 5 * 1024 * 1024 })).toEqual([{ kind: 'size', size: 5 * 1024 * 1024 + 1, limit: 5 * 1024 * 1024, basis: 'page' }]);
   });
   it('a Word file is the wrong type; a .pdf that is really a JPEG is flagged', () => {
     expect(checkUpload({ name: 'a.docx', size: 10, head: new Uint8Array([0x50, 0x4b, 3, 4]) }, ctx).map((w) => w.kind)).toEqual(['type']);
@@ -73,7 +73,7 @@ describe('checkUpload warns, with the thresholds on both sides', () => {
     expect(checkUpload({ name: 'a.jpg', size: 10, head: jpeg(1), image: { width: 800, height: 1200 } }, ctx)).toEqual([]);
   });
   it('a sideways JPEG is not upright', () => {
-    expect(checkUpload({ name: 'a.jpg', size: 10, head: jpeg(6), image: { width: 1200, height: 1600 } }, ctx)).toEqual([{ kind: 'orientation', orientation: 6 }]);
+    expect(checkUpload({ name: 'a.jpg', size: 10, head: jpeg(6), image: { width: 1200, height: 1600 } }, ctx)).toEqual([{ kind: 'orientation', orientation: 6, basis: 'guide' }]);
   });
   it('an ID photo needs 295 × 413 px and a one-inch shape', () => {
     const photo = { ...ctx, photo: true, accepted: ['jpg', 'jpeg'] };
@@ -81,6 +81,17 @@ describe('checkUpload warns, with the thresholds on both sides', () => {
     expect(checkUpload({ name: 'p.jpg', size: 10, head: jpeg(1), image: { width: 294, height: 413 } }, photo).map((w) => w.kind)).toEqual(['resolution']);
     expect(checkUpload({ name: 'p.jpg', size: 10, head: jpeg(1), image: { width: 600, height: 600 } }, photo).map((w) => w.kind)).toEqual(['photoShape']);
     expect(checkUpload({ name: 'p.png', size: 10, head: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) }, photo).map((w) => w.kind)).toEqual(['type']);
+  });
+  it('cites 本页要求 only for limits the page states, §五 only for orientation, 助手建议 for the rest (issue #14 4.8)', () => {
+    const big = 10 * 1024 * 1024 + 1;
+    expect(checkUpload({ name: 'a.pdf', size: big, head: pdf }, ctx)[0]).toMatchObject({ kind: 'size', basis: 'advice' });
+    expect(checkUpload({ name: 'a.pdf', size: big, head: pdf }, { ...ctx, limit: 10 * 1024 * 1024 })[0]).toMatchObject({ kind: 'size', basis: 'page' });
+    expect(checkUpload({ name: 'a.docx', size: 10, head: new Uint8Array([0x50, 0x4b, 3, 4]) }, ctx)[0].basis).toBe('advice');
+    expect(checkUpload({ name: 'a.docx', size: 10, head: new Uint8Array([0x50, 0x4b, 3, 4]) }, { ...ctx, accepted: ['pdf'] })[0].basis).toBe('page');
+    expect(checkUpload({ name: 'a.jpg', size: 10, head: jpeg(1), image: { width: 799, height: 1200 } }, ctx)[0].basis).toBe('advice');
+    const mixed = checkUpload({ name: 'a.jpg', size: big, head: jpeg(6), image: { width: 799, height: 1200 } }, { ...ctx, limit: 1024 });
+    expect(uploadCitations(mixed)).toBe('本页要求 · §五 · 助手建议');
+    expect(uploadCitations(checkUpload({ name: 'a.jpg', size: 10, head: jpeg(1), image: { width: 799, height: 1200 } }, ctx))).toBe('助手建议');
   });
   it('an empty file is flagged', () => {
     expect(checkUpload({ name: 'a.pdf', size: 0, head: new Uint8Array() }, ctx).map((w) => w.kind)).toEqual(['empty']);

@@ -17,9 +17,9 @@ import { readSheetFile } from '../../../components/casebook/sheet-file';
 import { translate } from '../../../components/i18n/translate';
 import { exportBackup, importBackup, type ImportOptions, type ReadOptions } from '../../../storage/backup';
 import { openDb } from '../../../storage/db';
-import { createStorageHandlers, type MessageSender } from '../../../storage/message-handlers';
-import type { PageReport } from '../../../storage/page-context';
-import { memoryPageContextStore, type PageContextStore } from '../../../storage/page-contexts';
+import { createStorageHandlers, type MessageSender } from '../../../entrypoints/background/storage-handlers';
+import type { PageReport } from '../../../utils/messaging';
+import { memoryPageContextStore, type PageContextStore } from '../../../entrypoints/background/tab-contexts';
 import { caseBookCsv, importEmployees, validateEmployeeSheet } from '../../../storage/reports';
 import { createRepos, type Repos } from '../../../storage/repos';
 import type { CaseBookRow } from '../../../storage/reminders';
@@ -245,8 +245,9 @@ const FORMS: BadInput[] = [
     ['a wage year of 1999', { wageOverrides: [{ year: 1999, monthly: 9_000, publishedOn: '1999-07-01' }] }, /年度.*下限 2000/],
     ['a wage published on 2026-02-30', { wageOverrides: [{ year: 2026, monthly: 12_000, publishedOn: '2026-02-30' }] }, /公布日期.*日期无效/],
     ['a wage figure without its year', { wageOverrides: [{ monthly: 12_000, publishedOn: '2026-07-01' }] }, /年度.*必填/],
-    ['a negative document reminder lead', { reminders: { documentLeadDays: -1 } }, /材料到期提前提醒天数.*下限 0/],
-    ['a stale-case reminder of 1.5 days', { reminders: { staleCaseDays: 1.5 } }, /业务停滞提醒天数.*整数/],
+    ['a negative document reminder lead', { reminders: { documents: -1 } }, /材料低于有效期要求提前提醒工作日.*下限 0/],
+    ['a last-filing-day lead of 1.5 days', { reminders: { lastSafeDay: 1.5 } }, /最晚发起日提前提醒工作日.*整数/],
+    ['a window-opening lead over 120 working days', { reminders: { windowOpens: 121 } }, /续签申请期开始提前提醒工作日.*上限 120/],
     ['an unsupported language', { language: 'fr' }, /界面语言.*取值无效/],
   ] as const).map(([name, patch, names]): BadInput => ({ area: 'forms', group: 'settings', name, names, act: (x) => refusal(() => x.repos.settings.update(patch as never)) })),
 ];

@@ -88,9 +88,9 @@ describe('the seven businesses', () => {
     expect(c).toMatchObject({ uploader: 'employer', place: 'pending-links', module: 'unit-pending-links' });
   });
 
-  it('updates the labour contract under 当前在职员工 for a renewal', () => {
+  it('has the employer upload the renewal labour contract on the employee-link screen, citing §六(三) 2', () => {
     const c = checklist({ business: 'renewal' }).items.find((i) => i.id === 'labour-contract');
-    expect(c).toMatchObject({ place: 'current-employees', module: 'unit-employees' });
+    expect(c).toMatchObject({ uploader: 'employer', place: 'pending-links', module: 'unit-pending-links', section: '§六(三) 2, §五', validity: '6-months' });
   });
 
   it('asks for the capital verification report only when paid-in capital is not public', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { assessApplicant, assessEmployer, type ApplicantFacts, type EmployerFacts } from '../../../rules';
+import { assessApplicant, assessEmployer, CATEGORY_INPUTS, type ApplicantFacts, type EmployerFacts } from '../../../rules';
 
 const goodEmployer: EmployerFacts = {
   registeredInDaxing: true,
@@ -34,10 +34,43 @@ describe('employer §一(二)', () => {
     expect(assessEmployer({ ...goodEmployer, entityType: 'branch-of-foreign-or-out-of-town' }, '2026-03-01').verdict).toBe('eligible');
   });
 
-  it('counts one year of registration up to the anniversary inclusive', () => {
+  it('counts one year of registration up to the anniversary inclusive; short of it is a 原则上 warning, not a refusal', () => {
     const f = { ...goodEmployer, registeredOn: '2025-03-01' };
-    expect(assessEmployer(f, '2026-02-28').verdict).toBe('not-eligible');
+    const short = assessEmployer(f, '2026-02-28');
+    expect(short.verdict).toBe('incomplete');
+    expect(short.findings.find((x) => x.ruleId === 'employer-registered-1-year')).toMatchObject({ passed: false, severity: 'warning' });
     expect(assessEmployer(f, '2026-03-01').verdict).toBe('eligible');
+  });
+
+  it('treats a bad record in the last year as a 原则上 warning', () => {
+    const a = assessEmployer({ ...goodEmployer, attestations: { scopeNotProhibited: true, lawfulNoBadRecord: false } }, '2026-03-01');
+    expect(a.verdict).toBe('incomplete');
+    expect(a.findings.find((x) => x.ruleId === 'employer-lawful-no-bad-record')).toMatchObject({ passed: false, severity: 'warning' });
+  });
+
+  it.each([
+    ['public-institution', '事业单位'],
+    ['private-non-enterprise', '民办非企业单位'],
+    ['social-organization', '社会团体'],
+  ] as const)('does not test the paid-in capital of a %s (%s): the guide names 企业', (entityType, _zh) => {
+    const a = assessEmployer({ ...goodEmployer, entityType, paidInCapital: 0 }, '2026-03-01');
+    expect(a.verdict).toBe('eligible');
+    expect(a.conditions.some((c) => c.ruleId === 'employer-paid-in-capital')).toBe(false);
+  });
+
+  it.each([
+    ['enterprise-legal-person', 999_999.99, 'not-met'],
+    ['enterprise-legal-person', 1_000_000, 'met'],
+    ['branch-of-foreign-or-out-of-town', 999_999.99, 'not-met'],
+    ['branch-of-foreign-or-out-of-town', 1_000_000, 'met'],
+  ] as const)('tests the paid-in capital of an enterprise (%s, %d → %s)', (entityType, paidInCapital, status) => {
+    const a = assessEmployer({ ...goodEmployer, entityType, paidInCapital }, '2026-03-01');
+    expect(a.conditions.find((c) => c.ruleId === 'employer-paid-in-capital')?.status).toBe(status);
+  });
+
+  it('cannot tell whether the capital test applies while the entity type is unknown', () => {
+    const { entityType: _t, ...rest } = goodEmployer;
+    expect(assessEmployer(rest, '2026-03-01').conditions.find((c) => c.ruleId === 'employer-paid-in-capital')?.status).toBe('unknown');
   });
 
   it('is incomplete, never eligible, while a fact is missing', () => {
@@ -52,7 +85,11 @@ describe('employer §一(二)', () => {
   });
 });
 
-const months12 = Array.from({ length: 12 }, (_, i) => ({ month: `2025-${String(i + 1).padStart(2, '0')}`, taxable: 20000 }));
+// The 12 所属期 months before the filing month of 2026-03-02: 2025-03 … 2026-02.
+const months12 = Array.from({ length: 12 }, (_, i) => {
+  const k = 2025 * 12 + 2 + i;
+  return { month: `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`, taxable: 20000 };
+});
 const goodApplicant: ApplicantFacts = {
   category: 'A',
   workExperienceMonths: 24,
@@ -130,5 +167,46 @@ describe('applicant §一(三)', () => {
   it('refuses an unknown education label with a bilingual message', () => {
     expect(() => assessApplicant({ ...goodApplicant, highestEducation: '学士后' }, '2026-03-02')).toThrow(ZodError);
     expect(() => assessApplicant({ ...goodApplicant, highestEducation: '学士后' }, '2026-03-02')).toThrow(/学历层次无效.* \/ Unknown education level/);
+  });
+});
+
+describe('categories D–H can be pre-checked (issue #14 4.3)', () => {
+  const on = '2026-03-02';
+  const base: ApplicantFacts = { ...goodApplicant, category: undefined };
+  const statusOf = (cat: 'D' | 'E' | 'F' | 'G' | 'H', f: ApplicantFacts) => assessApplicant(f, on).categories[cat].status;
+  const yrs = (amount: number) => [2023, 2024, 2025].map((year) => ({ year, amount }));
+
+  it('judges E on 6× the annual standard with the service-entity declaration', () => {
+    expect(statusOf('E', { ...base, employerIsServiceEntity: true, yearlyTaxableIncome: yrs(859465) })).toBe('met');
+    expect(statusOf('E', { ...base, employerIsServiceEntity: true, yearlyTaxableIncome: yrs(859464) })).toBe('not-met');
+    expect(statusOf('E', { ...base, employerIsServiceEntity: false, yearlyTaxableIncome: yrs(900000) })).toBe('not-met');
+  });
+
+  it('judges F on the counts, the author rank (second or better) and the commercialisation', () => {
+    const ip = { inventionPatents: 1, otherPatents: 0, softwareCopyrights: 0, authorRank: 2, commercialisedInBeijing: true };
+    expect(statusOf('F', { ...base, ip })).toBe('met');
+    expect(statusOf('F', { ...base, ip: { ...ip, authorRank: 3 } })).toBe('not-met');
+    expect(statusOf('F', { ...base, ip: { ...ip, inventionPatents: 0, softwareCopyrights: 2 } })).toBe('not-met');
+    expect(statusOf('F', { ...base, ip: { ...ip, inventionPatents: 0, softwareCopyrights: 3 } })).toBe('met');
+  });
+
+  it('judges G on a team threshold and the shareholding (≥ 5 %, top five)', () => {
+    const team = { equityFinancing: 10_000_000.01, shareholdingPercent: 5, shareholderRank: 5 };
+    expect(statusOf('G', { ...base, team })).toBe('met');
+    expect(statusOf('G', { ...base, team: { ...team, equityFinancing: 10_000_000 } })).toBe('unknown');
+    expect(statusOf('G', { ...base, team: { ...team, shareholderRank: 6 } })).toBe('not-met');
+  });
+
+  it('judges H on ≥ 200,000 tax each year for 自由职业者、个体工商户等人员', () => {
+    const freelancer = { isFreelancerOrIndividualBusiness: true, outstandingContribution: true, yearlyTax: yrs(200000) };
+    expect(statusOf('H', { ...base, freelancer })).toBe('met');
+    expect(statusOf('H', { ...base, freelancer: { ...freelancer, yearlyTax: yrs(199999.99) } })).toBe('not-met');
+    expect(CATEGORY_INPUTS.H[0].label.zh).toBe('自由职业者、个体工商户等人员');
+  });
+
+  it('lists the inputs each category needs, each one read by the assessment', () => {
+    expect(Object.keys(CATEGORY_INPUTS).sort()).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'recommended']);
+    for (const inputs of Object.values(CATEGORY_INPUTS)) for (const i of inputs) expect(i.section).toMatch(/^§一\(三\) 1 \(\d\)$/);
+    expect(CATEGORY_INPUTS.D.map((i) => i.path)).toEqual(['employerIsInnovationEntity', 'yearlyTaxableIncome']);
   });
 });

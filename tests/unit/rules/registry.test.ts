@@ -13,10 +13,13 @@ describe('rule registry', () => {
     for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });
 
-  it('gives every rule a guide section, a severity and a zh/en description', () => {
+  it('gives every rule a guide section (or 助手建议, never both), a severity and a zh/en description', () => {
     for (const r of RULES) {
       expect(r.section, r.id).toBeTruthy();
+      if (r.section === '助手建议') continue;
       for (const part of r.section.split(', ')) expect(part, r.id).toMatch(/^§(提示|[一二三四五六七八九])/);
+      // §提示 has two numbered lists: a numbered citation says which (特点 N or 特别注意 N).
+      for (const part of r.section.split(', ')) expect(part, r.id).not.toMatch(/^§提示 \d/);
       expect(['error', 'warning', 'info']).toContain(r.severity);
       expect(r.description.zh, r.id).toBeTruthy();
       expect(r.description.en, r.id).toBeTruthy();

@@ -23,6 +23,12 @@ describe('retirement under the 2025 gradual reform', () => {
     ['female', 50, '1975-03-10', 50, 2, '2025-05', 'a woman (50) born 1975-03 retires at 50y2m'],
     ['female', 50, '1984-10-10', 54, 11, '2039-09', 'a woman (50) born 1984-10 retires at 54y11m'],
     ['female', 50, '1984-11-10', 55, 0, '2039-11', 'a woman (50) born 1984-11 reaches the cap of 55'],
+    // Well past each cap: a raised cap (e.g. 36 → 48 months) would move these (issue #14 pinned cases).
+    ['male', 60, '2000-06-10', 63, 0, '2063-06', 'a man born 2000 stays at the cap of 63'],
+    ['female', 55, '1985-01-10', 58, 0, '2043-01', 'a woman (55) born 1985 stays at the cap of 58'],
+    ['female', 55, '1995-07-10', 58, 0, '2053-07', 'a woman (55) born 1995 stays at the cap of 58'],
+    ['female', 50, '1990-01-10', 55, 0, '2045-01', 'a woman (50) born 1990 stays at the cap of 55'],
+    ['female', 50, '2000-12-10', 55, 0, '2055-12', 'a woman (50) born 2000 stays at the cap of 55'],
   ] as const)('%s (%i) born %s → %iy%im in %s (%s)', (gender, originalAge, birthDate, years, months, month, _why) => {
     const r = retirementDate({ birthDate, gender, originalAge });
     expect(r.age).toEqual({ years, months });

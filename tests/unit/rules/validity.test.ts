@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addMonths as dfAddMonths } from 'date-fns';
 import { ZodError } from 'zod';
-import { checkValidity, childAgeOk, DOCUMENT_KIND_LABELS, DocumentKind } from '../../../rules';
+import { checkValidity, childAgeOk, DOCUMENT_KIND_LABELS, DocumentKind, expiryFieldOfSection, readValidUntil } from '../../../rules';
 import { addMonths } from '../../../rules/dates';
 
 describe('document validity at upload §五', () => {
@@ -88,5 +88,57 @@ describe('children not over 16 §六(二) 6 (read: before the 17th birthday)', (
 
   it('refuses a birth date after the date judged', () => {
     expect(() => childAgeOk('2027-01-01', '2026-01-01')).toThrow(/出生日期不能晚于判断日期 \/ /);
+  });
+});
+
+describe('every spelling of 长期 the agent may type (issue #14, pinned)', () => {
+  it.each([
+    '长期', '长期有效', '永久', '永久有效', '终身', '终身有效', '无固定期限', 'long-term', 'Long-Term', 'long term', 'LONGTERM', 'permanent',
+    ' 长期 ', '长　期', '长期。', '2015.03.07-长期',
+  ])('reads %j as long-term for an ID document', (text) => {
+    expect(readValidUntil(text, 'document')).toEqual({ kind: 'long-term' });
+    expect(readValidUntil(text, 'contract')).toEqual({ kind: 'long-term' });
+  });
+
+  it.each(['长期', '永久有效', 'long-term'])('refuses %j as the permit\'s own expiry (3 years, §六(三))', (text) => {
+    const r = readValidUntil(text, 'permit');
+    expect(r.kind).toBe('invalid');
+    if (r.kind === 'invalid') expect(r.message.zh).toContain('3 年');
+  });
+
+  it.each([
+    ['2035-03-07', '2035-03-07'],
+    ['2035.03.07', '2035-03-07'],
+    ['2035/3/7', '2035-03-07'],
+    ['2035年3月7日', '2035-03-07'],
+    ['20350307', '2035-03-07'],
+    ['２０３５－０３－０７'.replace('－', '-').replace('－', '-'), '2035-03-07'],
+    ['2015.03.07-2035.03.07', '2035-03-07'],
+    ['2015.03.07至2035.03.07', '2035-03-07'],
+  ])('reads %j as %s', (text, date) => {
+    expect(readValidUntil(text, 'document')).toEqual({ kind: 'date', date });
+  });
+
+  it.each(['长', '期限长', '2035-02-30', 'soon'])('does not read %j as a date or long-term', (text) => {
+    expect(readValidUntil(text, 'document').kind).toBe('invalid');
+  });
+
+  it('passes a long-term document on any day and a 长期 labour contract too', () => {
+    expect(checkValidity({ kind: 'resident-id-card', validUntil: 'long-term' }, '2026-12-04').ok).toBe(true);
+    expect(checkValidity({ kind: 'labour-contract', validUntil: 'long-term' }, '2026-12-04').ok).toBe(true);
+  });
+});
+
+describe('the two 证件有效期至 told apart by their section (issue #14 4.11)', () => {
+  it.each([
+    ['工作居住证信息', 'permit'],
+    ['北京市工作居住证', 'permit'],
+    ['身份证信息', 'document'],
+    ['北京市居住证', 'document'],
+    ['营业执照', 'document'],
+    ['劳动合同', 'contract'],
+    ['基本信息', undefined],
+  ] as const)('section %s → %s', (title, field) => {
+    expect(expiryFieldOfSection(title)).toBe(field);
   });
 });

@@ -68,39 +68,39 @@ describe('wageStandard: the previous year, until published the one before', () =
 describe('monthly income ≥ 1.2 × standard §一(三) 3', () => {
   // 1.2 × 11937 = 14324.4
   it('passes when the 6-month average equals 1.2 × the standard exactly (不低于 = at least)', () => {
-    const r = monthlyIncomeTest({ months: months('2025-09', Array(6).fill(14324.4)), standardMonthly: 11937 });
+    const r = monthlyIncomeTest({ months: months('2025-09', Array(6).fill(14324.4)), standardMonthly: 11937, asOf: '2026-03-02' });
     expect(r.threshold).toBe(14324.4);
     expect(r.windows[0].ok).toBe(true);
     expect(r.status).toBe('met');
   });
 
   it('fails a 6-month average one fen below the threshold, and stays unknown without 12 months', () => {
-    const r = monthlyIncomeTest({ months: months('2025-09', [14324.34, ...Array(5).fill(14324.4)]), standardMonthly: 11937 });
+    const r = monthlyIncomeTest({ months: months('2025-09', [14324.34, ...Array(5).fill(14324.4)]), standardMonthly: 11937, asOf: '2026-03-02' });
     expect(r.windows[0].ok).toBe(false);
     expect(r.status).toBe('unknown');
   });
 
   it('passes on the 12-month average when the 6-month one fails', () => {
-    const r = monthlyIncomeTest({ months: months('2025-03', [...Array(6).fill(20000), ...Array(6).fill(10000)]), standardMonthly: 11937 });
+    const r = monthlyIncomeTest({ months: months('2025-03', [...Array(6).fill(20000), ...Array(6).fill(10000)]), standardMonthly: 11937, asOf: '2026-03-02' });
     expect(r.windows[0].ok).toBe(false);
     expect(r.windows[1].ok).toBe(true);
     expect(r.status).toBe('met');
   });
 
   it('fails when both complete averages are below', () => {
-    const r = monthlyIncomeTest({ months: months('2025-03', Array(12).fill(14000)), standardMonthly: 11937 });
+    const r = monthlyIncomeTest({ months: months('2025-03', Array(12).fill(14000)), standardMonthly: 11937, asOf: '2026-03-02' });
     expect(r.status).toBe('not-met');
   });
 
   it('does not treat a missing month as zero', () => {
     const m = months('2025-09', Array(6).fill(30000));
     m.splice(2, 1);
-    const r = monthlyIncomeTest({ months: m, standardMonthly: 11937 });
+    const r = monthlyIncomeTest({ months: m, standardMonthly: 11937, asOf: '2026-03-02' });
     expect(r.windows[0]).toMatchObject({ average: null, missing: ['2025-11'] });
   });
 
   it('refuses a month listed twice', () => {
-    expect(() => monthlyIncomeTest({ months: [{ month: '2025-09', taxable: 1 }, { month: '2025-09', taxable: 2 }], standardMonthly: 11937 })).toThrow(
+    expect(() => monthlyIncomeTest({ months: [{ month: '2025-09', taxable: 1 }, { month: '2025-09', taxable: 2 }], standardMonthly: 11937, asOf: '2026-03-02' })).toThrow(
       /同一月份重复填写 \/ A month is listed twice/,
     );
   });
@@ -166,5 +166,69 @@ describe('category G §一(三) 1 (7)', () => {
       'equity-financing': 'not-met',
       tax: 'unknown',
     });
+  });
+});
+
+describe('the income verdict names the standard it used (issue #14 §3)', () => {
+  it('says on 2026-06-30 that 2024 applies and the table is not yet outdated (2025 is due around 2026-07-01)', () => {
+    const s = wageStandard('2026-06-30');
+    expect(s).toMatchObject({ targetYear: 2025, usedYear: 2024, tableOutdated: false });
+    expect(s.findings.some((f) => f.ruleId === 'wage-table-outdated')).toBe(false);
+  });
+
+  it('says from 2026-07-01 on that the built-in table lacks 2025, cites 助手建议 and guesses no figure', () => {
+    for (const day of ['2026-07-01', '2026-12-04']) {
+      const s = wageStandard(day);
+      expect(s).toMatchObject({ usedYear: 2024, tableOutdated: true, dueSince: '2026-07-01' });
+      expect(s.figure.monthly).toBe(11937);
+      const f = s.findings.find((x) => x.ruleId === 'wage-table-outdated')!;
+      expect(f).toMatchObject({ section: '助手建议', passed: false, severity: 'warning' });
+      expect(f.message.zh).toContain('2025 年度');
+      expect(f.message.en).toContain('enter the 2025 figure');
+    }
+  });
+
+  it('lets a figure the agent entered with its year win, and then the table is no longer outdated', () => {
+    const s = wageStandard('2026-12-04', [{ year: 2025, monthly: 12345 }]);
+    expect(s).toMatchObject({ usedYear: 2025, fallback: false, tableOutdated: false });
+    expect(s.figure).toMatchObject({ origin: 'user', monthly: 12345, publishedOn: '2026-01-01' });
+    // An entry replaces the built-in figure of its own year too.
+    expect(wageStandard('2025-12-01', [{ year: 2024, monthly: 12000 }]).figure).toMatchObject({ monthly: 12000, origin: 'user' });
+  });
+
+  it('puts the year and the figure into the monthly verdict', () => {
+    const r = monthlyIncomeTest({ months: months('2025-09', Array(6).fill(14324.4)), standardMonthly: 11937, standardYear: 2024, asOf: '2026-03-02' });
+    expect(r).toMatchObject({ standardYear: 2024, standardMonthly: 11937 });
+    expect(r.findings[0].message.zh).toContain('按 2024 年度标准');
+    expect(r.findings[0].message.zh).toContain('11937');
+    expect(r.findings[0].message.en).toContain('2024 standard');
+  });
+});
+
+describe('income windows are anchored on the filing day §一(三) 3, §六(二) 5', () => {
+  const six = (from: string, v: number) => months(from, Array(6).fill(v));
+
+  it('ends the windows with the month before the filing month, whatever months were entered', () => {
+    const r = monthlyIncomeTest({ months: six('2025-09', 20000), standardMonthly: 11937, asOf: '2026-03-02' });
+    expect(r.windows[0]).toMatchObject({ from: '2025-09', to: '2026-02' });
+    expect(r.windows[1]).toMatchObject({ from: '2025-03', to: '2026-02' });
+  });
+
+  it('does not count months outside the windows, and a missing month of the window makes it incomplete', () => {
+    // Six good months 2025-08 … 2026-01 filed on 2026-03-02: 2026-02 is missing from the 6-month window.
+    const r = monthlyIncomeTest({ months: [...six('2025-08', 20000), { month: '2026-03', taxable: 99999 }], standardMonthly: 11937, asOf: '2026-03-02' });
+    expect(r.status).toBe('unknown');
+    expect(r.windows[0].missing).toEqual(['2026-02']);
+    expect(r.notCounted).toEqual(['2026-03']);
+    expect(r.findings[0].message.zh).toContain('不完整');
+    expect(r.findings[0].message.zh).toContain('2026-03 不在近 12 个月内');
+  });
+
+  it('counts the same six months as met when filed one month earlier', () => {
+    expect(monthlyIncomeTest({ months: six('2025-08', 20000), standardMonthly: 11937, asOf: '2026-02-27' }).status).toBe('met');
+  });
+
+  it('refuses a test without the filing day', () => {
+    expect(() => monthlyIncomeTest({ months: six('2025-08', 20000), standardMonthly: 11937 })).toThrow(/缺少申报日期/);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAutosaver, flushOnHide, mergePatches, type HideEvents } from '../../../storage/autosave';
+import { createAutosaver, flushOnHide, mergePatches, type HideEvents } from '../../../utils/autosave';
 import { makeClock, rid, useFreshDb } from './helpers';
 
 type Patch = Record<string, unknown>;

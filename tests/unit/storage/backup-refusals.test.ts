@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { exportBackup, importBackup, type BackupRefusal, type ImportOptions, type ReadOptions } from '../../../storage/backup';
-import { encryptText } from '../../../storage/crypto';
+import { encryptText } from '../../../utils/crypto';
 import type { StorageError } from '../../../storage/errors';
 import { CREDIT_CODE, makeClock, rid, seedPerson, snapshot, useFreshDb } from './helpers';
 

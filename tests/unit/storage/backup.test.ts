@@ -40,6 +40,13 @@ describe('backup export and import', () => {
     }
   };
 
+  it('names the file by the agent\'s day in Beijing: at 01:44 on 5 December it is the 5th, whatever the UTC date', async () => {
+    const out = await exportBackup(t.db, { now: () => new Date('2026-12-04T17:44:00.000Z') });
+    expect(out.filename).toBe('jzz-backup-2026-12-05.json');
+    const evening = await exportBackup(t.db, { now: () => new Date('2026-12-04T15:59:00.000Z') });
+    expect(evening.filename).toBe('jzz-backup-2026-12-04.json');
+  });
+
   it('exports every table with format, versions, time and counts, and says IDs are complete', async () => {
     await populate();
     const out = await exportBackup(t.db, { now: () => EXPORTED_AT, appVersion: '0.1.0' });
@@ -158,7 +165,7 @@ describe('backup export and import', () => {
   });
 
   it('imports a backup of 1,000 employees with 10,000 documents in one transaction', async () => {
-    const { seedBench } = await import('../../../storage/bench');
+    const { seedBench } = await import('../../bench/seed-db');
     await seedBench(t.db, { employees: 1000, documentsPerEmployee: 10, seed: 5 });
     const out = await exportBackup(t.db);
     await withOtherDb(async (db2) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkResidentId } from '../../../rules/identity';
-import { mulberry32, seedBench } from '../../../storage/bench';
+import { mulberry32, seedBench } from '../../bench/seed-db';
 import { openDb } from '../../../storage/db';
 import { createRepos } from '../../../storage/repos';
 import { snapshot, useFreshDb } from './helpers';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checklist } from '../../../rules/checklist';
-import { toChecklistFacts } from '../../../storage/derive';
+import { toChecklistFacts } from '../../../rules/case-facts';
 import { CASE_TRANSITIONS } from '../../../storage/repos';
 import type { StorageError } from '../../../storage/errors';
 import { makeClock, rid, snapshot, useFreshDb } from './helpers';
@@ -55,9 +55,15 @@ describe('the cases repository', () => {
     expect((await t.repos.cases.update(c.id, { status: 'approved' }, { anyTransition: true })).status).toBe('approved');
   });
 
-  it('has final states: nothing leaves voided', () => {
-    expect(CASE_TRANSITIONS.voided).toEqual([]);
+  it('voids any case and reopens a voided one, keeping everything it held', async () => {
     expect(CASE_TRANSITIONS.approved).toEqual(['voided']);
+    const e = await employee();
+    const c = await t.repos.cases.create({ employeeId: e.id, business: 'renewal', status: 'collecting', facts: { housing: 'rented' } });
+    await t.repos.cases.setStatus(c.id, 'voided');
+    const reopened = await t.repos.cases.setStatus(c.id, 'collecting');
+    expect(reopened).toMatchObject({ status: 'collecting', facts: { housing: 'rented' } });
+    await t.repos.cases.setStatus(c.id, 'voided');
+    await expect(t.repos.cases.setStatus(c.id, 'approved')).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('clears the old accepted and decided dates when a returned case is resubmitted', async () => {
@@ -115,7 +121,6 @@ describe('the cases repository', () => {
     expect((await t.repos.cases.list({ status: 'collecting' })).map((c) => c.id)).toEqual([b.id, a.id]);
     expect((await t.repos.cases.list({ business: 'employer-registration' })).length).toBe(1);
     expect((await t.repos.cases.list()).length).toBe(3);
-    expect(await t.repos.cases.countByStatus()).toMatchObject({ collecting: 2, approved: 1, draft: 0 });
   });
 
   it('deletes a case with its ticks, documents, notes and draft but keeps the employee', async () => {
@@ -152,5 +157,32 @@ describe('the cases repository', () => {
     }
     expect(await snapshot(t.db)).toEqual(before);
     expect((await t.repos.cases.get(c.id))?.facts).toMatchObject({ highestEducation: 'bachelor', hasDegree: true, workExperienceMonths: 30, socialInsuranceMonths: 12 });
+  });
+});
+
+describe('opening a renewal or employer change with the current permit\'s expiry', () => {
+  const t = useFreshDb({ now: makeClock().ticking });
+
+  it('a renewal makes the employee a holder with that expiry, in one audited transaction', async () => {
+    const e = await t.repos.employees.create({ name: '张伟', residentId: rid('1992-06-18', 135) });
+    expect(e.holderStatus).toBe('none');
+    const c = await t.repos.openCase({ employeeId: e.id, business: 'renewal' }, { validUntil: '2027-03-31' });
+    expect(c.business).toBe('renewal');
+    expect(await t.repos.employees.get(e.id)).toMatchObject({ holderStatus: 'holder', permitValidUntil: '2027-03-31' });
+    const ops = (await t.repos.audit.list({ employeeId: e.id })).map((a) => `${a.table}:${a.op}`).sort();
+    expect(ops).toEqual(['cases:create', 'employees:create', 'employees:update']);
+  });
+
+  it('an employer change marks the permit suspended (挂起 after leaving the old employer)', async () => {
+    const e = await t.repos.employees.create({ name: '李娜', residentId: rid('1990-01-01', 8), holderStatus: 'holder', permitValidUntil: '2026-01-01' });
+    await t.repos.openCase({ employeeId: e.id, business: 'employer-change' }, { validUntil: '2027-10-11' });
+    expect(await t.repos.employees.get(e.id)).toMatchObject({ holderStatus: 'suspended', permitValidUntil: '2027-10-11' });
+  });
+
+  it('an impossible expiry is refused and nothing is created', async () => {
+    const e = await t.repos.employees.create({ name: '王芳', residentId: rid('1991-01-01', 9) });
+    const before = await snapshot(t.db);
+    await expect(t.repos.openCase({ employeeId: e.id, business: 'renewal' }, { validUntil: '2027-02-30' })).rejects.toMatchObject({ code: 'invalid' });
+    expect(await snapshot(t.db)).toEqual(before);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decryptEnvelope, EncryptedEnvelope, encryptText, fromBase64, KDF_ITERATIONS, toBase64 } from '../../../storage/crypto';
+import { decryptEnvelope, EncryptedEnvelope, encryptText, fromBase64, KDF_ITERATIONS, toBase64 } from '../../../utils/crypto';
 
 describe('backup encryption', () => {
   const secret = JSON.stringify({ name: '张伟', residentId: '110115199003071234', note: 'x'.repeat(100_000) });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DB_NAME, getDb, SCHEMA_VERSION, STORES_V2, TABLE_NAMES } from '../../../storage/db';
+import { DB_NAME, getDb, SCHEMA_VERSION, STORES_V2, TABLE_NAMES, TABLES, type TableName } from '../../../storage/db';
+import { BACKUP_TABLES, exportBackup } from '../../../storage/backup';
 import { STORES_V1 } from '../../../storage/schema-v1';
-import { useFreshDb } from './helpers';
+import { CREDIT_CODE, rid, useFreshDb } from './helpers';
 
 describe('the database schema', () => {
   const t = useFreshDb();
@@ -28,5 +29,35 @@ describe('the database schema', () => {
   it('shares one database instance for the extension', () => {
     expect(getDb()).toBe(getDb());
     expect(getDb().name).toBe(DB_NAME);
+  });
+});
+
+describe('what a backup carries', () => {
+  const t = useFreshDb();
+
+  it('every table Dexie opens is backed up or left out on purpose, with the reason written down', async () => {
+    await t.db.open();
+    for (const name of t.db.tables.map((x) => x.name)) {
+      const spec = TABLES[name as TableName];
+      expect(spec, `table ${name} is missing from storage/db.ts TABLES`).toBeDefined();
+      if ('excluded' in spec.backup) expect(spec.backup.excluded.length, `why ${name} is not backed up`).toBeGreaterThan(20);
+      else expect(BACKUP_TABLES).toContain(name);
+    }
+    expect([...BACKUP_TABLES].sort()).toEqual(TABLE_NAMES.filter((n) => n !== 'focus').sort());
+  });
+
+  it('a full backup holds a row of every backed-up table and none of the focus', async () => {
+    const e = await t.repos.employees.create({ name: '张伟', residentId: rid() });
+    const c = await t.repos.cases.create({ employeeId: e.id, business: 'new-permit' });
+    await t.repos.company.update({ name: '北京示例科技有限公司', creditCode: CREDIT_CODE });
+    await t.repos.documents.create({ employeeId: e.id, kind: 'resident-id-card', validUntil: '2030-01-01' });
+    await t.repos.ticks.set(c.id, 'labour-contract', { state: 'ready' });
+    await t.repos.notes.add({ employeeId: e.id, text: '已催收合同' });
+    await t.repos.drafts.saveCaptured({ employeeId: e.id, module: 'person-basic-info', fields: { 'basic.address': '兴华大街1号' } });
+    await t.repos.settings.update({ language: 'en' });
+    await t.repos.focus.set(e.id, c.id);
+    const file = JSON.parse((await exportBackup(t.db, { now: () => new Date('2026-12-04T02:00:00.000Z') })).text) as { tables: Record<string, unknown[]> };
+    for (const table of BACKUP_TABLES) expect(file.tables[table].length, `rows of ${table}`).toBeGreaterThan(0);
+    expect(Object.keys(file.tables)).not.toContain('focus');
   });
 });

@@ -5,8 +5,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { renewalWindow } from '../../../rules/deadlines';
-import { forgetEmployeeReminders, NOTIFIED_KEY, registerReminderAlarms, runReminderCheck, SHOWN_KEY } from '../../../storage/reminder-alarms';
-import { ERASURE_NOTICE_PREFIX } from '../../../storage/repos/employees';
+import { forgetEmployeeReminders, NOTIFIED_KEY, registerReminderAlarms, runReminderCheck, SHOWN_KEY } from '../../../entrypoints/background/reminder-alarms';
+import { announceErasuresToBackground, ERASURE_NOTICE_PREFIX } from '../../../utils/erasure-notice';
+
+// As the side panel and the case book do at start-up.
+announceErasuresToBackground();
 import { makeClock, rid, useFreshDb } from './helpers';
 
 type Shown = Record<string, { title: string; message: string; items?: { title: string }[] }>;

@@ -1,15 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { REQUEST_SCHEMAS, SaveCapturedRequest } from '../../../storage/messages';
+import { REQUEST_SCHEMAS } from '../../../utils/messaging';
+import { registerPortalHandlers } from '../../../entrypoints/background/portal-handlers';
+import { registerReminderHandler } from '../../../entrypoints/background/reminder-alarms';
 import {
   createStorageHandlers,
   isPortalUrl,
   registerStorageHandlers,
   type MessageSender,
   type OnMessage,
-} from '../../../storage/message-handlers';
-import { memoryPageContextStore, sessionPageContextStore } from '../../../storage/page-contexts';
-import type { PageReport } from '../../../storage/page-context';
+} from '../../../entrypoints/background/storage-handlers';
+import { memoryPageContextStore, sessionPageContextStore } from '../../../entrypoints/background/tab-contexts';
+import type { PageReport } from '../../../utils/messaging';
 import { CREDIT_CODE, makeClock, rid, snapshot, useFreshDb } from './helpers';
 
 const RUNTIME_ID = 'ourextensionidaaaaaaaaaaaaaaaaaa';
@@ -163,10 +165,16 @@ describe('the background message handlers', () => {
       return () => removed.push(type);
     }) as OnMessage;
     const off = registerStorageHandlers(onMessage, { db: t.db, runtimeId: RUNTIME_ID, pageContexts: memoryPageContextStore() });
+    const storageMessages = [...registered.keys()];
+    // The portal questions' handlers complete the protocol: every message of utils/messaging.ts has one listener.
+    registerPortalHandlers(onMessage as never, { db: t.db, runtimeId: RUNTIME_ID, focusDraft: async () => null });
+    registerReminderHandler(onMessage, { runtimeId: RUNTIME_ID, runReminderCheck: async () => ({ today: '2026-12-04', due: [], notified: [], badge: '' }) });
+    await expect(registered.get('runReminderCheck')!({ data: undefined, sender: contentScript() })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await registered.get('runReminderCheck')!({ data: undefined, sender: extensionPage })).toMatchObject({ today: '2026-12-04' });
     expect([...registered.keys()].sort()).toEqual(Object.keys(REQUEST_SCHEMAS).sort());
     expect(await registered.get('getFocusDraft')!({ data: undefined, sender: contentScript() })).toBeNull();
     off();
-    expect(removed.sort()).toEqual(Object.keys(REQUEST_SCHEMAS).sort());
+    expect(removed.sort()).toEqual(storageMessages.sort());
   });
 
   it('stores page contexts in browser.storage.session', async () => {
@@ -182,7 +190,7 @@ describe('the background message handlers', () => {
   });
 
   it('has a schema for every request that accepts a well-formed one', () => {
-    expect(SaveCapturedRequest.safeParse({ employeeId: 'e1', module: 'person-work', fields: { 'work.company': '某公司' } }).success).toBe(true);
+    expect(REQUEST_SCHEMAS.saveCaptured.safeParse({ employeeId: 'e1', module: 'person-work', fields: { 'work.company': '某公司' } }).success).toBe(true);
     expect(REQUEST_SCHEMAS.getFocusDraft.safeParse(undefined).success).toBe(true);
     expect(REQUEST_SCHEMAS.getFocusDraft.safeParse({ x: 1 }).success).toBe(false);
     vi.restoreAllMocks();

@@ -90,7 +90,7 @@ describe('upgrading a version 1 database', () => {
       expect((await db.cases.get('c-1'))?.facts).toEqual({ housing: 'rented', titleObtainedBy: 'exam', titleIsSenior: false, incomeMonths: 12 });
       expect((await db.notes.get('n-1'))?.updatedAt).toBe('2025-05-01T08:00:00.000Z');
       expect((await db.audit.toArray()).every((a) => a.source === 'ui')).toBe(true);
-      expect(await db.settings.get('app')).toMatchObject({ language: 'zh-CN', reminders: { documentLeadDays: 30 } });
+      expect(await db.settings.get('app')).toMatchObject({ language: 'zh-CN', reminders: { windowOpens: 0, lastSafeDay: 5, documents: 10 } });
     } finally {
       await db.delete();
     }

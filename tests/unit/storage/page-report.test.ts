@@ -1,6 +1,6 @@
 /** PageReport.attachments: the 附件列表 rows a content script reports from a 附件管理 page. */
 import { describe, expect, it } from 'vitest';
-import { PageReport } from '../../../storage/page-context';
+import { PageReport } from '../../../utils/messaging';
 
 const base = { url: 'https://fw.bjrcgz.gov.cn/person-platform/#/person-platform/attachments', title: '北京市政务服务', module: 'person-attachments', fieldsFound: [], fieldsMissing: [], reasons: [], reportedAt: 1 };
 

@@ -3,14 +3,14 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addWorkdays } from '../../../rules/calendar';
 import { renewalWindow } from '../../../rules/deadlines';
 import {
-  getReminderLeads,
+  adoptLegacyReminderLeads,
   nextMorning,
   registerCaseBookMenu,
   REMINDER_ALARM,
   registerReminderAlarms,
   runReminderCheck,
-  setReminderLeads,
-} from '../../../storage/reminder-alarms';
+  REMINDER_LEADS_KEY,
+} from '../../../entrypoints/background/reminder-alarms';
 import { makeClock, rid, useFreshDb } from './helpers';
 
 describe('the daily reminder check in the browser', () => {
@@ -54,9 +54,9 @@ describe('the daily reminder check in the browser', () => {
     expect(again.notified).toEqual([]);
     expect(badge).toBe('1');
 
-    const urgent = await runReminderCheck(w.lastSafeDay.date, { repos: t.repos });
+    const urgent = await runReminderCheck(w.recommendedLatestDay.date, { repos: t.repos });
     expect(urgent.notified).toHaveLength(1);
-    expect(created[1].options.title).toContain('续签最后安全申报日');
+    expect(created[1].options.title).toContain('续签建议最晚发起日');
   });
 
   it('clears the badge when nothing is due and sums up many reminders in one list notification', async () => {
@@ -69,12 +69,29 @@ describe('the daily reminder check in the browser', () => {
     expect(created.map((c) => c.options.type)).toEqual(['basic', 'basic', 'list']);
   });
 
-  it('keeps lead times in extension storage, with defaults, refusing values out of range', async () => {
-    expect(await getReminderLeads()).toEqual({ windowOpens: 0, lastSafeDay: 5, documents: 10 });
-    await setReminderLeads({ documents: 15 });
-    expect((await getReminderLeads()).documents).toBe(15);
-    await expect(setReminderLeads({ documents: -1 })).rejects.toThrow();
-    expect((await getReminderLeads()).documents).toBe(15);
+  it('keeps lead times in the settings row, with defaults, refusing values out of range', async () => {
+    expect((await t.repos.settings.get()).reminders).toEqual({ windowOpens: 0, lastSafeDay: 5, documents: 10 });
+    await t.repos.settings.update({ reminders: { documents: 15 } });
+    expect((await t.repos.settings.get()).reminders.documents).toBe(15);
+    await expect(t.repos.settings.update({ reminders: { documents: -1 } })).rejects.toMatchObject({ code: 'invalid' });
+    expect((await t.repos.settings.get()).reminders.documents).toBe(15);
+  });
+
+  it('adopts lead times an older release kept in extension storage, once, and the check uses them', async () => {
+    await fakeBrowser.storage.local.set({ [REMINDER_LEADS_KEY]: { windowOpens: 3, documents: 20 } });
+    await adoptLegacyReminderLeads(t.repos);
+    expect((await t.repos.settings.get()).reminders).toEqual({ windowOpens: 3, lastSafeDay: 5, documents: 20 });
+    expect(await fakeBrowser.storage.local.get(REMINDER_LEADS_KEY)).toEqual({});
+    // A value out of range is dropped, not adopted; the settings keep theirs.
+    await fakeBrowser.storage.local.set({ [REMINDER_LEADS_KEY]: { documents: -4 } });
+    await adoptLegacyReminderLeads(t.repos);
+    expect((await t.repos.settings.get()).reminders.documents).toBe(20);
+    // The renewal window opened 3 working days before the check's day: with a 3-day lead the reminder is due.
+    await t.repos.employees.create({ name: '王芳', residentId: rid('1991-01-01', 3), holderStatus: 'holder', permitValidUntil: expiry });
+    const early = await runReminderCheck(addWorkdays(w.opens.date, -3).date, { repos: t.repos });
+    expect(early.due.map((r) => r.kind)).toContain('renewal-opens');
+    const tooEarly = await runReminderCheck(addWorkdays(w.opens.date, -4).date, { repos: t.repos, notify: false });
+    expect(tooEarly.due.map((r) => r.kind)).not.toContain('renewal-opens');
   });
 
   it('registers a daily alarm at 08:30 Beijing time and opens the case book when a notification is clicked', async () => {

@@ -12,7 +12,6 @@ import {
   loadSnapshot,
   permitDeadline,
   sortRows,
-  WorkdayIndex,
   type Snapshot,
 } from '../../../storage/reminders';
 import type { Case, DocumentRecord, Employee } from '../../../storage/schemas';
@@ -44,36 +43,7 @@ function doc(id: string, employeeId: string, patch: Partial<DocumentRecord> = {}
   return { id, employeeId, kind: 'resident-id-card', createdAt: AT, updatedAt: AT, ...patch };
 }
 
-describe('the working-day index agrees with rules/calendar', () => {
-  const idx = new WorkdayIndex(TODAY);
-
-  it('counts, steps back and steps forward exactly as rules/ does, in official and approximate years', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: -900, max: 1400 }), fc.integer({ min: -400, max: 400 }), fc.integer({ min: 1, max: 80 }), (a, span, n) => {
-        const from = addDays(TODAY, a);
-        const to = addDays(from, span);
-        const c = countWorkdays(from, to);
-        expect(idx.count(from, to) + 0).toBe(c.count + 0); // rules/ may answer -0
-        expect(idx.countAnswer(from, to).approximateYears).toEqual(c.approximateYears);
-        const b = workdaysBefore(from, n);
-        expect(idx.before(from, n)).toEqual({ date: b.date, approximateYears: b.approximateYears });
-        const f = addWorkdays(from, n);
-        expect(idx.after(from, n)).toEqual({ date: f.date, approximateYears: f.approximateYears });
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('falls back to rules/ outside its span', () => {
-    const small = new WorkdayIndex(TODAY, { back: 10, ahead: 10 });
-    expect(small.count('2026-01-01', '2026-12-31')).toBe(countWorkdays('2026-01-01', '2026-12-31').count);
-    expect(small.before('2026-02-01', 30).date).toBe(workdaysBefore('2026-02-01', 30).date);
-    expect(small.after('2026-11-20', 40).date).toBe(addWorkdays('2026-11-20', 40).date);
-  });
-});
-
 describe('permit deadlines match rules/deadlines deadlineStatus', () => {
-  const idx = new WorkdayIndex(TODAY);
 
   it('gives the same state, dates, counts and approximate years for any expiry and day, both businesses', () => {
     fc.assert(
@@ -85,12 +55,14 @@ describe('permit deadlines match rules/deadlines deadlineStatus', () => {
           const expiry = addDays(TODAY, e);
           const today = addDays(expiry, t - 30 - Math.abs(e % 60));
           const want = deadlineStatus(expiry, today, business);
-          const got = permitDeadline(expiry, today, business, idx);
+          const got = permitDeadline(expiry, today, business);
           expect(got.state).toBe(want.state);
           expect(got.opens).toBe(want.opens);
-          expect(got.lastSafeDay).toBe(want.lastSafeDay);
+          expect(got.recommendedLatestDay).toBe(want.recommendedLatestDay);
+          expect(got.guideLatestDay).toBe(want.guideLatestDay);
           expect(got.workdaysToOpening).toBe(want.workdaysLeft.toOpening);
-          expect(got.workdaysToLastSafeDay).toBe(want.workdaysLeft.toLastSafeDay);
+          expect(got.workdaysToRecommendedLatestDay).toBe(want.workdaysLeft.toRecommendedLatestDay);
+          expect(got.workdaysToGuideLatestDay).toBe(want.workdaysLeft.toGuideLatestDay);
           expect(got.workdaysToExpiry).toBe(want.workdaysLeft.toExpiry);
           expect(got.workdaysLate).toBe(want.workdaysLate);
           expect(got.approximateYears).toEqual(want.approximateYears);
@@ -102,13 +74,12 @@ describe('permit deadlines match rules/deadlines deadlineStatus', () => {
 
   it('answers 5,000 holders in well under a second', () => {
     const t0 = performance.now();
-    for (let i = 0; i < 5000; i += 1) permitDeadline(addDays(TODAY, i % 1095), TODAY, 'renewal', idx);
+    for (let i = 0; i < 5000; i += 1) permitDeadline(addDays(TODAY, i % 1095), TODAY, 'renewal');
     expect(performance.now() - t0).toBeLessThan(1000);
   });
 });
 
 describe('case book rows, filters and sorting', () => {
-  const idx = new WorkdayIndex(TODAY);
   // A permit valid until 2027-02-01 is in its renewal window on 2026-11-26 (opens 60 working days before).
   const inWindow = '2027-02-01';
   const s: Snapshot = {
@@ -127,11 +98,11 @@ describe('case book rows, filters and sorting', () => {
 
   it('says who is in the renewal window, who is suspended, and what is due next', () => {
     expect(renewalWindow(inWindow).opens.date <= TODAY).toBe(true);
-    const rows = caseBookRows(s, TODAY, idx);
+    const rows = caseBookRows(s, TODAY);
     const by = Object.fromEntries(rows.map((r) => [r.id, r]));
     expect(by.e1.permit?.state).toBe('open');
     expect(by.e1.next?.kind).toBe('renewal-last-safe-day');
-    expect(by.e1.next?.date).toBe(renewalWindow(inWindow).lastSafeDay.date);
+    expect(by.e1.next?.date).toBe(renewalWindow(inWindow).recommendedLatestDay.date);
     expect(by.e2.permit?.state).toBe('not-yet-open');
     expect(by.e2.next).toMatchObject({ kind: 'document-falls-below', date: '2026-12-11', documentId: 'd2' });
     expect(by.e3.permit?.business).toBe('employer-change');
@@ -141,7 +112,7 @@ describe('case book rows, filters and sorting', () => {
   });
 
   it('filters by renewal window, holder status, case status, business, category, text and working days', () => {
-    const rows = caseBookRows(s, TODAY, idx);
+    const rows = caseBookRows(s, TODAY);
     const ids = (f: Parameters<typeof filterRows>[1]) => filterRows(rows, f).map((r) => r.id);
     expect(ids({ permit: 'window-open' })).toEqual(['e1']);
     expect(ids({ holderStatus: 'suspended' })).toEqual(['e3']);
@@ -157,7 +128,7 @@ describe('case book rows, filters and sorting', () => {
   });
 
   it('sorts by name in pinyin order and by next deadline with rows lacking one last', () => {
-    const rows = caseBookRows(s, TODAY, idx);
+    const rows = caseBookRows(s, TODAY);
     expect(sortRows(rows, 'name').map((r) => r.employee.name)).toEqual(['李娜', '王芳', '张伟', '赵磊']);
     const byNext = sortRows(rows, 'next');
     expect(byNext[0].next!.date <= byNext[1].next!.date).toBe(true);
@@ -166,7 +137,6 @@ describe('case book rows, filters and sorting', () => {
 });
 
 describe('calendar events', () => {
-  const idx = new WorkdayIndex(TODAY);
 
   it('lists renewal opening, last safe day, expiry, employer change, review, document and quarter dates in range', () => {
     const s: Snapshot = {
@@ -174,7 +144,7 @@ describe('calendar events', () => {
       cases: [kase('c1', 'e1', { business: 'new-permit', status: 'district-review', acceptedOn: '2026-11-20' })],
       documents: [doc('d1', 'e1', { validUntil: '2027-03-01', fallsBelowRuleOn: '2026-12-02' })],
     };
-    const ev = deadlineEvents(s, { from: '2026-11-01', to: '2027-03-31' }, idx);
+    const ev = deadlineEvents(s, { from: '2026-11-01', to: '2027-03-31' });
     const kinds = new Set(ev.map((e) => e.kind));
     for (const k of ['renewal-opens', 'renewal-last-safe-day', 'permit-expires', 'employer-change-last-safe-day', 'review-completes', 'document-falls-below', 'quarter-filing-suggested', 'quarter-last-workday']) {
       expect(kinds.has(k as never), k).toBe(true);
@@ -192,17 +162,16 @@ describe('calendar events', () => {
       cases: [kase('c1', 'e1', { status: 'locality-review', submittedOn: '2027-01-11' })],
       documents: [],
     };
-    const ev = deadlineEvents(s, { from: '2026-11-01', to: '2027-03-31' }, idx);
+    const ev = deadlineEvents(s, { from: '2026-11-01', to: '2027-03-31' });
     expect(ev.some((e) => e.kind === 'renewal-last-safe-day')).toBe(false);
   });
 });
 
 describe('due reminders', () => {
-  const idx = new WorkdayIndex(TODAY);
   const expiry = '2027-06-30';
   const w = renewalWindow(expiry);
   const s: Snapshot = { employees: [employee('e1', '张伟', { permitValidUntil: expiry })], cases: [], documents: [] };
-  const kindOn = (day: string, snap: Snapshot = s, leads = DEFAULT_REMINDER_LEADS) => dueReminders(snap, day, leads, new WorkdayIndex(day)).map((r) => r.kind);
+  const kindOn = (day: string, snap: Snapshot = s, leads = DEFAULT_REMINDER_LEADS) => dueReminders(snap, day, leads).map((r) => r.kind);
 
   it('is silent the working day before the window opens and reminds on the opening day (default lead 0)', () => {
     expect(kindOn(addWorkdays(w.opens.date, -1).date)).toEqual([]);
@@ -216,23 +185,23 @@ describe('due reminders', () => {
   });
 
   it('turns urgent 5 working days before the last safe day, and after it', () => {
-    expect(kindOn(addWorkdays(w.lastSafeDay.date, -6).date)).toEqual(['renewal-open']);
-    expect(kindOn(addWorkdays(w.lastSafeDay.date, -5).date)).toEqual(['renewal-last-safe-day']);
-    expect(kindOn(w.lastSafeDay.date)).toEqual(['renewal-last-safe-day']);
-    expect(kindOn(addWorkdays(w.lastSafeDay.date, 1).date)).toEqual(['renewal-missed']);
+    expect(kindOn(addWorkdays(w.recommendedLatestDay.date, -6).date)).toEqual(['renewal-open']);
+    expect(kindOn(addWorkdays(w.recommendedLatestDay.date, -5).date)).toEqual(['renewal-last-safe-day']);
+    expect(kindOn(w.recommendedLatestDay.date)).toEqual(['renewal-last-safe-day']);
+    expect(kindOn(addWorkdays(w.recommendedLatestDay.date, 1).date)).toEqual(['renewal-missed']);
     expect(kindOn(addDays(expiry, 1))).toEqual([]);
   });
 
   it('keys each stage apart so that each is notified once', () => {
-    const a = dueReminders(s, w.opens.date, DEFAULT_REMINDER_LEADS, idx)[0];
-    const b = dueReminders(s, w.lastSafeDay.date, DEFAULT_REMINDER_LEADS, idx)[0];
+    const a = dueReminders(s, w.opens.date, DEFAULT_REMINDER_LEADS)[0];
+    const b = dueReminders(s, w.recommendedLatestDay.date, DEFAULT_REMINDER_LEADS)[0];
     expect(a.key).not.toBe(b.key);
-    expect(dueReminders(s, addWorkdays(w.opens.date, 1).date, DEFAULT_REMINDER_LEADS, idx)[0].key).toBe(a.key);
+    expect(dueReminders(s, addWorkdays(w.opens.date, 1).date, DEFAULT_REMINDER_LEADS)[0].key).toBe(a.key);
   });
 
   it('stays silent once the renewal was filed', () => {
     const filed: Snapshot = { ...s, cases: [kase('c1', 'e1', { status: 'district-review', submittedOn: w.opens.date, acceptedOn: w.opens.date })] };
-    expect(kindOn(w.lastSafeDay.date, filed)).not.toContain('renewal-last-safe-day');
+    expect(kindOn(w.recommendedLatestDay.date, filed)).not.toContain('renewal-last-safe-day');
   });
 
   it('reminds about a document 10 working days before it falls below §五, not 11, and not for a filed case', () => {
@@ -250,8 +219,9 @@ describe('due reminders', () => {
       cases: [kase('c9', 'e3', { business: 'new-permit', status: 'district-review', acceptedOn: '2026-10-09' })],
       documents: [],
     };
-    const last = workdaysBefore('2027-01-15', 20).date;
-    const r = dueReminders(sus, addWorkdays(last, -2).date, DEFAULT_REMINDER_LEADS, idx);
+    // The recommended latest day (buffer 5 + 20 + 1 working days before expiry) drives the reminder.
+    const last = workdaysBefore('2027-01-15', 26).date;
+    const r = dueReminders(sus, addWorkdays(last, -2).date, DEFAULT_REMINDER_LEADS);
     expect(r.map((x) => x.kind).sort()).toEqual(['employer-change-last-safe-day', 'review-completes']);
     expect(r[0].urgency).toBe('urgent');
     expect(r.find((x) => x.kind === 'review-completes')!.caseId).toBe('c9');

@@ -16,7 +16,7 @@ import {
   toCsv,
   validateEmployeeSheet,
 } from '../../../storage/reports';
-import { caseBookRows, WorkdayIndex, type CaseBookEvent, type Snapshot } from '../../../storage/reminders';
+import { caseBookRows, type CaseBookEvent, type Snapshot } from '../../../storage/reminders';
 import { isStorageError } from '../../../storage/errors';
 import type { Case, Employee } from '../../../storage/schemas';
 import { makeClock, rid, useFreshDb } from './helpers';
@@ -183,7 +183,7 @@ describe('reports', () => {
     cases: [cs('c1', 'e2', { business: 'new-permit', status: 'locality-review', submittedOn: '2026-11-10' }), cs('c2', 'e1', { status: 'voided', submittedOn: '2026-11-12' })],
     documents: [],
   };
-  const rows = caseBookRows(s, '2026-11-26', new WorkdayIndex('2026-11-26'));
+  const rows = caseBookRows(s, '2026-11-26');
 
   it('masks IDs and phones in the CSV unless the agent chooses otherwise', () => {
     const masked = parseCsv(caseBookCsv(rows));

@@ -93,14 +93,22 @@ describe('the company, settings and focus repositories', () => {
 
   it('returns default settings until saved, then patches reminders key by key', async () => {
     const d = await t.repos.settings.get();
-    expect(d).toMatchObject({ language: 'zh-CN', firstRunDone: false, reminders: { documentLeadDays: 30 } });
+    expect(d).toMatchObject({ language: 'zh-CN', firstRunDone: false, reminders: { windowOpens: 0, lastSafeDay: 5, documents: 10 } });
     expect(await t.db.settings.count()).toBe(0);
-    await t.repos.settings.update({ language: 'en', reminders: { documentLeadDays: 45 } });
+    await t.repos.settings.update({ language: 'en', reminders: { documents: 15 } });
     const s = await t.repos.settings.update({ firstRunDone: true, wageOverrides: [{ year: 2025, monthly: 12345, publishedOn: '2026-06-30' }] });
-    expect(s).toMatchObject({ language: 'en', firstRunDone: true, reminders: { documentLeadDays: 45, permitLeadWorkingDays: 80 } });
+    expect(s).toMatchObject({ language: 'en', firstRunDone: true, reminders: { documents: 15, lastSafeDay: 5 } });
     expect(await t.repos.settings.get()).toEqual(s);
     await expect(t.repos.settings.update({ language: 'fr' as never })).rejects.toMatchObject({ code: 'invalid' });
-    await expect(t.repos.settings.update({ reminders: { documentLeadDays: -1 } })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(t.repos.settings.update({ reminders: { documents: -1 } })).rejects.toMatchObject({ code: 'invalid' });
+  });
+
+  it('reads a schema-2 settings row (reminders of an unused design) as the default lead times, keeping the rest', async () => {
+    await t.db.settings.put({ id: 'app', language: 'en', firstRunDone: true, wageOverrides: [], reminders: { documentLeadDays: 30, permitLeadWorkingDays: 80, staleCaseDays: 30 }, updatedAt: '2026-01-01T00:00:00.000Z' } as never);
+    expect(await t.repos.settings.get()).toMatchObject({ language: 'en', firstRunDone: true, reminders: { windowOpens: 0, lastSafeDay: 5, documents: 10 } });
+    const s = await t.repos.settings.update({ reminders: { lastSafeDay: 8 } });
+    expect(s.reminders).toEqual({ windowOpens: 0, lastSafeDay: 8, documents: 10 });
+    expect((await t.db.settings.get('app'))!.reminders).toEqual({ windowOpens: 0, lastSafeDay: 8, documents: 10 });
   });
 
   it('puts an employee and one of their cases in focus, refusing someone else\'s case', async () => {
@@ -114,15 +122,6 @@ describe('the company, settings and focus repositories', () => {
     expect(await t.repos.focus.get()).toBeUndefined();
   });
 
-  it('counts what the case book shows on its front page', async () => {
-    const e = await t.repos.employees.create({ name: '甲', residentId: rid(), holderStatus: 'holder' });
-    await t.repos.cases.create({ employeeId: e.id, business: 'renewal', status: 'collecting' });
-    await t.repos.documents.create({ employeeId: e.id, kind: 'resident-id-card', validUntil: '2026-04-01' });
-    const counts = await t.repos.counts();
-    expect(counts).toMatchObject({ employees: 1, documentsDue: 1 });
-    expect(counts.byHolderStatus.holder).toBe(1);
-    expect(counts.casesByStatus.collecting).toBe(1);
-  });
 });
 
 describe('the captured drafts repository', () => {

@@ -1,0 +1,80 @@
+/** Settings (one row, id 'app') and focus (one row, id 'focus'): the zod schemas of its rows and writes (see ./index.ts for the conventions). */
+import { z } from 'zod';
+import { WageOverride as RulesWageOverride } from '../../rules/wages';
+import { CLOSING_SOON_WORKDAYS } from '../../rules/deadlines';
+import { RecordId, Timestamp } from './common';
+
+export const Language = z.enum(['zh-CN', 'en']);
+export type Language = z.infer<typeof Language>;
+
+/** A wage figure the user entered (rules/wages.ts WageOverride, strict, with a length cap on the source). */
+export const WageOverride = z.strictObject({
+  ...RulesWageOverride.shape,
+  source: z.string().trim().min(1).max(300).optional(),
+});
+export type WageOverride = z.infer<typeof WageOverride>;
+
+/**
+ * How many working days ahead each reminder starts: the renewal window's opening day (0 = on the day),
+ * before the recommended last filing day, before a document falls below its §五 rule. The one place
+ * these live: the background's daily check, the case book's calendar and the settings page read them
+ * here, and backups carry them.
+ */
+export const ReminderLeads = z.strictObject({
+  windowOpens: z.number().int().min(0).max(120),
+  lastSafeDay: z.number().int().min(0).max(60),
+  documents: z.number().int().min(0).max(120),
+});
+export type ReminderLeads = z.infer<typeof ReminderLeads>;
+
+/** The defaults: on the day the window opens, 5 working days before the last filing day (rules' "closing soon"), 10 before a document falls below. */
+export const DEFAULT_REMINDER_LEADS: ReminderLeads = { windowOpens: 0, lastSafeDay: CLOSING_SOON_WORKDAYS, documents: 10 };
+
+/**
+ * Schema 2 stored `reminders` of another design that nothing ever read ({ documentLeadDays,
+ * permitLeadWorkingDays, staleCaseDays }); the lead times in force then lived outside the database and
+ * are adopted by the background (adoptLegacyReminderLeads). Such a row — in the database or in a
+ * backup — reads as the default lead times.
+ */
+export const StoredReminderLeads = z.preprocess(
+  (v) => (typeof v === 'object' && v !== null && 'documentLeadDays' in v ? { ...DEFAULT_REMINDER_LEADS } : v),
+  ReminderLeads,
+);
+
+export const SettingsShape = {
+  language: Language,
+  firstRunDone: z.boolean(),
+  wageOverrides: z.array(WageOverride).max(100),
+  reminders: StoredReminderLeads,
+};
+
+export const SettingsRow = z.strictObject({
+  id: z.literal('app'),
+  ...SettingsShape,
+  updatedAt: Timestamp,
+});
+export type Settings = z.infer<typeof SettingsRow>;
+
+export const SettingsPatch = z.strictObject({
+  language: Language.optional(),
+  firstRunDone: z.boolean().optional(),
+  wageOverrides: SettingsShape.wageOverrides.optional(),
+  reminders: ReminderLeads.partial().optional(),
+});
+export type SettingsPatch = z.input<typeof SettingsPatch>;
+
+export const DEFAULT_SETTINGS: Omit<Settings, 'updatedAt'> = {
+  id: 'app',
+  language: 'zh-CN',
+  firstRunDone: false,
+  wageOverrides: [],
+  reminders: { ...DEFAULT_REMINDER_LEADS },
+};
+
+export const FocusRow = z.strictObject({
+  id: z.literal('focus'),
+  employeeId: RecordId.optional(),
+  caseId: RecordId.optional(),
+  at: Timestamp,
+});
+export type Focus = z.infer<typeof FocusRow>;

@@ -1,0 +1,194 @@
+/**
+ * The one typed message protocol of the extension (WXT's convention: utils/messaging.ts), for
+ * @webext-core/messaging. Every request that crosses a trust boundary has a zod schema here; the
+ * background parses it on arrival and checks the sender before touching anything
+ * (entrypoints/background/storage-handlers.ts, portal-handlers.ts). Rule questions the content script
+ * asks are declared in rules/portal-questions.ts, beside the rules that answer them.
+ *
+ * The content script imports only the TYPES of this file (its bundle carries no zod, no rules/ and no
+ * Dexie; see entrypoints/portal.content/bridge.ts); extension pages and the background import it whole.
+ *
+ *   content script                           background
+ *   ─────────────                            ──────────
+ *   getPortalSettings()        ──────────▶   { lang, today }
+ *   evaluatePortal([q…])       ──────────▶   rules/ verdicts, one per question (rules/portal-questions.ts)
+ *   getPortalChecklist({module})─────────▶   the checklist of the case in focus (or the business's default)
+ *   getPortalGuidance({…})     ──────────▶   FIELD_GUIDANCE of the module + the rules' texts
+ *   getFocusDraft()            ──────────▶   the employee/case in focus + captured values, or null
+ *   saveCaptured({...})        ──────────▶   merges page values into the focus employee's draft (audited)
+ *   reportPage(report)         ──────────▶   keeps the tab's page context in browser.storage.session
+ *   side panel / case book
+ *   getActivePortalContext()   ──────────▶   the latest portal tab context, or null
+ *   runReminderCheck()         ──────────▶   the daily reminder check, now (badge, notifications)
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import { z } from 'zod';
+import { BusinessType, PortalModule, type Bilingual } from '../rules/model';
+import type { ChecklistItem } from '../rules/checklist';
+import type { FieldGuidance } from '../rules/field-rules';
+import type { RuleMeta } from '../rules/rule';
+import { PortalQuestions, type PortalQuestion, type PortalAnswer } from '../rules/portal-questions';
+import { CaptureInput, CapturedValue, type Case, type CompanyProfile, type Employee } from '../storage/schemas';
+import type { Reminder } from '../storage/reminders';
+
+// ---------------------------------------------------------------------------------------------
+// The page context: what the content script reports about a portal tab
+
+/** One row of a 附件管理 page's 附件列表: the attachment's name as shown and its 当前状态 (已上传 / 未上传 / other). */
+export const AttachmentRow = z.object({
+  name: z.string().max(200),
+  status: z.enum(['uploaded', 'missing', 'unknown']),
+});
+export type AttachmentRow = z.infer<typeof AttachmentRow>;
+
+/**
+ * What the content script recognised on a portal tab: the module and the fields it found or missed.
+ * The background keeps the latest report per tab in `browser.storage.session` (extension memory, never
+ * the page's storage) so the side panel can show diagnostics.
+ */
+export const PageReport = z.object({
+  url: z.string().max(2048),
+  title: z.string().max(500),
+  module: PortalModule.nullable(),
+  /** Field keys of fields.ts found on the page / expected for the module but not found. */
+  fieldsFound: z.array(z.string().max(100)).max(500),
+  fieldsMissing: z.array(z.string().max(100)).max(500),
+  /** Why the page was (not) recognised, for the user's copy-paste report. */
+  reasons: z.array(z.string().max(300)).max(50),
+  /**
+   * 附件管理 pages only (person-attachments, unit-attachments): the rows of 附件列表 in page order, as read
+   * off the page — 已上传 → 'uploaded', 未上传 → 'missing', anything else → 'unknown'. The side panel offers
+   * to tick the matching checklist items (after one confirmation). Absent on other pages.
+   */
+  attachments: z.array(AttachmentRow).max(100).optional(),
+  reportedAt: z.number(),
+});
+export type PageReport = z.infer<typeof PageReport>;
+
+export const TabContext = z.object({
+  tabId: z.number(),
+  report: PageReport,
+});
+export type TabContext = z.infer<typeof TabContext>;
+
+/** Key in browser.storage.session holding the most recently active portal tab's context. */
+export const ACTIVE_PORTAL_CONTEXT_KEY = 'activePortalContext';
+
+// ---------------------------------------------------------------------------------------------
+// Requests and answers
+
+/** Requests without a payload accept only `undefined` / `null`. */
+const NoPayload = z.union([z.undefined(), z.null()]);
+
+/** saveCaptured: values the content script read off a portal page (the drafts repository's CaptureInput). */
+export type SaveCapturedRequest = CaptureInput;
+
+export interface SaveCapturedResponse {
+  draftId: string;
+  saved: number;
+  unchanged: number;
+}
+
+/** What the content script may fill from: the employee in focus, the case in focus, captured values. */
+export interface FocusDraft {
+  employee: Pick<
+    Employee,
+    'id' | 'name' | 'residentId' | 'gender' | 'birthDate' | 'phone' | 'category' | 'holderStatus' | 'permitValidUntil'
+  >;
+  case: Pick<
+    Case,
+    'id' | 'business' | 'status' | 'facts' | 'submittedOn' | 'acceptedOn' | 'decidedOn' | 'permitValidFrom' | 'permitValidUntil'
+  > | null;
+  company: Pick<CompanyProfile, 'name' | 'creditCode' | 'localityOffice' | 'agentName' | 'agentPhone'> | null;
+  /** Captured values: the employee's draft overlaid with the case's (the case wins on the same key). */
+  captured: Record<string, CapturedValue>;
+}
+
+export interface PortalSettings {
+  lang: 'zh-CN' | 'en';
+  /** Today in Beijing, `yyyy-MM-dd` (the day the rules judge by). */
+  today: string;
+}
+
+const PortalChecklistRequest = z.strictObject({ module: PortalModule });
+export type PortalChecklistRequest = z.input<typeof PortalChecklistRequest>;
+
+/** The checklist shown over 附件管理: the focused case's, or the business's default list. */
+export interface PortalChecklist {
+  /** 'case': built from the case in focus; 'default': no case in focus, the business's unconditional list. */
+  source: 'case' | 'default';
+  business: z.infer<typeof BusinessType>;
+  businessLabel: Bilingual;
+  /** The guide section of the business's material list, e.g. §六(二). */
+  section: string;
+  items: ChecklistItem[];
+  notes: Bilingual[];
+  uploadStandards: Bilingual[];
+  /**
+   * The income annotation (§六(二) 5) as the guide's template only (the page can read what we draw; the
+   * filled-in text with names and phone is in the side panel); `complete`: the side panel has the full text.
+   */
+  annotation: { text: string; complete: boolean };
+}
+
+const PortalGuidanceRequest = z.strictObject({
+  module: PortalModule,
+  ruleIds: z.array(z.string().max(100)).max(50),
+});
+export type PortalGuidanceRequest = z.input<typeof PortalGuidanceRequest>;
+
+export interface PortalGuidance {
+  /** FIELD_GUIDANCE entries of the module. */
+  fields: FieldGuidance[];
+  /** The rules asked for by id (section and description), in the order asked; unknown ids are left out. */
+  rules: RuleMeta[];
+}
+
+/** What one reminder check did: the reminders due, the notifications it showed, the badge it set. */
+export interface ReminderCheckResult {
+  today: string;
+  due: Reminder[];
+  /** Notification ids created by this check. */
+  notified: string[];
+  badge: string;
+}
+
+/** The protocol map (function syntax of @webext-core/messaging). */
+export interface ProtocolMap {
+  /** Content script → background: language and today's date. */
+  getPortalSettings(): PortalSettings;
+  /** Content script → background: rules/ verdicts on facts read off the page, one per question. */
+  evaluatePortal(questions: PortalQuestion[]): PortalAnswer[];
+  /** Content script → background: the checklist of the case in focus (or the default). */
+  getPortalChecklist(request: PortalChecklistRequest): PortalChecklist;
+  /** Content script → background: FIELD_GUIDANCE of the module and the texts of some rules. */
+  getPortalGuidance(request: PortalGuidanceRequest): PortalGuidance;
+  /** Content script → background. */
+  getFocusDraft(): FocusDraft | null;
+  /** Content script → background. */
+  saveCaptured(request: SaveCapturedRequest): SaveCapturedResponse;
+  /** Content script → background: what this tab was recognised as. */
+  reportPage(report: PageReport): void;
+  /** Side panel / case book → background: the portal tab the agent is working in, if any. */
+  getActivePortalContext(): TabContext | null;
+  /** Case book → background: run the daily reminder check now (badge and notifications belong to the background). */
+  runReminderCheck(): ReminderCheckResult;
+}
+
+export type MessageType = keyof ProtocolMap;
+
+/** The request schema of every message; each handler parses its payload with it before anything else. */
+export const REQUEST_SCHEMAS = {
+  evaluatePortal: PortalQuestions,
+  getFocusDraft: NoPayload,
+  saveCaptured: CaptureInput,
+  reportPage: PageReport,
+  getActivePortalContext: NoPayload,
+  getPortalSettings: NoPayload,
+  getPortalChecklist: PortalChecklistRequest,
+  getPortalGuidance: PortalGuidanceRequest,
+  runReminderCheck: NoPayload,
+} as const satisfies Record<MessageType, z.ZodType>;
+
+/** The messenger of extension pages and the background (the content script makes its own from the types). */
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
