@@ -58,7 +58,8 @@ function initScript() {
   const isHostProbe = (el: Element): boolean => {
     if ((el.localName !== 'div' && el.localName !== 'span') || el.attributes.length || el.childNodes.length || el.shadowRoot) return false;
     try {
-      el.attachShadow({ mode: 'open' });
+      // A slot keeps whatever the page puts in that element later on screen.
+      el.attachShadow({ mode: 'open' }).append(document.createElement('slot'));
       return false;
     } catch {
       return true;
