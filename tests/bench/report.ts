@@ -138,7 +138,7 @@ export function buildFigures(x: Inputs): Figure[] {
 
     const overlays = W.filter((s) => s.overlay !== null);
     if (overlays.length === 0) {
-      out.push(missing(pageIds[3][0], pageIds[3][1], pageIds[3][2], 'error', `no jzz-* host element appeared in ${W.length} loads with the extension (the content script did not recognise perf-300.html or failed)`));
+      out.push(missing(pageIds[3][0], pageIds[3][1], pageIds[3][2], 'error', `no host element of ours appeared in ${W.length} loads with the extension (the content script did not recognise perf-300.html or failed)`));
     } else {
       const afterDcl = overlays.map((s) => s.overlay! - s.domContentLoaded);
       const pageRender = overlays.filter((s) => s.replicaRendered !== null).map((s) => s.replicaRendered! - s.domContentLoaded);

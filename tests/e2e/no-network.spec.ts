@@ -289,9 +289,11 @@ test('CDP Network events on the service worker, side panel, case book and a port
       await portal.goto(`https://fw.bjrcgz.gov.cn/person-platform/#/person-platform/${hash}`);
       await expectInjected(portal, '申报助手');
     }
+    // Offered from the page, previewed and confirmed in the side panel (issue #20).
     await clickInjected(portal, { tag: 'button', text: '从草稿填写' });
-    await expectInjected(portal, DRAFT.captured.hukouAddress);
-    await clickInjected(portal, { tag: 'button', text: '填写所选项' });
+    await expect(panel.getByTestId('fill-preview')).toContainText(DRAFT.captured.hukouAddress);
+    await panel.getByTestId('fill-apply').click();
+    await expect(panel.getByTestId('action-result')).toContainText('已填写');
     await portal.goto('https://fw.bjrcgz.gov.cn/gzjzz/person/grxx.html');
     await expectInjected(portal, '申报助手');
     await panel.reload();

@@ -87,7 +87,7 @@ test('store screenshots', async ({ context, extensionId }) => {
   // The panel follows the active tab: the portal's.
   await portal.bringToFront();
   await openPortal(portal, 'person-platform/#/person-platform/attachments');
-  await expectInjected(portal, '附件核对清单 · 新办证件 · 张伟');
+  await expectInjected(portal, '附件核对清单 · 新办证件');
   await expect(panel.getByTestId('portal-context')).toContainText('附件管理（个人）');
   await expect(panel.getByTestId('checklist-items')).toBeVisible();
   await portalWithPanel(context, portal, panel, '1-portal-attachments-sidepanel.png');
