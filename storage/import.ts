@@ -32,7 +32,7 @@ export interface ImportResult {
 }
 
 /** Status of a case the import opens: the agent is collecting the materials. */
-export const IMPORTED_CASE_STATUS: CaseStatus = 'collecting';
+const IMPORTED_CASE_STATUS: CaseStatus = 'collecting';
 
 /**
  * Applies the plan. Refuses when any row has errors unless `skipInvalid` is set (then the bad rows are left

@@ -9,7 +9,7 @@ import { IMPORT_COLUMNS, importTemplateHelpRows, importTemplateRows } from './em
 import { writeXlsx } from './spreadsheet';
 
 /** Empty rows of the template formatted as Text in the ID column (Excel keeps what is typed there as text). */
-export const TEMPLATE_TEXT_ROWS = 2000;
+const TEMPLATE_TEXT_ROWS = 2000;
 
 /** The case book (the rows given, e.g. the current filter) as an .xlsx file. */
 export async function caseBookXlsx(rows: readonly CaseBookRow[], options: CsvOptions & { now?: Date } = {}): Promise<Uint8Array> {
