@@ -2,7 +2,7 @@
  * A chosen file → the sheets of cells the import reads: .xlsx through exceljs (loaded on demand, every
  * sheet with its cell types), CSV/TXT decoded (UTF-8, UTF-16 or GBK) and parsed into one sheet of text.
  */
-import { decodeSheetText, parseCsv, SheetError, type SheetEncoding } from '../../storage/reports';
+import { decodeSheetText, parseCsv, SheetError, type SheetEncoding } from '../../utils/csv';
 import { readXlsx, WorkbookError, type SheetData } from '../../utils/spreadsheet';
 
 export interface SheetFile {

@@ -5,16 +5,17 @@
  * employees already in the case book in, a plan with one verdict per row out — what will be added, what an
  * update changes, which rows are skipped and why. storage/import.ts writes the plan in one transaction.
  */
-import type { Bilingual, BusinessType, Category, HolderStatus, IsoDate } from '../rules/model';
-import { Category as CategorySchema, HolderStatus as HolderStatusSchema, isIsoDate } from '../rules/model';
-import { addDays } from '../rules/dates';
-import { normalizePersonName, normalizeWidth } from '../rules/identity';
-import { BUSINESS_LABELS } from '../rules/texts';
-import { COMPANY_BUSINESSES, EmployeeInput, type EmployeePatch } from '../storage/schemas';
-import { fromZodError, pickLang } from '../storage/errors';
-import { maskResidentId } from './mask';
-import { HOLDER_LABELS, SheetError } from '../storage/reports';
-import type { SheetCell, SheetData } from './spreadsheet';
+import type { Bilingual, BusinessType, Category, HolderStatus, IsoDate } from '../../rules/model';
+import { Category as CategorySchema, HolderStatus as HolderStatusSchema, isIsoDate } from '../../rules/model';
+import { addDays } from '../../rules/dates';
+import { normalizePersonName, normalizeWidth } from '../../rules/identity';
+import { BUSINESS_LABELS } from '../../rules/texts';
+import { COMPANY_BUSINESSES, EmployeeInput, type EmployeePatch } from '../../storage/schemas';
+import { fromZodError, pickLang } from '../../storage/errors';
+import { maskResidentId } from '../../utils/mask';
+import { HOLDER_LABELS } from '../../rules/texts';
+import { SheetError } from '../../utils/csv';
+import type { SheetCell, SheetData } from '../../utils/spreadsheet';
 
 type Lang = 'zh-CN' | 'en';
 
