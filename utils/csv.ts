@@ -7,7 +7,7 @@
 import type { Bilingual } from '../rules/model';
 
 /** The byte-order mark Excel needs to read a CSV as UTF-8 (without it, Chinese Excel assumes GBK). */
-export const UTF8_BOM = '\uFEFF';
+const UTF8_BOM = '\uFEFF';
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -39,7 +39,7 @@ export function toCsv(rows: ReadonlyArray<ReadonlyArray<Cell | { raw: string }>>
 }
 
 /** The delimiter of a sheet: the most frequent of , ; TAB in its first line (outside quotes). */
-export function detectDelimiter(text: string): ',' | ';' | '\t' {
+function detectDelimiter(text: string): ',' | ';' | '\t' {
   const counts = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
   for (const ch of text) {

@@ -12,7 +12,7 @@ export interface SheetFile {
 }
 
 /** Largest sheet accepted (5,000 employees fit in well under 5 MiB). */
-export const MAX_SHEET_BYTES = 20 * 1024 * 1024;
+const MAX_SHEET_BYTES = 20 * 1024 * 1024;
 
 /** Rows of CSV text as one sheet of text cells (a CSV has no cell types: everything is text). */
 export function textSheet(rows: readonly (readonly string[])[], name = 'CSV'): SheetData {
