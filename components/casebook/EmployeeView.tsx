@@ -15,6 +15,8 @@ import { getRepos } from '../../storage/repos';
 import { EmployeePatch, Phone, PersonName, ResidentId } from '../../storage/schemas';
 import type { BusinessType } from '../../rules/model';
 import { deadlineStatus } from '../../rules/deadlines';
+import { PermitDates } from '../PermitDates';
+import { useDeadlineOptions } from '../use-deadline-settings';
 import { AuditCard } from './AuditCard';
 import { DocumentsCard } from './DocumentsCard';
 import { TextField, zodMessage } from './fields';
@@ -46,7 +48,9 @@ export function EmployeeView({ id, today }: { id: string; today: string }) {
   const [newBusiness, setNewBusiness] = useState<BusinessType>('new-permit');
   const [error, setError] = useState<unknown>(null);
   const [erase, setErase] = useState(false);
-  if (employee === undefined) return <p aria-busy="true">{t('common.loading')}</p>;
+  // The stored holiday notices are registered and the locality buffer read before any day is computed.
+  const options = useDeadlineOptions();
+  if (employee === undefined || !options) return <p aria-busy="true">{t('common.loading')}</p>;
   if (employee === null || !employee) {
     return (
       <div className="cb-missing">
@@ -57,7 +61,8 @@ export function EmployeeView({ id, today }: { id: string; today: string }) {
   }
   const e = employee;
   const timed = e.permitValidUntil && (e.holderStatus === 'holder' || e.holderStatus === 'suspended');
-  const status = timed ? deadlineStatus(e.permitValidUntil!, today, e.holderStatus === 'holder' ? 'renewal' : 'employer-change') : undefined;
+  const business = e.holderStatus === 'holder' ? 'renewal' : 'employer-change';
+  const status = timed ? deadlineStatus(e.permitValidUntil!, today, business, options) : undefined;
   const suggested: BusinessType | undefined =
     e.holderStatus === 'holder' && status && status.state !== 'not-yet-open' && status.state !== 'expired'
       ? 'renewal'
@@ -115,14 +120,7 @@ export function EmployeeView({ id, today }: { id: string; today: string }) {
           </Card>
           {status ? (
             <Card title={e.holderStatus === 'holder' ? t('casebook.permit.renewal') : t('casebook.permit.changeTitle')} testId="employee-permit">
-              <p>
-                <StatusBadge tone={permitTone(status.state)}>{permitStateLabel(lang, status.state)}</StatusBadge>
-              </p>
-              {status.findings.map((f, i) => (
-                <StatusLine key={i} tone={f.passed ? 'info' : f.severity === 'error' ? 'bad' : 'warn'}>
-                  {pickText(lang, f.message)} <span className="muted small">{f.section}</span>
-                </StatusLine>
-              ))}
+              <PermitDates expiry={e.permitValidUntil!} today={today} business={business} options={options} />
             </Card>
           ) : null}
         </div>
