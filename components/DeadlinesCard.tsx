@@ -21,7 +21,7 @@ import { suggestedFilingDate } from '../rules/quarters';
 import { countWorkdays } from '../rules/calendar';
 
 function Approx({ years }: { years: readonly number[] }) {
-  return <ApproxNotice years={years} external />;
+  return <ApproxNotice years={years} />;
 }
 
 /** One "label: date (n working days)" row. */
@@ -60,7 +60,7 @@ export function DeadlinesCard({ caseId }: { caseId: string }) {
   if (timed && expiry) {
     body = (
       <>
-        <PermitDates expiry={expiry} today={today} business={c.business === 'renewal' ? 'renewal' : 'employer-change'} options={options} external />
+        <PermitDates expiry={expiry} today={today} business={c.business === 'renewal' ? 'renewal' : 'employer-change'} options={options} />
         <p className="muted small">{t('deadline.reading')}</p>
       </>
     );

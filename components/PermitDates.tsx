@@ -5,6 +5,7 @@
  * 指南所列最晚发起日 (the 20th working day before expiry, §提示 特别注意 4), the expiry, each ≈ estimate marked with
  * its years, and the findings with their section (or 助手建议). All from rules/deadlines.ts with the stored options.
  */
+import type { ReactNode } from 'react';
 import { pickText, useLang, useT } from './i18n';
 import { StatusBadge, StatusLine, type Tone } from './ui';
 import { deadlineStatus, employerChangeDeadline, renewalWindow, type DeadlineOptions, type DeadlineState } from '../rules/deadlines';
@@ -14,8 +15,20 @@ import type { Finding } from '../rules/rule';
 
 export const DEADLINE_STATE_TONE: Record<DeadlineState, Tone> = { 'not-yet-open': 'info', open: 'ok', 'closing-soon': 'warn', missed: 'bad', expired: 'bad' };
 
-/** Where the agent enters a holiday notice: the case book's settings (a new tab from the side panel). */
-export const SETTINGS_HREF = 'casebook.html#/settings';
+/**
+ * A link to the case book's settings (the holiday notices, the wage figures): within the case book its own
+ * route, from the side panel a new tab.
+ */
+export function SettingsLink({ children, testId }: { children: ReactNode; testId?: string }) {
+  const inCaseBook = typeof location !== 'undefined' && location.pathname.endsWith('casebook.html');
+  return inCaseBook ? (
+    <a href="#/settings" data-testid={testId}>{children}</a>
+  ) : (
+    <a href="casebook.html#/settings" target="_blank" rel="noopener" data-testid={testId}>
+      {children}
+    </a>
+  );
+}
 
 /** "≈ 估算（2027）" after an estimated date. */
 export function ApproxMark({ answer }: { answer: Pick<DateAnswer, 'approximate' | 'approximateYears'> }) {
@@ -36,15 +49,13 @@ export function FindingSource({ finding }: { finding: Pick<Finding, 'section'> }
 }
 
 /** The approximate-calendar line with a link to Settings → 节假日安排. */
-export function ApproxNotice({ years, external }: { years: readonly number[]; external?: boolean }) {
+export function ApproxNotice({ years }: { years: readonly number[] }) {
   const t = useT();
   if (!years.length) return null;
   return (
     <StatusLine tone="warn" testId="deadline-approximate">
       {t('deadline.approximate', { years: years.join('、') })}{' '}
-      <a href={external ? SETTINGS_HREF : '#/settings'} {...(external ? { target: '_blank', rel: 'noopener' } : {})} data-testid="approx-settings-link">
-        {t('deadline.approxLink')}
-      </a>
+      <SettingsLink testId="approx-settings-link">{t('deadline.approxLink')}</SettingsLink>
     </StatusLine>
   );
 }
@@ -69,14 +80,11 @@ export function PermitDates({
   today,
   business,
   options,
-  external,
 }: {
   expiry: string;
   today: string;
   business: 'renewal' | 'employer-change';
   options: DeadlineOptions;
-  /** The side panel: the settings link opens the case book in a new tab. */
-  external?: boolean;
 }) {
   const t = useT();
   const lang = useLang();
@@ -113,7 +121,7 @@ export function PermitDates({
       <p className="muted small" data-testid="deadline-buffer">
         {t('deadline.buffer', { n: win.localityBufferWorkdays, approval: win.latestApproval.date })}
       </p>
-      <ApproxNotice years={status.approximateYears} external={external} />
+      <ApproxNotice years={status.approximateYears} />
     </div>
   );
 }

@@ -517,6 +517,8 @@ export const en: Record<MessageKey, string> = {
   'settings.storage.persisted': 'The browser promised to keep this extension\'s data even when disk space runs low.',
   'settings.storage.notPersisted': 'The browser did not promise to keep this extension\'s data (it may be cleared when disk space runs low): export backups regularly.',
   'settings.storage.used': 'About {mb} MB used.',
+  'eligibility.wageUsed': "Income standard: the {year} Beijing average monthly wage, {monthly} CNY ({origin})",
+  'eligibility.wageSettingsLink': "Enter the average wage in the settings",
   'deadline.recommended': "Recommended latest day",
   'deadline.buffer': "Leaves {n} working day(s) of locality first review + 20 working days of review, approval by {approval} (assistant's suggestion; the buffer is a setting).",
   'deadline.opensWeekendsOnly': "Opening counted on weekends only (never early)",

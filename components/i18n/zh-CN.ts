@@ -515,6 +515,8 @@ export const zhCN = {
   'settings.storage.persisted': '浏览器已承诺在磁盘空间紧张时也不清除本扩展的数据。',
   'settings.storage.notPersisted': '浏览器未承诺长期保留本扩展的数据（磁盘空间紧张时可能被清除）：请定期导出备份。',
   'settings.storage.used': '已使用约 {mb} MB。',
+  'eligibility.wageUsed': "收入标准：{year} 年度本市月平均工资 {monthly} 元（{origin}）",
+  'eligibility.wageSettingsLink': "在设置中录入平均工资",
   'deadline.recommended': "建议最晚发起日",
   'deadline.buffer': "预留属地初审 {n} 个工作日 + 20 个工作日审核，核准不晚于 {approval}（助手建议，预留天数可在设置中修改）。",
   'deadline.opensWeekendsOnly': "开始日仅按周末推算（不会偏早）",

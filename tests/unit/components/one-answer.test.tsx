@@ -53,7 +53,7 @@ describe('one answer everywhere for one renewal', () => {
     const guide = expected.guideLatestDay.date;
 
     // Side panel DeadlinesCard and case book employee view (both render PermitDates with these options).
-    const html = renderToStaticMarkup(<PermitDates expiry={EXPIRY} today={TODAY} business="renewal" options={options} external />);
+    const html = renderToStaticMarkup(<PermitDates expiry={EXPIRY} today={TODAY} business="renewal" options={options} />);
     expect(dateIn(html, 'deadline-recommended')).toBe(rec);
     expect(dateIn(html, 'deadline-last-safe')).toBe(guide);
     expect(html).toContain('建议最晚发起日');
