@@ -23,6 +23,7 @@ import { HolidayNoticeError, parseHolidayNotice, summarizeArrangement } from '..
 import { calendarCoverage, type HolidayArrangement } from '../../rules/calendar';
 import { DEFAULT_LOCALITY_BUFFER_WORKDAYS } from '../../rules/deadlines';
 import { useDeadlineSettings } from '../use-deadline-settings';
+import { EmployerCard } from './EmployerCard';
 import { sendMessage, type ReminderCheckResult } from '../../utils/messaging';
 import type { ReminderLeads } from '../../storage/schemas';
 import type { Bilingual } from '../../rules/model';
@@ -578,6 +579,7 @@ export function SettingsView({ today }: { today: string }) {
     <div className="cb-settings" data-testid="settings-view">
       <div className="cb-col">
         <CompanyCard />
+        <EmployerCard today={today} />
         <LanguageCard />
         <BufferCard />
         <RemindersCard />
