@@ -16,6 +16,7 @@ import { EmployeePatch, Phone, PersonName, ResidentId } from '../../storage/sche
 import type { BusinessType } from '../../rules/model';
 import { deadlineStatus } from '../../rules/deadlines';
 import { PermitDates } from '../PermitDates';
+import { ApplicantGroup, guideScope } from '../../rules/scope';
 import { useDeadlineOptions } from '../use-deadline-settings';
 import { AuditCard } from './AuditCard';
 import { DocumentsCard } from './DocumentsCard';
@@ -61,6 +62,8 @@ export function EmployeeView({ id, today }: { id: string; today: string }) {
   }
   const e = employee;
   const timed = e.permitValidUntil && (e.holderStatus === 'holder' || e.holderStatus === 'suspended');
+  // §七 4: an applicant the guide is not for (the group chosen, or an ID number starting 81/82/83) is told at once.
+  const scope = guideScope({ idNumber: e.residentId, ...(e.applicantGroup ? { group: e.applicantGroup } : {}) });
   const business = e.holderStatus === 'holder' ? 'renewal' : 'employer-change';
   const status = timed ? deadlineStatus(e.permitValidUntil!, today, business, options) : undefined;
   const suggested: BusinessType | undefined =
@@ -97,6 +100,11 @@ export function EmployeeView({ id, today }: { id: string; today: string }) {
         </span>
         <SaveState state={saver.state} error={saver.error} />
       </header>
+      {scope && !scope.inScope ? (
+        <StatusLine tone="warn" testId="guide-out-of-scope">
+          {pickText(lang, scope.finding.message)} <span className="section">{scope.finding.section}</span>
+        </StatusLine>
+      ) : null}
       <div className="cb-columns">
         <div className="cb-col">
           <Card title={t('casebook.employee.data')} testId="employee-form">
@@ -115,6 +123,14 @@ export function EmployeeView({ id, today }: { id: string; today: string }) {
               <SelectField label={t('casebook.col.category')} value={e.category} emptyLabel={t('case.field.unanswered')} options={CATEGORIES.map((c) => ({ value: c, label: categoryLabel(lang, c) }))} onChange={(v) => saver.schedule({ category: v })} testId="emp-category" />
               <SelectField label={t('casebook.col.holder')} value={e.holderStatus} options={HOLDER_STATUSES.map((s) => ({ value: s, label: holderLabel(lang, s) }))} onChange={(v) => v && saver.schedule({ holderStatus: v })} testId="emp-holder" />
               <DateField label={t('casebook.col.until')} value={e.permitValidUntil} onCommit={(v) => saver.schedule({ permitValidUntil: v === 'long-term' ? null : v })} testId="emp-until" />
+              <SelectField
+                label={t('casebook.applicantGroup')}
+                value={e.applicantGroup}
+                emptyLabel={t('casebook.applicantGroup.unset')}
+                options={ApplicantGroup.options.map((g) => ({ value: g, label: t(`casebook.applicantGroup.${g}`) }))}
+                onChange={(v) => saver.schedule({ applicantGroup: v })}
+                testId="emp-group"
+              />
             </div>
             <TextField label={t('casebook.notes')} value={e.notes} multiline validate={(v) => (v.length > 10000 ? { zh: '备注过长（上限 10000 字）', en: 'Notes too long (max 10,000)' } : null)} onCommit={(v) => saver.schedule({ notes: v.trim() === '' ? null : v })} testId="emp-notes" />
           </Card>
