@@ -17,6 +17,7 @@ import type { ConditionStatus } from '../rules/rule';
 import { RULE_INCOME_MONTHLY } from '../rules/income';
 import { RULE_WAGE_TABLE_OUTDATED, type WageStandard } from '../rules/wages';
 import { SettingsLink } from './PermitDates';
+import { CategoryInputs } from './CategoryInputs';
 
 const STATUS_TONE: Record<ConditionStatus, Tone> = { met: 'ok', attested: 'ok', 'not-met': 'bad', unknown: 'unknown' };
 const VERDICT_TONE: Record<Verdict, Tone> = { eligible: 'ok', 'not-eligible': 'bad', incomplete: 'unknown' };
@@ -48,6 +49,13 @@ export function EligibilityCard({ caseId }: { caseId: string }) {
         ...given('socialInsuranceMonths'),
         ...given('monthlyIncome'),
         ...given('incomeTaxMonths'),
+        ...given('employerIsInnovationEntity'),
+        ...given('employerIsServiceEntity'),
+        ...given('yearlyTaxableIncome'),
+        ...given('ip'),
+        ...given('team'),
+        ...given('freelancer'),
+        ...given('recommendedByDistrict'),
         ...(employee.gender === 'female' ? given('originalRetirementAge') : {}),
         birthDate: employee.birthDate,
         gender: employee.gender,
@@ -58,6 +66,7 @@ export function EligibilityCard({ caseId }: { caseId: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [JSON.stringify(f), c?.id, employee, settings, today]);
   if (!assessment) return null;
+  const category = f.category ?? employee?.category;
   // §一(三) 3 averages the last 6 or 12 所属期 months; last month is the latest one with a tax record.
   const incomeMonths = lastMonths(today, 12);
   const keepFrom = lastMonths(today, 24)[0];
@@ -130,6 +139,7 @@ export function EligibilityCard({ caseId }: { caseId: string }) {
                 onChange={(v) => editor.set('originalRetirementAge', v === null ? null : (Number(v) as 55 | 50))}
               />
             ) : null}
+            {category ? <CategoryInputs category={category} facts={f} set={editor.set} today={today} /> : null}
             <fieldset className="income-months" data-testid="eligibility-income">
               <legend>{t('eligibility.facts.income')}</legend>
               <p className="hint">{t('eligibility.facts.income.hint')}</p>
