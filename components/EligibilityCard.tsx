@@ -18,6 +18,7 @@ import { RULE_INCOME_MONTHLY } from '../rules/income';
 import { RULE_WAGE_TABLE_OUTDATED, type WageStandard } from '../rules/wages';
 import { SettingsLink } from './PermitDates';
 import { CategoryInputs } from './CategoryInputs';
+import { guideScope } from '../rules/scope';
 
 const STATUS_TONE: Record<ConditionStatus, Tone> = { met: 'ok', attested: 'ok', 'not-met': 'bad', unknown: 'unknown' };
 const VERDICT_TONE: Record<Verdict, Tone> = { eligible: 'ok', 'not-eligible': 'bad', incomplete: 'unknown' };
@@ -67,6 +68,17 @@ export function EligibilityCard({ caseId }: { caseId: string }) {
   }, [JSON.stringify(f), c?.id, employee, settings, today]);
   if (!assessment) return null;
   const category = f.category ?? employee?.category;
+  // §七 4: the guide's conditions are not this applicant's (old conditions and procedure) — say so instead.
+  const scope = employee ? guideScope({ idNumber: employee.residentId, ...(employee.applicantGroup ? { group: employee.applicantGroup } : {}) }) : undefined;
+  if (scope && !scope.inScope) {
+    return (
+      <Card title={t('eligibility.title')} testId="eligibility">
+        <StatusLine tone="warn" testId="guide-out-of-scope">
+          {pickText(lang, scope.finding.message)} <span className="section">{scope.finding.section}</span>
+        </StatusLine>
+      </Card>
+    );
+  }
   // §一(三) 3 averages the last 6 or 12 所属期 months; last month is the latest one with a tax record.
   const incomeMonths = lastMonths(today, 12);
   const keepFrom = lastMonths(today, 24)[0];

@@ -108,7 +108,9 @@ function WagesCard({ today }: { today: string }) {
       year: Number(form.year),
       monthly: Number(form.monthly),
       ...(form.annual.trim() ? { annual: Number(form.annual) } : {}),
-      publishedOn: form.publishedOn.trim(),
+      // The day the agent enters the figure when no publication date is given: a case accepted earlier is
+      // then judged with the figure in force at the time (rules/wages.ts).
+      publishedOn: form.publishedOn.trim() || today,
       ...(form.source.trim() ? { source: form.source.trim() } : {}),
     };
     const parsed = WageOverride.safeParse(candidate);
@@ -170,7 +172,7 @@ function WagesCard({ today }: { today: string }) {
         {(['year', 'monthly', 'annual', 'publishedOn', 'source'] as const).map((k) => (
           <label key={k}>
             {t(`settings.wages.${k === 'publishedOn' ? 'published' : k}`)}
-            <input value={form[k]} onChange={(e) => setForm({ ...form, [k]: e.target.value })} placeholder={k === 'publishedOn' ? 'yyyy-MM-dd' : k === 'annual' || k === 'source' ? t('settings.optional') : ''} data-testid={`wage-${k}`} />
+            <input value={form[k]} onChange={(e) => setForm({ ...form, [k]: e.target.value })} placeholder={k === 'publishedOn' ? t('settings.wages.publishedDefault') : k === 'annual' || k === 'source' ? t('settings.optional') : ''} data-testid={`wage-${k}`} />
           </label>
         ))}
         <button type="submit" data-testid="wage-add">{t('settings.wages.add')}</button>

@@ -517,6 +517,7 @@ export const en: Record<MessageKey, string> = {
   'settings.storage.persisted': 'The browser promised to keep this extension\'s data even when disk space runs low.',
   'settings.storage.notPersisted': 'The browser did not promise to keep this extension\'s data (it may be cleared when disk space runs low): export backups regularly.',
   'settings.storage.used': 'About {mb} MB used.',
+  'settings.wages.publishedDefault': 'yyyy-MM-dd (empty = today)',
   'eligibility.categoryInputs': 'What category {category} needs',
   'eligibility.yearAmount': '{year}',
   'casebook.applicantGroup': 'Applicant group (§七 4)',

@@ -515,6 +515,7 @@ export const zhCN = {
   'settings.storage.persisted': '浏览器已承诺在磁盘空间紧张时也不清除本扩展的数据。',
   'settings.storage.notPersisted': '浏览器未承诺长期保留本扩展的数据（磁盘空间紧张时可能被清除）：请定期导出备份。',
   'settings.storage.used': '已使用约 {mb} MB。',
+  'settings.wages.publishedDefault': 'yyyy-MM-dd（不填 = 今天）',
   'eligibility.categoryInputs': '{category} 类所需信息',
   'eligibility.yearAmount': '{year} 年',
   'casebook.applicantGroup': '人员类别（§七 4）',
