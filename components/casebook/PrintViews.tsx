@@ -10,6 +10,8 @@ import { caseChecklist } from '../../rules/case-facts';
 import { findLocality, LOCALITIES } from '../../rules/localities';
 import { UPLOAD_STANDARDS } from '../../rules/checklist';
 import { quarterSummary } from '../../storage/reports';
+import { quarterOf, quarterQuota } from '../../rules/quarters';
+import { useToday } from '../use-today';
 import type { Tick } from '../../storage/schemas';
 import type { CaseBookData } from './use-casebook-data';
 import { beijingDateTime, businessLabel, caseStatusLabel, categoryLabel, maskIdLast4 } from './labels';
@@ -33,6 +35,12 @@ export function PrintQuarter({ quarter, data }: { quarter: string; data: CaseBoo
   const company = useCompany();
   const [reveal, setReveal] = useState(false);
   const summary = useMemo(() => (data ? quarterSummary(data.snapshot, quarter) : undefined), [data, quarter]);
+  const today = useToday();
+  // §一(一): this quarter's new permits against the approved number (the current quarter only: the quota is per quarter).
+  const quota = useMemo(
+    () => (data && quarterOf(today).label === quarter ? quarterQuota(data.snapshot.cases, company?.approvedNewPermits?.[quarter], today) : undefined),
+    [data, quarter, today, company],
+  );
   const office = company?.localityOffice ? (LOCALITIES.find((l) => l.name === company.localityOffice) ?? findLocality(company.localityOffice)) : undefined;
   return (
     <div className="print-page" data-testid="print-quarter">
@@ -70,6 +78,11 @@ export function PrintQuarter({ quarter, data }: { quarter: string; data: CaseBoo
             </tr>
           </tbody>
         </table>
+        {quota ? (
+          <p className={quota.exceeded ? 'warn' : 'muted small'} data-testid="quarter-quota">
+            {pickText(lang, quota.findings[0].message)} {quota.findings[0].section}
+          </p>
+        ) : null}
         {summary && summary.rows.length === 0 ? <p>{t('report.quarter.none')}</p> : null}
         {summary && summary.rows.length ? (
           <table className="list" data-testid="quarter-rows">

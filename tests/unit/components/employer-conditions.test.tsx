@@ -51,3 +51,17 @@ describe('the company profile in the database', () => {
     expect(quarterQuota(cases, 2, '2026-12-04').exceeded).toBe(false);
   });
 });
+
+describe('the printed quarter summary', () => {
+  it('counts the current quarter\'s new permits and says when no approved number is entered', async () => {
+    const { renderToStaticMarkup: render } = await import('react-dom/server');
+    const { PrintQuarter } = await import('../../../components/casebook/PrintViews');
+    const { quarterOf } = await import('../../../rules/quarters');
+    const { beijingDate } = await import('../../../rules/dates');
+    const quarter = quarterOf(beijingDate(Date.now())).label;
+    const AT = '2026-10-01T02:00:00.000Z';
+    const cases = [{ id: 'c1', employeeId: 'e1', business: 'new-permit', status: 'collecting', facts: {}, createdAt: AT, updatedAt: AT }] as never[];
+    const html = render(<PrintQuarter quarter={quarter} data={{ snapshot: { employees: [], cases, documents: [] }, rows: [], idx: {} }} />);
+    expect(text(html)).toContain(`${quarter} 新办案卷 1 件；尚未录入本季度核定新办数量`);
+  });
+});
