@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { PORTAL_MATCHES } from './utils/matches';
 
 // Manifest kept to what the product uses; a test pins it (tests/e2e/manifest.spec.ts).
 export default defineConfig({
@@ -11,7 +12,8 @@ export default defineConfig({
     default_locale: 'zh_CN',
     // contextMenus: the action's menu item 「打开案卷簿」.
     permissions: ['storage', 'unlimitedStorage', 'sidePanel', 'alarms', 'notifications', 'contextMenus'],
-    host_permissions: ['*://*.bjrcgz.gov.cn/*'],
+    // https only (utils/matches.ts): an http page could be rewritten on the way.
+    host_permissions: PORTAL_MATCHES,
     action: { default_title: '__MSG_actionTitle__' },
     // No remote code, ever: only the extension's own scripts.
     content_security_policy: {

@@ -1,6 +1,7 @@
 /**
  * On a 附件管理 page: the rows the page shows 已上传 whose checklist items are not ticked yet, offered
- * for ticking — after one confirmation, never silently. Rows come from the content script's page
+ * for ticking — after one confirmation, never silently, and naming the page's host (any page on the
+ * portal's hosts can make such rows). Rows come from the content script's page
  * report (PageReport.attachments); matching is components/attachment-match.ts.
  */
 import { useMemo, useState } from 'react';
@@ -11,6 +12,7 @@ import { caseChecklist } from '../rules/case-facts';
 import { matchAttachmentRows, uploadedOffers } from '../rules/attachment-rows';
 import { getRepos } from '../storage/repos';
 import type { PageReport } from '../utils/messaging';
+import { portalHostOf } from '../utils/matches';
 
 export function AttachmentSyncCard({ caseId, report }: { caseId: string; report: PageReport }) {
   const t = useT();
@@ -50,6 +52,8 @@ export function AttachmentSyncCard({ caseId, report }: { caseId: string; report:
         <StatusLine tone="ok">{done ? t('panel.sync.done', { n: done }) : t('panel.sync.nothing', { n: uploadedRows })}</StatusLine>
       ) : (
         <>
+          {/* Rows come from page content: say which page (issue #20). */}
+          <p className="muted small" data-testid="sync-host">{t('panel.sync.fromHost', { host: portalHostOf(report.url) })}</p>
           <p>{t('panel.sync.found', { n: offers.length })}</p>
           <ul className="offers" data-testid="sync-offers">
             {offers.map((o) => (

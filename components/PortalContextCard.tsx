@@ -1,7 +1,7 @@
 /** Which portal module the active portal tab was recognised as, with the field diagnostics. */
 import { useT } from './i18n';
 import { useActivePortalContext } from './use-portal-context';
-import { ToneIcon } from './ui';
+import { CopyButton, ToneIcon } from './ui';
 import type { TabContext } from '../utils/messaging';
 
 
@@ -47,9 +47,8 @@ export function PortalContextCard({ context: given }: { context?: TabContext | n
         <p>{t('panel.diag.found', { fields: report.fieldsFound.join('、') || t('common.none') })}</p>
         <p>{t('panel.diag.missing', { fields: report.fieldsMissing.join('、') || t('common.none') })}</p>
         <p className="url">{t('panel.tab.url', { url: report.url })}</p>
-        <button type="button" onClick={() => void navigator.clipboard.writeText(diagnostics).catch(() => undefined)}>
-          {t('panel.diag.copy')}
-        </button>
+        {/* 复制失败 and the text when the clipboard refuses (no silent failure). */}
+        <CopyButton text={diagnostics} label={t('panel.diag.copy')} testId="diag-copy" />
       </details>
     </section>
   );

@@ -4,10 +4,11 @@
  * date; here it is refused with a sentence saying why, and nothing is saved.
  *
  * Accepted: 2026-03-07, 2026-3-7, 2026/3/7, 2026.3.7, 2026年3月7日, 20260307, full-width digits; with
- * `allowLongTerm`, 长期 / 长期有效 / long-term (an ID card valid for life).
+ * `allowLongTerm`, every spelling of 长期 rules/validity.ts reads (长期, 长期有效, 永久, 无固定期限, long-term…).
  */
 import { isIsoDate, type Bilingual } from '../rules/model';
 import { normalizeWidth } from '../rules/identity';
+import { isLongTermText } from '../rules/validity';
 
 export type DateText =
   | { kind: 'empty' }
@@ -15,7 +16,6 @@ export type DateText =
   | { kind: 'long-term' }
   | { kind: 'invalid'; message: Bilingual };
 
-const LONG_TERM = /^(长期|长期有效|long-?term)$/i;
 /** The range storage accepts (schemas.ts `Day`). */
 const MIN = '1900-01-01';
 const MAX = '2199-12-31';
@@ -28,7 +28,7 @@ function daysIn(y: number, m: number): number {
 export function parseDateText(raw: string, options: { allowLongTerm?: boolean } = {}): DateText {
   const text = normalizeWidth(raw).trim();
   if (!text) return { kind: 'empty' };
-  if (LONG_TERM.test(text)) {
+  if (isLongTermText(text)) {
     return options.allowLongTerm
       ? { kind: 'long-term' }
       : { kind: 'invalid', message: { zh: '此处不能填「长期」，请填写具体日期', en: 'A real date is needed here, not "long-term"' } };

@@ -95,12 +95,15 @@ export function ErrorText({ error, id }: { error: unknown; id?: string }) {
   );
 }
 
-/** Copies `text`; says 已复制 (politely, for screen readers too) for two seconds. */
+/**
+ * Copies `text`; says 已复制 (politely, for screen readers too) for two seconds. When the clipboard
+ * refuses, says 复制失败 and shows the text to copy by hand until the next try.
+ */
 export function CopyButton({ text, label, testId }: { text: string; label: string; testId?: string }) {
   const t = useT();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
-    if (state === 'idle') return;
+    if (state !== 'copied') return;
     const timer = window.setTimeout(() => setState('idle'), 2000);
     return () => window.clearTimeout(timer);
   }, [state]);
@@ -112,6 +115,9 @@ export function CopyButton({ text, label, testId }: { text: string; label: strin
       <span className="copy-state" aria-live="polite">
         {state === 'copied' ? `✓ ${t('common.copied')}` : state === 'failed' ? t('panel.copyFailed') : ''}
       </span>
+      {state === 'failed' ? (
+        <textarea className="copy-fallback" readOnly value={text} aria-label={t('panel.copyByHand')} data-testid={testId ? `${testId}-fallback` : undefined} />
+      ) : null}
     </span>
   );
 }

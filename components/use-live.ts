@@ -69,6 +69,10 @@ export const useNotes = (owner: { employeeId: string } | { caseId: string } | un
   return useLiveQuery(() => (owner ? r(repos).notes.listFor(owner) : []), [key]);
 };
 
+/** The captured values of an employee (and case): the side panel's fill preview reads them. */
+export const useDraft = (employeeId: string | undefined, caseId?: string, repos?: Repos) =>
+  useLiveQuery(() => (employeeId ? r(repos).drafts.get(employeeId, caseId) : undefined), [employeeId, caseId]);
+
 export const useCompany = (repos?: Repos) => useLiveQuery(() => r(repos).company.get(), []);
 
 export const useSettings = (repos?: Repos) => useLiveQuery(() => r(repos).settings.get(), []);

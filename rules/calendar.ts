@@ -31,7 +31,7 @@
 import { z } from 'zod';
 import rawCalendar from 'chinese-days/dist/chinese-days.json';
 import { IsoDate, type Bilingual } from './model';
-import { addDays, toDayNumber, fromDayNumber, weekday } from './dates';
+import { addDays, civilFromDays, toDayNumber, fromDayNumber, weekday } from './dates';
 import { estimatedHolidays, possibleMakeupDays } from './holiday-estimate';
 import { ADVICE, defineRule } from './rule';
 import { parseInput } from './validate';
@@ -315,8 +315,8 @@ function buildSpan(firstYear: number, lastYear: number, mode: CountMode): Span {
 function spanFor(lo: number, hi: number, mode: CountMode): Span {
   const s = SPANS.get(mode);
   if (s && lo >= s.start && hi < s.end) return s;
-  const yLo = yearOfDay(lo);
-  const yHi = yearOfDay(hi);
+  const yLo = civilFromDays(lo).y;
+  const yHi = civilFromDays(hi).y;
   if (yLo < MIN_YEAR || yHi > MAX_YEAR) {
     throw new RangeError(`日期超出 ${MIN_YEAR}–${MAX_YEAR} 年 / Date outside ${MIN_YEAR}–${MAX_YEAR}`);
   }
@@ -327,23 +327,13 @@ function spanFor(lo: number, hi: number, mode: CountMode): Span {
   return built;
 }
 
-/** Year of a day number without building a string (Hinnant's civil_from_days, year part only). */
-function yearOfDay(n: number): number {
-  const z0 = n + 719468;
-  const era = Math.floor(z0 / 146097);
-  const doe = z0 - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
-}
 
 /** Estimated years among the days [lo, hi) (day numbers), ascending; [] when lo ≥ hi. */
 export function estimatedYearsBetween(lo: number, hi: number): number[] {
   if (lo >= hi) return [];
   const s = spanFor(lo, hi - 1, 'estimate');
   const out: number[] = [];
-  for (let y = yearOfDay(lo), last = yearOfDay(hi - 1); y <= last; y += 1) if (s.estimated[y - s.firstYear]) out.push(y);
+  for (let y = civilFromDays(lo).y, last = civilFromDays(hi - 1).y; y <= last; y += 1) if (s.estimated[y - s.firstYear]) out.push(y);
   return out;
 }
 

@@ -46,8 +46,8 @@ export function toDayNumber(iso: string): number {
   return era * 146097 + doe - 719468;
 }
 
-/** The `yyyy-MM-dd` of a day number. */
-export function fromDayNumber(n: number): IsoDate {
+/** Year, month and day of a day number (Hinnant's civil_from_days), without building a string. */
+export function civilFromDays(n: number): Ymd {
   const z0 = n + 719468;
   const era = Math.floor(z0 / 146097);
   const doe = z0 - era * 146097;
@@ -56,7 +56,12 @@ export function fromDayNumber(n: number): IsoDate {
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  return fromYmd({ y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d });
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+}
+
+/** The `yyyy-MM-dd` of a day number. */
+export function fromDayNumber(n: number): IsoDate {
+  return fromYmd(civilFromDays(n));
 }
 
 /** `iso` moved by `n` calendar days. */

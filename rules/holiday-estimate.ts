@@ -72,6 +72,10 @@ function qingmingDay(year: number): IsoDate {
 
 const CACHE = new Map<number, readonly EstimatedHoliday[]>();
 
+/** The years chinese-days' lunar table covers (its `lunarInfo` runs 1900–2100; 1900's New Year is before its base). */
+const LUNAR_FIRST_YEAR = 1901;
+const LUNAR_LAST_YEAR = 2100;
+
 /** Calendar days around a statutory festival day within which a weekend day may be a 调休 make-up working day. */
 const MAKEUP_REACH_DAYS = 10;
 
@@ -108,14 +112,15 @@ export function estimatedHolidays(year: number): readonly EstimatedHoliday[] {
   const hit = CACHE.get(year);
   if (hit) return hit;
   const y = String(year).padStart(4, '0');
-  const newYear = solarOfLunar(year, 1, 1);
+  const newYear = year >= LUNAR_FIRST_YEAR && year <= LUNAR_LAST_YEAR ? solarOfLunar(year, 1, 1) : `${y}-02-01`;
+  // chinese-days' lunar table covers 1901–2100; outside it only the Gregorian festivals can be placed.
+  const lunarKnown = year >= LUNAR_FIRST_YEAR && year <= LUNAR_LAST_YEAR;
   const blocks: Array<{ name: Bilingual; days: IsoDate[] }> = [
     { name: NAMES.newYear, days: [`${y}-01-01`] },
-    { name: NAMES.spring, days: [addDays(newYear, -1), newYear, addDays(newYear, 1), addDays(newYear, 2)] },
+    ...(lunarKnown ? [{ name: NAMES.spring, days: [addDays(newYear, -1), newYear, addDays(newYear, 1), addDays(newYear, 2)] }] : []),
     { name: NAMES.qingming, days: [qingmingDay(year)] },
     { name: NAMES.labour, days: [`${y}-05-01`, `${y}-05-02`] },
-    { name: NAMES.dragonBoat, days: [solarOfLunar(year, 5, 5)] },
-    { name: NAMES.midAutumn, days: [solarOfLunar(year, 8, 15)] },
+    ...(lunarKnown ? [{ name: NAMES.dragonBoat, days: [solarOfLunar(year, 5, 5)] }, { name: NAMES.midAutumn, days: [solarOfLunar(year, 8, 15)] }] : []),
     { name: NAMES.national, days: [`${y}-10-01`, `${y}-10-02`, `${y}-10-03`] },
   ];
   const off = new Map<string, EstimatedHoliday>();
@@ -132,14 +137,15 @@ export function estimatedHolidays(year: number): readonly EstimatedHoliday[] {
     while (off.has(d) || weekday(d) === 0 || weekday(d) === 6) d = addDays(d, 1);
     off.set(d, { date: d, holiday: o.name, compensatory: true, customary: false });
   }
-  // Customary 调休 spans (every notice 2015–2026 gave at least these off): 春节 除夕 to 正月初六, 劳动节 1–5 May,
-  // 国庆节 1–7 October, and a weekday between a one-day festival and the weekend (a Tuesday or Thursday
-  // festival bridged to the weekend). Their make-up working days are not assumed, so a deadline counted
-  // backwards comes out early, never late; the opening day does not use them (see openingWorkday).
+  // Customary 调休 spans, as the notices under the 2025 revision give them (2025: 春节 8 days, 劳动节 5, 国庆 8;
+  // 2026: 9, 5, 7): 春节 除夕 to 正月初七, 劳动节 1–5 May, 国庆节 1–7 October, and a weekday between a one-day
+  // festival and the weekend (a Tuesday or Thursday festival bridged to the weekend). Their make-up working days
+  // are not assumed, so a deadline counted backwards comes out early, never late (checked against every expiry of
+  // 2015–2026 in tests/unit/rules/holiday-estimate.test.ts); the opening day does not use them (possibleMakeupDays).
   const customary = (d: string, name: Bilingual): void => {
     if (!off.has(d) && weekday(d) !== 0 && weekday(d) !== 6) off.set(d, { date: d, holiday: name, compensatory: false, customary: true });
   };
-  for (let i = 3; i <= 6; i += 1) customary(addDays(newYear, i), NAMES.spring);
+  if (lunarKnown) for (let i = 3; i <= 6; i += 1) customary(addDays(newYear, i), NAMES.spring);
   for (let i = 3; i <= 5; i += 1) customary(`${y}-05-0${i}`, NAMES.labour);
   for (let i = 4; i <= 7; i += 1) customary(`${y}-10-0${i}`, NAMES.national);
   for (const b of blocks) {

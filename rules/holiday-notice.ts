@@ -90,7 +90,8 @@ export function parseHolidayNotice(text: string): HolidayArrangement {
   let arrangements = 0;
 
   // Items: "一、元旦：…" up to the next "X、" at a line start or the end. Without numbered items, the whole text.
-  const itemRe = /(?:^|\n)\s*[一二三四五六七八九十]+、([^\n：:]{1,40})[：:]([\s\S]*?)(?=\n\s*[一二三四五六七八九十]+、|$)/g;
+  // An item starts a line, or follows the previous item's 。 when the notice was pasted as one line.
+  const itemRe = /(?:^|\n|(?<=。))\s*[一二三四五六七八九十]+、([^\n：:。]{1,40})[：:]([\s\S]*?)(?=(?:\n|(?<=。))\s*[一二三四五六七八九十]+、[^\n：:。]{1,40}[：:]|$)/g;
   const items: Array<{ name: string; body: string }> = [];
   for (let m = itemRe.exec(t); m; m = itemRe.exec(t)) items.push({ name: m[1], body: itemBody(m[2]) });
   if (items.length === 0) items.push({ name: '', body: t });
@@ -190,7 +191,8 @@ export function parseHolidayNotice(text: string): HolidayArrangement {
 
 /** An item's text: its line and wrapped continuation lines, up to a blank line, the closing paragraph or the signature. */
 function itemBody(raw: string): string {
-  const lines = raw.split('\n');
+  // The closing paragraph and the signature follow the last item, on their own lines or (pasted as one line) not.
+  const lines = raw.split(/(?:节假日期间|国务院办公厅)/)[0].split('\n');
   const kept = [lines[0]];
   for (const line of lines.slice(1)) {
     const l = line.trim();

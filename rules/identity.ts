@@ -51,10 +51,39 @@ export function normalizeWidth(s: string): string {
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
+/**
+ * A person's name as stored and searched: full-width letters and digits folded, no space between two
+ * Chinese characters (钱　浩 or 钱 浩 → 钱浩: a Chinese IME types U+3000), runs of other spaces made one,
+ * trimmed. Chinese punctuation stays (张伟（研发部）).
+ */
+export function normalizePersonName(s: string): string {
+  return s
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\u3000\u00A0\u2000-\u200B\u202F\u205F\uFEFF]/g, ' ')
+    .replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** Full-width folded, all whitespace removed, letters upper-cased. */
 export function normalizeCode(s: string): string {
   return normalizeWidth(s).replace(/\s+/g, '').toUpperCase();
 }
+
+/**
+ * The verdict on a check character that does not match: the number is wrong somewhere. Which character
+ * would make it pass is deliberately not said — for a typo elsewhere that gives someone else's valid number.
+ */
+export const CHECK_MISMATCH = {
+  residentId: bi(
+    '号码有误：校验位与前 17 位不符，说明其中某一位输错、漏输或被改动（例如被 Excel 改成了 0），请对照身份证逐位核对',
+    'The number is wrong somewhere: its check character does not match the first 17 digits (a digit mistyped, missing or changed, e.g. by Excel); compare it with the ID card digit by digit',
+  ),
+  creditCode: bi(
+    '代码有误：校验位与前 17 位不符，说明其中某一位输错或被改动，请对照营业执照逐位核对',
+    'The code is wrong somewhere: its check character does not match the first 17 characters; compare it with the business licence character by character',
+  ),
+} as const;
 
 /** Province-level codes of GB/T 2260 (71 Taiwan, 81 Hong Kong, 82 Macao; 83 is used on residence permits for Taiwan residents). */
 export const PROVINCE_CODES: ReadonlySet<string> = new Set([
@@ -105,10 +134,11 @@ export function checkResidentId(id: string, today: IsoDate): ResidentIdResult {
   if (!realDate) problems.push(bi(`出生日期 ${birth} 不存在`, `Birth date ${birth} does not exist`));
   else if (birth > today) problems.push(bi(`出生日期 ${birth} 晚于今天 ${today}`, `Birth date ${birth} is after today ${today}`));
   else if (birth < '1900-01-01') problems.push(bi(`出生日期 ${birth} 早于 1900 年`, `Birth date ${birth} is before 1900`));
-  const expected = residentIdCheckChar(s);
-  if (s[17] !== expected) problems.push(bi(`校验码应为 ${expected}，实际为 ${s[17]}`, `Check character should be ${expected}, not ${s[17]}`));
+  // Never name the check character that would make the number pass: the typo is usually elsewhere, and
+  // "fixing" the last character turns it into someone else's valid number (issue #19).
+  if (s[17] !== residentIdCheckChar(s)) problems.push(CHECK_MISMATCH.residentId);
   const ok = problems.length === 0;
-  const facts = { input: id, normalized: s, region, birthDate: birth, gender, expectedCheck: expected };
+  const facts = { input: id, normalized: s, region, birthDate: birth, gender, checkCharacterMatches: !problems.includes(CHECK_MISMATCH.residentId) };
   const findings = ok
     ? [finding(RULE_RESIDENT_ID, true, bi(`身份证号有效（${birth}，${gender === 'male' ? '男' : '女'}）`, `Valid resident ID (${birth}, ${gender})`), facts)]
     : problems.map((p) => finding(RULE_RESIDENT_ID, false, p, facts));
@@ -168,8 +198,7 @@ export function checkCreditCode(code: string): CreditCodeResult {
   const bad = [...s].filter((c) => !CREDIT_CODE_ALPHABET.includes(c));
   if (bad.length) return fail(`含有不允许的字符：${[...new Set(bad)].join('')}（不使用 I、O、Z、S、V）`, `Characters not allowed: ${[...new Set(bad)].join('')} (I, O, Z, S, V are not used)`);
   if (!/^\d{6}$/.test(s.slice(2, 8))) return fail(`第 3–8 位行政区划码应为数字：${s.slice(2, 8)}`, `Positions 3–8 (region code) must be digits: ${s.slice(2, 8)}`);
-  const expected = creditCodeCheckChar(s);
-  if (s[17] !== expected) return fail(`校验码应为 ${expected}，实际为 ${s[17]}`, `Check character should be ${expected}, not ${s[17]}`);
+  if (s[17] !== creditCodeCheckChar(s)) return fail(CHECK_MISMATCH.creditCode.zh, CHECK_MISMATCH.creditCode.en);
   return { ok: true, normalized: s, findings: [finding(RULE_CREDIT_CODE, true, bi('统一社会信用代码有效', 'Valid unified social credit code'), facts)] };
 }
 

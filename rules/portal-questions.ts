@@ -28,6 +28,11 @@ export const PortalQuestion = z.discriminatedUnion('kind', [
     entries: z.array(z.strictObject({ employer: Text(200), position: Text(100).optional(), start: PageDate, end: PageDate })).max(50),
     /** The labour contract's start; without it the "before the contract" finding is left out. */
     contractStart: PageDate.optional(),
+    /**
+     * Take the contract's start from the case in focus (or its captured value) in the background: the date
+     * is personal data and never goes to the page (issue #20), so those findings come back without it.
+     */
+    contractFromFocus: z.boolean().optional(),
   }),
   z.strictObject({ kind: z.literal('residentId'), value: Text(40) }),
   z.strictObject({ kind: z.literal('creditCode'), value: Text(40) }),
@@ -60,6 +65,8 @@ export interface PortalAnswer {
   age?: number;
   /** permissionOpinion: the suggested opinion text. */
   text?: string;
+  /** work with contractFromFocus: where the contract's start came from (the date itself stays in the background). */
+  contractFrom?: 'case' | 'captured';
 }
 
 /** What the answers may use besides the page's facts. */

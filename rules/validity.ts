@@ -236,6 +236,12 @@ export const LONG_TERM_SPELLINGS: readonly string[] = [
   '长期', '长期有效', '永久', '永久有效', '终身', '终身有效', '无固定期限', 'long-term', 'long term', 'longterm', 'permanent',
 ];
 
+/** True when `text` is one of {@link LONG_TERM_SPELLINGS} (spaces, case and a closing 。 ignored). */
+export function isLongTermText(text: string): boolean {
+  const compact = text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000]+/g, '').replace(/[。.]$/, '').toLowerCase();
+  return LONG_TERM_SPELLINGS.some((s) => s.replace(/ /g, '') === compact);
+}
+
 /**
  * Which 「有效期至」 a field is (issue #14 4.11): an identity or other document's (身份证, 居住证, 营业执照…, which
  * may be 长期), a contract's, or the permit's own (工作居住证有效期, which is never 长期: 《工作居住证》的有效期限为

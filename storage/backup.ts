@@ -194,6 +194,22 @@ export const MASKED_EXPORT_NOTICE: Bilingual = {
   en: 'Masked export: resident IDs and phone numbers are hidden; captured drafts and the audit log are left out; names and notes are not hidden. This file is for sharing only and cannot be imported back.',
 };
 
+export const ENCRYPTED_BACKUP_NOTICE: Bilingual = {
+  zh: '此备份已用口令加密，包含完整的身份证号、电话等个人信息。恢复时需要输入同一口令；口令无法找回，请另行妥善保存口令。',
+  en: 'This backup is encrypted with your passphrase and contains complete resident ID numbers, phone numbers and other personal data. Restoring it needs the same passphrase, which cannot be recovered: keep it somewhere safe.',
+};
+
+export const MASKED_ENCRYPTED_NOTICE: Bilingual = {
+  zh: `${MASKED_EXPORT_NOTICE.zh}文件已用口令加密，查看时需要该口令。`,
+  en: `${MASKED_EXPORT_NOTICE.en} The file is encrypted; reading it needs the passphrase.`,
+};
+
+/** What to tell the agent about the file just exported: it depends on both masking and encryption. */
+export function exportNotice(masked: boolean, encrypted: boolean): Bilingual {
+  if (masked) return encrypted ? MASKED_ENCRYPTED_NOTICE : MASKED_EXPORT_NOTICE;
+  return encrypted ? ENCRYPTED_BACKUP_NOTICE : FULL_BACKUP_NOTICE;
+}
+
 /** Exports every table as a backup file (see ExportOptions for masking and encryption). */
 export async function exportBackup(db: JzzDb, options: ExportOptions = {}): Promise<ExportResult> {
   const now = (options.now ?? (() => new Date()))();
@@ -225,7 +241,7 @@ export async function exportBackup(db: JzzDb, options: ExportOptions = {}): Prom
     encrypted: options.passphrase !== undefined,
     masked: Boolean(options.mask),
     counts,
-    notice: options.mask ? MASKED_EXPORT_NOTICE : FULL_BACKUP_NOTICE,
+    notice: exportNotice(Boolean(options.mask), options.passphrase !== undefined),
   };
 }
 

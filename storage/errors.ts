@@ -165,7 +165,13 @@ function pathLabel(path: ReadonlyArray<PropertyKey>): Bilingual {
   const last = [...path].reverse().find((p) => typeof p === 'string') as string | undefined;
   const label = last ? FIELD_LABELS[last] : undefined;
   const where = parts.join('.');
-  return label ? { zh: `${label.zh}（${where}）`, en: `${label.en} (${where})` } : { zh: where, en: where };
+  if (!label) return { zh: where, en: where };
+  // The code names (residentId, facts.contractEnd) stay out of the Chinese text; list positions are kept
+  // (「随往子女 第 2 项」) because they say which entry is meant.
+  const positions = path.filter((p): p is number => typeof p === 'number').map((n) => n + 1);
+  return positions.length
+    ? { zh: `${label.zh}（第 ${positions.join('、')} 项）`, en: `${label.en} (${where})` }
+    : { zh: label.zh, en: label.en };
 }
 
 function issueText(issue: z.core.$ZodIssue): Bilingual {

@@ -1,23 +1,21 @@
 /**
  * Sheets in and out of the case book, as text: CSV (RFC 4180; UTF-8 with BOM so Excel opens it correctly),
- * ICS (RFC 5545) of the deadlines, the employee import sheet (decoding, validation with row numbers, the
- * all-or-nothing import) and the quarterly summary for the locality office. Pure except
- * {@link importEmployees}, which writes through the repositories in one transaction.
+ * ICS (RFC 5545, folded at 75 octets) of the deadlines, decoding a CSV sheet file, the case book's table (for
+ * the CSV and the .xlsx export) and the quarterly summary for the locality office. Pure. The employee import
+ * is utils/employee-import.ts (the plan) and storage/import.ts (the write).
  *
  * Personal data: resident IDs and phones are masked unless the caller asks otherwise; the ICS carries names
  * and dates only (calendars get synced to places we do not control).
  */
 import { filingCategory } from '../rules/case-facts';
 import { createEvents } from 'ics';
-import type { Bilingual, Category, HolderStatus, IsoDate } from '../rules/model';
-import { Category as CategorySchema, HolderStatus as HolderStatusSchema, isIsoDate } from '../rules/model';
+import { foldIcs } from '../utils/ics';
+import type { Bilingual, HolderStatus, IsoDate } from '../rules/model';
 import { addDays } from '../rules/dates';
 import { quarterOf } from '../rules/quarters';
 import { BUSINESS_LABELS } from '../rules/texts';
-import type { JzzDb } from './db';
-import { createRepos, STATUS_LABELS, type RepoOptions } from './repos';
-import { fromZodError, pickLang, toStorageError, StorageError } from './errors';
-import { EmployeeInput, type Case, type Employee } from './schemas';
+import { STATUS_LABELS } from './repos';
+import type { Case, Employee } from './schemas';
 import { maskPhone } from '../utils/mask';
 import { EVENT_LABELS, eventTitle, type CaseBookEvent } from '../rules/deadline-events';
 import type { CaseBookRow, Snapshot } from './snapshot';
@@ -179,205 +177,8 @@ export function decodeSheetText(bytes: Uint8Array): { text: string; encoding: Sh
   });
 }
 
-// ───────────────────────────── The employee import sheet ─────────────────────────────
-
-type ColumnKey = 'name' | 'residentId' | 'phone' | 'category' | 'holderStatus' | 'permitValidUntil' | 'notes';
-
-/** The import template's columns: header (zh / en), whether required, accepted header spellings, an example. */
-export const IMPORT_COLUMNS: ReadonlyArray<{ key: ColumnKey; zh: string; en: string; required: boolean; aliases: readonly string[]; example: string; hint: Bilingual }> = [
-  { key: 'name', zh: '姓名', en: 'Name', required: true, aliases: ['姓名', '员工姓名', 'name'], example: '张伟', hint: { zh: '必填', en: 'required' } },
-  { key: 'residentId', zh: '身份证号', en: 'Resident ID', required: true, aliases: ['身份证号', '身份证号码', '证件号码', '公民身份号码', 'residentid', 'id', 'idnumber'], example: '110115199003071234', hint: { zh: '必填，18 位；Excel 中请设为「文本」格式', en: 'required, 18 characters; format the column as Text in Excel' } },
-  { key: 'phone', zh: '手机号', en: 'Phone', required: false, aliases: ['手机号', '手机号码', '手机', '电话', '联系电话', 'phone', 'mobile'], example: '13812345678', hint: { zh: '选填', en: 'optional' } },
-  { key: 'category', zh: '申报类别', en: 'Category', required: false, aliases: ['申报类别', '类别', '申请类别', 'category'], example: 'A', hint: { zh: '选填：A–H 或「推荐」', en: 'optional: A–H or "recommended"' } },
-  { key: 'holderStatus', zh: '持证状态', en: 'Holder status', required: false, aliases: ['持证状态', '状态', '证件状态', 'holderstatus', 'status'], example: '持证', hint: { zh: '选填：未持证、申办中、持证、挂起、已过期、已注销', en: 'optional: none, applying, holder, suspended, expired, cancelled' } },
-  { key: 'permitValidUntil', zh: '证件有效期至', en: 'Permit valid until', required: false, aliases: ['证件有效期至', '有效期至', '工作居住证有效期至', '有效期截止', '有效期', 'permitvaliduntil', 'validuntil'], example: '2027-06-30', hint: { zh: '选填：yyyy-MM-dd', en: 'optional: yyyy-MM-dd' } },
-  { key: 'notes', zh: '备注', en: 'Notes', required: false, aliases: ['备注', '说明', 'notes', 'note'], example: '', hint: { zh: '选填', en: 'optional' } },
-];
-
-/** The template to download: the headers and one example row starting with # (rows starting with # are not imported). */
-export function importTemplateCsv(lang: Lang = 'zh-CN'): string {
-  const note = pick(lang, { zh: '# 示例（以 # 开头的行不会导入）：', en: '# Example (rows starting with # are not imported): ' });
-  return toCsv([
-    IMPORT_COLUMNS.map((c) => (lang === 'en' ? c.en : c.zh)),
-    IMPORT_COLUMNS.map((c, i) => (i === 0 ? `${note}${c.example}` : c.example)),
-  ]);
-}
-
-const HOLDER_WORDS: Record<string, HolderStatus> = {
-  未持证: 'none', 无: 'none', 未办理: 'none', none: 'none',
-  申办中: 'applying', 申请中: 'applying', 办理中: 'applying', applying: 'applying',
-  持证: 'holder', 持证中: 'holder', 有效: 'holder', 已持证: 'holder', holder: 'holder',
-  挂起: 'suspended', 已挂起: 'suspended', suspended: 'suspended',
-  已过期: 'expired', 过期: 'expired', 失效: 'expired', 已失效: 'expired', expired: 'expired',
-  已注销: 'cancelled', 注销: 'cancelled', cancelled: 'cancelled', canceled: 'cancelled',
-};
-
-const headerKey = (s: string) => s.replace(/[\s*＊（(].*?[)）]|[\s*＊:：]/g, '').toLowerCase();
-
-/** Excel's day serial (1900 date system) of a date cell read as a number. */
-function excelSerialToIso(n: number): IsoDate | undefined {
-  if (!Number.isInteger(n) || n < 20000 || n > 80000) return undefined;
-  return addDays('1899-12-30', n);
-}
-
-/** A date as typed in a sheet: 2027-06-30, 2027/6/30, 2027.6.30, 2027年6月30日, 20270630 or an Excel serial. */
-export function parseSheetDate(raw: string): IsoDate | undefined {
-  const s = raw.trim();
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  if (m) {
-    const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-    return isIsoDate(iso) ? iso : undefined;
-  }
-  if (/^\d{5}$/.test(s)) return excelSerialToIso(Number(s));
-  return undefined;
-}
-
-/** One data row of the sheet, validated. */
-export interface ImportRow {
-  /** Row number as the spreadsheet shows it (the header is row 1). */
-  row: number;
-  name: string;
-  /** The parsed input when the row is valid. */
-  input?: EmployeeInput;
-  errors: Bilingual[];
-  warnings: Bilingual[];
-}
-
-export interface ImportCheck {
-  rows: ImportRow[];
-  valid: number;
-  invalid: number;
-  /** Which column each template field was found in (0-based), for the preview. */
-  columns: Partial<Record<ColumnKey, number>>;
-}
-
-/**
- * Validates a sheet (first row = headers, matched by name in any order; rows starting with # and empty
- * rows skipped). Each row gets every error it has, in zh and en, with its spreadsheet row number:
- * schema errors (the same checks as the repositories), IDs mangled by Excel, IDs repeated in the file or
- * already in the case book (`existing`: resident ID → employee name). Throws {@link SheetError} when the
- * headers are not recognisable (wrong file, or a wrong encoding that slipped through).
- */
-export function validateEmployeeSheet(table: readonly (readonly string[])[], existing: ReadonlyMap<string, string>): ImportCheck {
-  const header = table[0] ?? [];
-  const columns: Partial<Record<ColumnKey, number>> = {};
-  header.forEach((h, i) => {
-    const k = headerKey(h.replace(/^\uFEFF/, ''));
-    const col = IMPORT_COLUMNS.find((c) => c.aliases.some((a) => headerKey(a) === k));
-    if (col && columns[col.key] === undefined) columns[col.key] = i;
-  });
-  const missing = IMPORT_COLUMNS.filter((c) => c.required && columns[c.key] === undefined);
-  if (missing.length) {
-    throw new SheetError('headers', {
-      zh: `表头缺少「${missing.map((c) => c.zh).join('」「')}」列（第 1 行应为表头：${IMPORT_COLUMNS.map((c) => c.zh).join('、')}）。请使用下载的模板；如果表头显示为乱码，说明文件编码有误。`,
-      en: `The header row lacks ${missing.map((c) => `"${c.en}"`).join(', ')} (row 1 must hold the headers: ${IMPORT_COLUMNS.map((c) => c.en).join(', ')}). Use the template; garbled headers mean a wrong encoding.`,
-    });
-  }
-  const seen = new Map<string, number>();
-  const rows: ImportRow[] = [];
-  for (let i = 1; i < table.length; i += 1) {
-    const cells = table[i];
-    const get = (k: ColumnKey) => (columns[k] === undefined ? '' : (cells[columns[k]!] ?? '').trim());
-    if (cells.every((c) => c.trim() === '') || (cells[0] ?? '').trim().startsWith('#')) continue;
-    const rowNo = i + 1;
-    const errors: Bilingual[] = [];
-    const warnings: Bilingual[] = [];
-    const candidate: Record<string, unknown> = { name: get('name'), residentId: get('residentId') };
-    // Our own CSV writes IDs as ="…" (Excel keeps them as text); a typed apostrophe does the same.
-    const rawId = get('residentId').replace(/^="?|"$/g, '').replace(/^'/, '');
-    candidate.residentId = rawId;
-    const mangled = /^\d(\.\d+)?e\+?\d+$/i.test(rawId);
-    if (mangled) {
-      errors.push({
-        zh: `身份证号被 Excel 存成了科学计数法（${rawId}），末几位已丢失：请把该列设为「文本」格式后重新填写`,
-        en: `Excel stored the resident ID in scientific notation (${rawId}) and lost its last digits: format the column as Text and type it again`,
-      });
-    }
-    const phone = get('phone');
-    if (phone) candidate.phone = phone;
-    const cat = get('category').replace(/类$|^类别/g, '').trim();
-    if (cat) {
-      const c = /^(推荐|recommended|9)$/i.test(cat) ? 'recommended' : cat.toUpperCase();
-      if (CategorySchema.safeParse(c).success) candidate.category = c as Category;
-      else errors.push({ zh: `申报类别「${cat}」无效，应为 A–H 或「推荐」`, en: `Category "${cat}" is not one of A–H or "recommended"` });
-    }
-    const hs = get('holderStatus');
-    if (hs) {
-      const v = HOLDER_WORDS[hs] ?? HOLDER_WORDS[hs.toLowerCase()];
-      if (v && HolderStatusSchema.safeParse(v).success) candidate.holderStatus = v;
-      else errors.push({ zh: `持证状态「${hs}」无效，可填：未持证、申办中、持证、挂起、已过期、已注销`, en: `Holder status "${hs}" is not one of none, applying, holder, suspended, expired, cancelled` });
-    }
-    const until = get('permitValidUntil');
-    if (until) {
-      const d = parseSheetDate(until);
-      if (d) candidate.permitValidUntil = d;
-      else errors.push({ zh: `证件有效期至「${until}」不是有效日期，应为 yyyy-MM-dd（如 2027-06-30）`, en: `Permit valid until "${until}" is not a date; use yyyy-MM-dd (e.g. 2027-06-30)` });
-    }
-    const notes = get('notes');
-    if (notes) candidate.notes = notes;
-    let input: EmployeeInput | undefined;
-    if (!mangled) {
-      const parsed = EmployeeInput.safeParse(candidate);
-      if (parsed.success) input = { ...parsed.data };
-      else {
-        for (const d of fromZodError(parsed.error, { zh: '员工', en: 'Employee' }).details) {
-          errors.push({ zh: pickLang(d, 'zh-CN'), en: pickLang(d, 'en') });
-        }
-      }
-    }
-    if (input) {
-      const id = input.residentId;
-      const first = seen.get(id);
-      if (first !== undefined) errors.push({ zh: `身份证号与第 ${first} 行重复`, en: `Resident ID repeats row ${first}` });
-      else seen.set(id, rowNo);
-      const owner = existing.get(id);
-      if (owner !== undefined) errors.push({ zh: `身份证号已属于案卷簿中的员工「${owner}」`, en: `Resident ID already belongs to "${owner}" in the case book` });
-      if (input.holderStatus === 'holder' && !input.permitValidUntil) {
-        warnings.push({ zh: '持证但未填写证件有效期，无法提醒续签', en: 'Holder without an expiry date: no renewal reminders' });
-      }
-    }
-    rows.push({ row: rowNo, name: get('name'), ...(input && errors.length === 0 ? { input } : {}), errors, warnings });
-  }
-  const valid = rows.filter((r) => r.errors.length === 0).length;
-  return { rows, valid, invalid: rows.length - valid, columns };
-}
-
-/** One line per problem: 「第 5 行（张伟）：身份证号无效…」. */
-export function importErrorLines(check: ImportCheck, lang: Lang = 'zh-CN'): string[] {
-  return check.rows.flatMap((r) =>
-    r.errors.map((e) =>
-      lang === 'en' ? `Row ${r.row}${r.name ? ` (${r.name})` : ''}: ${e.en}` : `第 ${r.row} 行${r.name ? `（${r.name}）` : ''}：${e.zh}`,
-    ),
-  );
-}
-
-/**
- * Imports the valid rows in ONE transaction: all of them or none (a failure, e.g. an ID taken meanwhile in
- * another tab, rolls every row back). Refuses when any row has errors unless `skipInvalid` is set. Audited
- * as source 'import'. Returns the number of employees created.
- */
-export async function importEmployees(
-  db: JzzDb,
-  check: ImportCheck,
-  options: RepoOptions & { skipInvalid?: boolean } = {},
-): Promise<{ created: number; skipped: number }> {
-  if (check.invalid > 0 && !options.skipInvalid) {
-    throw new StorageError('invalid', {
-      zh: `有 ${check.invalid} 行数据有误，未导入任何员工。请改正后重新导入，或选择跳过有误的行。`,
-      en: `${check.invalid} row(s) have errors; no employee was imported. Fix them and import again, or choose to skip the bad rows.`,
-    }, { details: importErrorLines(check).slice(0, 20) });
-  }
-  const inputs = check.rows.filter((r) => r.errors.length === 0 && r.input).map((r) => r.input!);
-  const repos = createRepos(db, { ...options, source: 'import' });
-  try {
-    await db.transaction('rw', [db.employees, db.audit], async () => {
-      for (const input of inputs) await repos.employees.create(input);
-    });
-  } catch (e) {
-    throw toStorageError(e);
-  }
-  return { created: inputs.length, skipped: check.rows.length - inputs.length };
-}
+// The employee import sheet (header finding, column names, preview, update mode) is utils/employee-import.ts;
+// storage/import.ts writes it.
 
 // ───────────────────────────── Reports: CSV of the case book ─────────────────────────────
 
@@ -416,6 +217,13 @@ export interface CsvOptions {
  * its working days left.
  */
 export function caseBookCsv(rows: readonly CaseBookRow[], options: CsvOptions = {}): string {
+  const [head, ...body] = caseBookTable(rows, options);
+  // The resident ID column (index 1) as ="…" so that Excel keeps a full ID as text.
+  return toCsv([head, ...body.map((r) => r.map((c, i) => (i === 1 && typeof c === 'string' ? excelTextId(c) : c)))]);
+}
+
+/** The case book's rows as a table (header first): the columns of the CSV and the .xlsx export. */
+export function caseBookTable(rows: readonly CaseBookRow[], options: CsvOptions = {}): (string | number)[][] {
   const lang = options.lang ?? 'zh-CN';
   const en = lang === 'en';
   const head = en
@@ -428,7 +236,7 @@ export function caseBookCsv(rows: readonly CaseBookRow[], options: CsvOptions = 
     const category = filingCategory(c, e);
     return [
       e.name,
-      options.revealIds ? excelTextId(e.residentId) : maskIdLast4(e.residentId),
+      options.revealIds ? e.residentId : maskIdLast4(e.residentId),
       e.phone ? (options.revealIds ? e.phone : maskPhone(e.phone)) : '',
       category ? (category === 'recommended' ? (en ? 'recommended' : '推荐') : category) : '',
       pick(lang, HOLDER_LABELS[e.holderStatus]),
@@ -448,7 +256,7 @@ export function caseBookCsv(rows: readonly CaseBookRow[], options: CsvOptions = 
       (r.permit?.approximate || r.next?.approximate) ? (en ? 'yes' : '是') : '',
     ];
   });
-  return toCsv([head, ...body]);
+  return [head, ...body];
 }
 
 /** The deadlines as CSV: one row per event (date, what, who, section, approximate). */
@@ -497,7 +305,8 @@ export function toIcs(events: readonly IcsEvent[], options: { calendarName: stri
     { productId: 'bj-work-residence-permit-assistant/casebook', calName: options.calendarName, method: 'PUBLISH' },
   );
   if (error || value === null) throw error ?? new Error('ICS');
-  return value;
+  // The package folds by characters; RFC 5545 §3.1 folds at 75 octets of UTF-8 (utils/ics.ts).
+  return foldIcs(value);
 }
 
 /** The case book's deadlines as ICS (names and dates only, no ID numbers). */

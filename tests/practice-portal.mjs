@@ -61,8 +61,9 @@ if (headed) {
   const outDir = path.join(ROOT, 'screenshots');
   fs.mkdirSync(outDir, { recursive: true });
   // Let the SPA render and the content script recognise the page.
-  await portal.waitForFunction(() => [...document.querySelectorAll('*')].some((e) => e.tagName.toLowerCase().startsWith('jzz-')), null, { timeout: 15_000 }).catch(() => {});
-  await portal.waitForTimeout(500);
+  // Our hosts carry no name the page (or this script) could wait for: wait for the replica, then give the content script a moment.
+  await portal.waitForFunction(() => window.__replica?.ready === true, null, { timeout: 15_000 }).catch(() => {});
+  await portal.waitForTimeout(1500);
   const portalShot = path.join(outDir, 'practice-portal.png');
   await portal.screenshot({ path: portalShot });
 

@@ -121,11 +121,13 @@ export interface PortalChecklist {
   businessLabel: Bilingual;
   /** The guide section of the business's material list, e.g. §六(二). */
   section: string;
-  employeeName?: string;
   items: ChecklistItem[];
   notes: Bilingual[];
   uploadStandards: Bilingual[];
-  /** The income annotation (§六(二) 5); `complete` is false when names or phone are missing (the guide's template is given). */
+  /**
+   * The income annotation (§六(二) 5) as the guide's template only (the page can read what we draw; the
+   * filled-in text with names and phone is in the side panel); `complete`: the side panel has the full text.
+   */
   annotation: { text: string; complete: boolean };
 }
 

@@ -17,7 +17,8 @@ import { filterRows, sortRows, type RowFilter, type SortKey } from './table-rows
 import { type CaseBookRow } from '../../storage/snapshot';
 import type { Employee } from '../../storage/schemas';
 import { VirtualList } from './VirtualList';
-import { downloadText } from './download';
+import { downloadBytes, downloadText } from './download';
+import { XLSX_MIME } from '../../utils/spreadsheet';
 import { navigate } from './route';
 import {
   BUSINESSES,
@@ -72,6 +73,7 @@ export function EmployeeTable({ rows, state, setState, today }: { rows: CaseBook
   const ready = useRef(false);
   const deferredText = useDeferredValue(state.filter.text ?? '');
   const [adding, setAdding] = useState(false);
+  const [exporting, setExporting] = useState(false);
 
   const shown = useMemo(() => {
     if (!rows) return undefined;
@@ -198,6 +200,24 @@ export function EmployeeTable({ rows, state, setState, today }: { rows: CaseBook
           data-testid="export-csv"
         >
           {t('casebook.exportCsv')}
+        </button>
+        <button
+          type="button"
+          disabled={!shown?.length || exporting}
+          onClick={async () => {
+            if (!shown) return;
+            setExporting(true);
+            try {
+              // exceljs loads on the first Excel export, not with the table.
+              const { caseBookXlsx } = await import('../../utils/casebook-xlsx');
+              downloadBytes(`jzz-casebook-${today}.xlsx`, await caseBookXlsx(shown, { lang, revealIds: state.reveal }), XLSX_MIME);
+            } finally {
+              setExporting(false);
+            }
+          }}
+          data-testid="export-xlsx"
+        >
+          {exporting ? t('common.loading') : t('casebook.exportXlsx')}
         </button>
         <button type="button" className="primary" onClick={() => setAdding(!adding)} aria-expanded={adding} data-testid="add-employee">
           {t('casebook.add')}

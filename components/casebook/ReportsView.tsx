@@ -1,16 +1,17 @@
 /**
- * Exports: the case book as CSV (UTF-8 with BOM for Excel; IDs and phones masked unless the agent ticks the
- * box), the deadlines as CSV and as an ICS calendar, the printable quarterly summary for the locality office.
+ * Exports: the case book (the rows of the current filter) as .xlsx (IDs as text) or CSV (UTF-8 with BOM for
+ * Excel); IDs and phones masked unless the agent ticks the box; the deadlines as CSV and as an ICS calendar, the printable quarterly summary for the locality office.
  */
 import { useId, useMemo, useState } from 'react';
 import { useLang, useT } from '../i18n';
-import { Card, StatusLine } from '../ui';
+import { Card, ErrorText, StatusLine } from '../ui';
 import { addMonths } from '../../rules/dates';
 import { quarterOf } from '../../rules/quarters';
 import { caseBookCsv, deadlinesCsv, deadlinesIcs } from '../../storage/reports';
 import { deadlineEvents } from '../../rules/deadline-events';
 import type { CaseBookData } from './use-casebook-data';
-import { downloadText } from './download';
+import { downloadBytes, downloadText } from './download';
+import { XLSX_MIME } from '../../utils/spreadsheet';
 
 /** The current quarter, the four before it and the next one, newest first. */
 function quarterChoices(today: string): string[] {
@@ -26,6 +27,8 @@ export function ReportsView({ data, today }: { data: CaseBookData | undefined; t
   const monthsId = useId();
   const quarterId = useId();
   const [reveal, setReveal] = useState(false);
+  const [xlsxBusy, setXlsxBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
   const [months, setMonths] = useState(12);
   const quarters = useMemo(() => quarterChoices(today), [today]);
   const [quarter, setQuarter] = useState(quarters[1]);
@@ -45,13 +48,35 @@ export function ReportsView({ data, today }: { data: CaseBookData | undefined; t
         <button
           type="button"
           className="primary"
+          disabled={!data || xlsxBusy}
+          onClick={async () => {
+            if (!data) return;
+            setXlsxBusy(true);
+            setError(null);
+            try {
+              // exceljs is loaded here, on the first export, not with the case book.
+              const { caseBookXlsx } = await import('../../utils/casebook-xlsx');
+              downloadBytes(`jzz-casebook-${today}.xlsx`, await caseBookXlsx(data.rows, { lang, revealIds: reveal }), XLSX_MIME);
+            } catch (e) {
+              setError(e);
+            } finally {
+              setXlsxBusy(false);
+            }
+          }}
+          data-testid="report-casebook-xlsx"
+        >
+          {xlsxBusy ? t('common.loading') : t('report.casebook.xlsx')}
+        </button>{' '}
+        <button
+          type="button"
           disabled={!data}
           onClick={() => data && downloadText(`jzz-casebook-${today}.csv`, caseBookCsv(data.rows, { lang, revealIds: reveal }), 'text/csv;charset=utf-8')}
           data-testid="report-casebook-csv"
         >
           {t('report.casebook.button')}
         </button>
-        <p className="muted small">{t('report.csvHint')}</p>
+        <p className="muted small">{t('report.xlsxHint')} {t('report.csvHint')}</p>
+        <ErrorText error={error} />
       </Card>
       <Card title={t('report.deadlines.title')}>
         <p>

@@ -17,6 +17,7 @@ import { requestPersistence, storageUsage, type PersistenceResult, type StorageU
 import { applyImport, exportBackup, planImport, readBackupBlob, type BackupFile, type ImportPlan } from '../../storage/backup';
 import { CompanyPatch, Phone, WageOverride } from '../../storage/schemas';
 import { checkCreditCode } from '../../rules/identity';
+import { passphraseStrength } from '../../utils/passphrase';
 import { LOCALITIES } from '../../rules/localities';
 import { wageStandard, wageTable } from '../../rules/wages';
 import { HolidayNoticeError, parseHolidayNotice, summarizeArrangement } from '../../rules/holiday-notice';
@@ -427,6 +428,9 @@ function BackupCard() {
   const fileId = useId();
   const importPassId = useId();
   const [passphrase, setPassphrase] = useState('');
+  const [passphraseAgain, setPassphraseAgain] = useState('');
+  const againId = useId();
+  const strengthId = useId();
   const [mask, setMask] = useState(false);
   const [notice, setNotice] = useState<Bilingual | null>(null);
   const [exportError, setExportError] = useState<unknown>(null);
@@ -454,19 +458,58 @@ function BackupCard() {
     }
   };
 
-  const passShort = passphrase.length > 0 && passphrase.length < 8;
+  const strength = passphrase ? passphraseStrength(passphrase) : undefined;
+  const passShort = strength?.level === 'too-short';
+  const mismatch = passphrase !== '' && passphraseAgain !== passphrase;
   return (
     <Card title={t('settings.backup.title')} testId="settings-backup">
       <h3>{t('settings.backup.export')}</h3>
       <div className="form-row">
         <label htmlFor={passId}>{t('settings.backup.passphrase')}</label>
-        <input id={passId} type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} aria-invalid={passShort || undefined} data-testid="backup-passphrase" />
+        <input
+          id={passId}
+          type="password"
+          autoComplete="new-password"
+          value={passphrase}
+          onChange={(e) => {
+            setPassphrase(e.target.value);
+            setNotice(null);
+          }}
+          aria-invalid={passShort || undefined}
+          aria-describedby={strength ? strengthId : undefined}
+          data-testid="backup-passphrase"
+        />
+      </div>
+      {passphrase ? (
+        <>
+          <div className="form-row">
+            <label htmlFor={againId}>{t('settings.backup.passphraseAgain')}</label>
+            <input
+              id={againId}
+              type="password"
+              autoComplete="new-password"
+              value={passphraseAgain}
+              onChange={(e) => setPassphraseAgain(e.target.value)}
+              aria-invalid={(passphraseAgain !== '' && mismatch) || undefined}
+              data-testid="backup-passphrase-again"
+            />
+          </div>
+          {strength ? (
+            <p className="small passphrase-strength" id={strengthId} data-testid="backup-strength" data-level={strength.level}>
+              <meter min={0} max={4} low={2} high={3} optimum={4} value={strength.score} aria-label={t('settings.backup.strength')} />{' '}
+              {t('settings.backup.strength')}：{t(`settings.backup.strength.${strength.level}`)}
+              {strength.hints.length && !passShort ? <span className="muted">（{strength.hints.map((h) => pickText(lang, h)).join('；')}）</span> : null}
+            </p>
+          ) : null}
+        </>
+      ) : null}
+      <div className="form-row">
         <input id={maskId} type="checkbox" checked={mask} onChange={(e) => setMask(e.target.checked)} />
         <label htmlFor={maskId}>{t('settings.backup.mask')}</label>
         <button
           type="button"
           className="primary"
-          disabled={passShort || busy}
+          disabled={passShort || mismatch || busy}
           onClick={async () => {
             setExportError(null);
             try {
@@ -483,7 +526,13 @@ function BackupCard() {
         </button>
       </div>
       {passShort ? <ErrorText error={{ zh: '口令至少 8 个字符', en: 'The passphrase needs at least 8 characters' }} /> : null}
-      {notice ? <StatusLine tone="warn">{pickText(lang, notice)}</StatusLine> : <p className="muted small">{t('settings.backup.exportHint')}</p>}
+      {!passShort && mismatch && passphraseAgain !== '' ? <ErrorText error={{ zh: '两次输入的口令不一致', en: 'The two passphrases differ' }} /> : null}
+      {!passShort && mismatch && passphraseAgain === '' ? <p className="muted small" data-testid="backup-again-hint">{t('settings.backup.typeAgain')}</p> : null}
+      {notice ? (
+        <StatusLine tone="warn" testId="backup-notice">{pickText(lang, notice)}</StatusLine>
+      ) : (
+        <p className="muted small">{passphrase ? t('settings.backup.exportHintEncrypted') : t('settings.backup.exportHint')}</p>
+      )}
       <ErrorText error={exportError} />
 
       <h3>{t('settings.backup.import')}</h3>

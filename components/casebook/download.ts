@@ -11,3 +11,16 @@ export function downloadText(filename: string, text: string, type = 'text/plain;
   // Revoked after the click has been handled (the download keeps its own reference).
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Saves bytes (an .xlsx workbook) as a file. */
+export function downloadBytes(filename: string, bytes: Uint8Array, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -12,17 +12,11 @@ import { createStorageHandlers, registerStorageHandlers, type OnMessage } from '
 import { sessionPageContextStore } from './tab-contexts';
 import { registerCaseBookMenu, registerReminderAlarms, registerReminderHandler } from './reminder-alarms';
 import { registerPortalHandlers } from './portal-handlers';
+import { isPortalUrl } from '../../utils/matches';
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import { PENDING_ACTION_KEY, type PortalActionProtocolMap } from '../../utils/portal-actions';
+import { offerPortalAction, openPanelOnOffer } from './portal-actions';
 
-const PORTAL_HOST = /(^|\.)bjrcgz\.gov\.cn$/;
-
-function isPortalUrl(url: string | undefined): boolean {
-  if (!url) return false;
-  try {
-    return PORTAL_HOST.test(new URL(url).hostname);
-  } catch {
-    return false;
-  }
-}
 
 export default defineBackground(() => {
   // Reminders first and synchronously: the alarm and notification listeners must exist when the worker wakes for them.
@@ -40,6 +34,8 @@ export default defineBackground(() => {
   const storageDeps = { db: getDb(), runtimeId: browser.runtime.id, pageContexts };
   const storage = createStorageHandlers(storageDeps);
   // Each handler checks its sender (our content script on a portal tab, or our own pages) and parses its payload.
+  // (getFocusDraft and saveCaptured stay answered to our content script on https portal pages only; since
+  // issue #20 it asks for neither: previews are the side panel's, which also saves captured values.)
   registerStorageHandlers(onMessage as OnMessage, storageDeps);
   registerReminderHandler(onMessage as OnMessage, { runtimeId: browser.runtime.id, runReminderCheck: reminders.runReminderCheck });
 
@@ -49,6 +45,12 @@ export default defineBackground(() => {
     runtimeId: browser.runtime.id,
     focusDraft: (sender) => storage.getFocusDraft(undefined, sender),
   });
+
+  // Fill and capture offers: shown and confirmed in the side panel only (issue #20).
+  const panelOpened = openPanelOnOffer(browser.runtime.id);
+  defineExtensionMessaging<PortalActionProtocolMap>().onMessage('offerPortalAction', ({ data, sender }) =>
+    offerPortalAction(data, sender, { runtimeId: browser.runtime.id, session: browser.storage.session, panelOpened }),
+  );
 
   browser.tabs.onActivated.addListener(async ({ tabId }) => {
     const tab = await browser.tabs.get(tabId).catch(() => null);
@@ -64,12 +66,22 @@ export default defineBackground(() => {
     // Without the "tabs" permission a tab's URL is visible only on the portal's hosts, so a tab that
     // starts loading anything we cannot see has left the portal: drop its context.
     if (change.status !== 'loading' && !change.url) return;
+    // A fill or capture offered from this tab was for the page it showed: the side panel drops it.
+    await dropPendingActionOf(tabId);
     if (isPortalUrl(change.url ?? tab.url)) return;
     await pageContexts.forget(tabId);
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void pageContexts.forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void pageContexts.forget(tabId);
+    void dropPendingActionOf(tabId);
+  });
 });
+
+async function dropPendingActionOf(tabId: number): Promise<void> {
+  const got = await browser.storage.session.get(PENDING_ACTION_KEY).catch(() => ({}) as Record<string, unknown>);
+  if ((got[PENDING_ACTION_KEY] as { tabId?: number } | undefined)?.tabId === tabId) await browser.storage.session.remove(PENDING_ACTION_KEY);
+}
 
 async function isOwnExtensionTab(tabId: number): Promise<boolean> {
   const contexts = await browser.runtime.getContexts({ contextTypes: ['TAB' as Browser.runtime.ContextType] }).catch(() => []);

@@ -13,16 +13,64 @@ import { BUSINESS_LABELS, incomeAnnotationDraft } from '../../rules/texts';
 import { ruleById } from '../../rules/registry';
 import { caseChecklist, checklistBusinessFor } from '../../rules/case-facts';
 import { answerPortalQuestion, type PortalAnswer } from '../../rules/portal-questions';
+import { RULE_WORK_BEFORE_CONTRACT } from '../../rules/field-rules';
+import type { Bilingual, IsoDate } from '../../rules/model';
+import type { Finding } from '../../rules/rule';
 
-/** The income annotation (§六(二) 5) from the focus, or the guide's template when a part is missing. */
-function annotationOf(draft: FocusDraft | null): { text: string; complete: boolean } {
-  const { text, complete } = incomeAnnotationDraft({
+/**
+ * The income annotation (§六(二) 5) as the page may show it: the guide's template, never the filled-in
+ * text (names and the agent's phone are personal data: the side panel shows and copies that). `complete`
+ * says whether the side panel has everything for the full text.
+ */
+export function annotationOf(draft: FocusDraft | null): { text: string; complete: boolean } {
+  const { complete } = incomeAnnotationDraft({
     employeeName: draft?.employee.name,
     companyName: draft?.company?.name,
     contact: draft?.company?.agentName,
     phone: draft?.company?.agentPhone,
   });
-  return { text, complete };
+  return { text: incomeAnnotationDraft({}).text, complete };
+}
+
+/** A date as stored or captured (2023-05-15, 2023/5/15, 2023年5月15日) → yyyy-MM-dd, or undefined. */
+function isoDateOf(text: string | undefined): string | undefined {
+  const m = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(text ?? '');
+  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : undefined;
+}
+
+/** The labour contract's start of the focus: the case's, else a captured value; null when unknown. */
+export function focusContractStart(draft: FocusDraft | null): { date: string; from: 'case' | 'captured' } | null {
+  const fromCase = draft?.case?.facts?.contractStart;
+  if (fromCase) return { date: fromCase, from: 'case' };
+  const captured = isoDateOf(draft?.captured?.contractStart?.value);
+  return captured ? { date: captured, from: 'captured' } : null;
+}
+
+/**
+ * The work-history verdict against the focus's contract start, for the page: the same rules, but the
+ * "before the contract" findings are worded without the date and carry no facts of it (the page can
+ * read what the content script draws: issue #20). The page's own employer names and dates stay.
+ */
+export function workVerdictForPage(
+  entries: { employer: string; position?: string; start: string; end: string }[],
+  today: IsoDate,
+  contract: { date: string; from: 'case' | 'captured' } | null,
+): PortalAnswer {
+  const r = answerPortalQuestion({ kind: 'work', entries, ...(contract ? { contractStart: contract.date } : {}) }, { today });
+  if (!contract || r.invalid) return r;
+  const findings = r.findings.map((f): Finding => {
+    if (f.ruleId !== RULE_WORK_BEFORE_CONTRACT.id) return f;
+    const { contractStart: _hidden, ...facts } = f.facts as Record<string, unknown>;
+    const e = typeof facts.index === 'number' ? entries[facts.index] : undefined;
+    const message: Bilingual = f.passed
+      ? { zh: '所有经历均在劳动合同开始日（见侧边栏）或之前结束', en: 'All jobs end on or before the contract start (see the side panel)' }
+      : {
+          zh: `「${e?.employer ?? ''}」结束于 ${e?.end ?? ''}，晚于劳动合同开始日（见侧边栏）；工作经历只填合同开始前的经历`,
+          en: `"${e?.employer ?? ''}" ends ${e?.end ?? ''}, after the contract starts (see the side panel); list only jobs before the contract`,
+        };
+    return { ...f, message, facts: facts as Finding['facts'] };
+  });
+  return { ...r, findings, contractFrom: contract.from };
 }
 
 export interface PortalHandlerDeps {
@@ -52,8 +100,12 @@ export function registerPortalHandlers(on: typeof onMessage, deps: PortalHandler
     // and was not checked for hostile keys (issue #9's bad-input suite).
     const questions = parseMessage(REQUEST_SCHEMAS.evaluatePortal, data);
     const today = beijingDate(now());
-    const companyName = questions.some((q) => q.kind === 'permissionOpinion') ? (await repos.company.get().catch(() => undefined))?.name : undefined;
-    return questions.map((q) => answerPortalQuestion(q, { today, ...(companyName ? { companyName } : {}) }));
+    const contract = questions.some((q) => q.kind === 'work' && q.contractFromFocus)
+      ? focusContractStart(await deps.focusDraft(sender as MessageSender).catch(() => null))
+      : null;
+    // No company name in the suggestion and no contract date in the work verdict: what the content script
+    // draws, the page can read (issue #20); the side panel shows both.
+    return questions.map((q) => (q.kind === 'work' && q.contractFromFocus ? workVerdictForPage(q.entries, today, contract) : answerPortalQuestion(q, { today })));
   });
 
   on('getPortalChecklist', async ({ data, sender }): Promise<PortalChecklist> => {
@@ -68,7 +120,6 @@ export function registerPortalHandlers(on: typeof onMessage, deps: PortalHandler
       business,
       businessLabel: BUSINESS_LABELS[business],
       section: list.section,
-      ...(fromCase && draft ? { employeeName: draft.employee.name } : {}),
       items: [...list.items],
       notes: [...list.notes],
       uploadStandards: [...list.uploadStandards],

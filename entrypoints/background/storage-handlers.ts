@@ -1,6 +1,6 @@
 /**
  * The background's handlers for the storage messages of utils/messaging.ts. Each one checks the sender (our own extension; a content
- * script on *.bjrcgz.gov.cn, or one of our extension pages) and parses the payload with its zod schema
+ * script on an https *.bjrcgz.gov.cn page, or one of our extension pages) and parses the payload with its zod schema
  * before anything else; a refusal is a thrown StorageError ('forbidden' / 'invalid'), which
  * @webext-core/messaging hands back to the caller as a rejected promise.
  *
@@ -22,6 +22,7 @@ import {
   type TabContext,
 } from '../../utils/messaging';
 import type { PageContextStore } from './tab-contexts';
+import { isPortalUrl } from '../../utils/matches';
 
 /** The messages whose handlers live here (the portal questions' are in portal-handlers.ts). */
 type MessageType = 'getFocusDraft' | 'saveCaptured' | 'reportPage' | 'getActivePortalContext';
@@ -43,18 +44,8 @@ export interface StorageHandlerDeps {
   now?: () => Date;
 }
 
-const PORTAL_HOST = /(^|\.)bjrcgz\.gov\.cn$/i;
-
-/** True for http(s) URLs on bjrcgz.gov.cn or a subdomain (the manifest's `*://*.bjrcgz.gov.cn/*`). */
-export function isPortalUrl(url: string | undefined): boolean {
-  if (!url) return false;
-  try {
-    const u = new URL(url);
-    return (u.protocol === 'https:' || u.protocol === 'http:') && PORTAL_HOST.test(u.hostname);
-  } catch {
-    return false;
-  }
-}
+// https only, the manifest's pattern: one definition (utils/matches.ts).
+export { isPortalUrl };
 
 function forbidden(reason: string): StorageError {
   return new StorageError(

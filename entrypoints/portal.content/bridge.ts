@@ -5,21 +5,21 @@
  * the same question again costs nothing.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import { browser } from 'wxt/browser';
 import type {
-  FocusDraft,
   PageReport,
   PortalChecklist,
   PortalGuidance,
   PortalSettings,
   ProtocolMap,
-  SaveCapturedRequest,
-  SaveCapturedResponse,
 } from '../../utils/messaging';
+import type { ApplyPortalFill, FillOutcome, OfferReceipt, PortalActionOffer, PortalActionProtocolMap } from '../../utils/portal-actions';
 import type { PortalModule } from '../../rules/model';
 import type { PortalAnswer as PortalEvalResult, PortalQuestion as PortalEvalRequest } from '../../rules/portal-questions';
 
 // The protocol's own messenger, made here from its types: importing utils/messaging.ts's would bring zod along.
 const messenger = defineExtensionMessaging<ProtocolMap>();
+const actions = defineExtensionMessaging<PortalActionProtocolMap>();
 
 const CACHE_MAX = 300;
 const BATCH_MS = 25;
@@ -104,17 +104,47 @@ export class Bridge {
     return messenger.sendMessage('getPortalChecklist', { module }).catch(() => null);
   }
 
-  /** The employee (and case) in focus in the side panel, with captured values; null when none. */
-  focusDraft(): Promise<FocusDraft | null> {
-    return messenger.sendMessage('getFocusDraft', undefined);
-  }
-
   /** What this tab was recognised as (the side panel's diagnostics). */
   reportPage(report: PageReport): Promise<void> {
     return messenger.sendMessage('reportPage', report);
   }
 
-  saveCaptured(request: SaveCapturedRequest): Promise<SaveCapturedResponse> {
-    return messenger.sendMessage('saveCaptured', request);
+  /** Offers a fill or capture to the side panel, where the agent sees the preview and confirms (utils/portal-actions.ts). */
+  offerAction(offer: PortalActionOffer): Promise<OfferReceipt> {
+    return actions.sendMessage('offerPortalAction', offer);
   }
+
+  private applyFill: ((req: ApplyPortalFill) => FillOutcome) | null = null;
+
+  /** The handler of the side panel's confirmed fill while `signal` lives (one at a time: the running feature's). */
+  onApplyFill(handler: (req: ApplyPortalFill) => FillOutcome, signal: AbortSignal): void {
+    this.applyFill = handler;
+    signal.addEventListener('abort', () => this.applyFill === handler && (this.applyFill = null), { once: true });
+  }
+
+  /**
+   * Listens for the side panel's confirmations. Only our own extension pages can send them (a page has no
+   * way to message us: no externally_connectable); the shape is checked here without zod.
+   */
+  listen(): () => void {
+    const own = browser.runtime.getURL('/');
+    return actions.onMessage('applyPortalFill', ({ data, sender }): FillOutcome => {
+      const refused: FillOutcome = { refused: 'stale', filled: 0, failed: [] };
+      if (sender.id !== browser.runtime.id || !sender.url?.startsWith(own)) return refused;
+      if (!isApplyRequest(data) || !this.applyFill) return refused;
+      return this.applyFill(data);
+    });
+  }
+}
+
+function isApplyRequest(d: unknown): d is ApplyPortalFill {
+  const r = d as ApplyPortalFill | null;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.actionId === 'string' &&
+    Array.isArray(r.rows) &&
+    r.rows.length <= 200 &&
+    r.rows.every((x) => typeof x?.key === 'string' && Number.isInteger(x.index) && typeof x.value === 'string' && x.value.length <= 2000)
+  );
 }

@@ -11,14 +11,13 @@
 import { isShown, scanPage } from './evidence';
 import { FIELDS, field as fieldDef, fitsForm, type FieldDef } from './fields';
 import { normaliseLabel } from './pages';
+import { isOurs } from './hosts';
 
 export const CONTROL_SELECTOR =
   'input:not([type=hidden]):not([type=button]):not([type=submit]):not([type=reset]):not([type=image]), select, textarea';
 
-/** Our own hosts (custom elements named jzz-*). */
-export function isOurs(node: Node | null): boolean {
-  return !!node && node.nodeType === 1 && (node as Element).localName.startsWith('jzz-');
-}
+/** Our own hosts (hosts.ts: known by a WeakSet, not by a name). */
+export { isOurs } from './hosts';
 
 function inHeaderCell(el: Element): boolean {
   return el.closest('th, [role=columnheader]') !== null;

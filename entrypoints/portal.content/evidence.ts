@@ -9,6 +9,7 @@
  * runs after every batch of DOM mutations, so its cost is the content script's cost per batch.
  */
 import { normaliseLabel, type PageEvidence } from './pages';
+import { isOurs } from './hosts';
 
 const MAX_CANDIDATES = 2000;
 const MAX_TEXT = 80;
@@ -55,7 +56,7 @@ export function scanPage(doc: Document, url: string): PageScanResult {
   const index = new Map<string, Element[]>();
 
   for (const el of doc.querySelectorAll('h1, h2, h3, h4, h5, h6, caption, legend, [role=heading]')) {
-    if (el.localName.startsWith('jzz-') || !isShown(el)) continue;
+    if (isOurs(el) || !isShown(el)) continue;
     const t = normaliseLabel(el.textContent ?? '');
     if (t && t.length <= 30) headings.add(t);
   }
@@ -75,7 +76,7 @@ export function scanPage(doc: Document, url: string): PageScanResult {
   /** Visits `el` and its subtree; returns its text when at most MAX_INDEXED long, else null. */
   const visit = (el: Element, inherited: number): string | null => {
     const tag = el.tagName;
-    if (SKIP_TAGS.has(tag) || el.localName.startsWith('jzz-')) return '';
+    if (SKIP_TAGS.has(tag) || isOurs(el)) return '';
     const role = el.getAttribute('role');
     let flags = inherited;
     if (NAV_TAGS.has(tag) || (role !== null && NAV_ROLES.has(role)) || el.getAttribute('aria-hidden') === 'true') flags |= NAV;

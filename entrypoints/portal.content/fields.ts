@@ -48,7 +48,7 @@ export const FIELDS: FieldDef[] = [
   { key: 'childName', labels: ['子女姓名'], expectedOn: [], noDraft: true },
   { key: 'childBirthDate', labels: ['出生日期', '子女出生日期'], expectedOn: [], requires: CHILD, noDraft: true },
   { key: 'childResidentId', labels: ['身份证号', '公民身份号码', '子女身份证号'], expectedOn: [], requires: CHILD, check: 'residentId', noDraft: true },
-  // 配偶信息: only the classic page still shows it (§提示 2: no longer filed).
+  // 配偶信息: only the classic page still shows it (§提示 特别注意 2: no longer filed).
   { key: 'spouseName', labels: ['配偶姓名'], expectedOn: [], noDraft: true },
   { key: 'spouseResidentId', labels: ['配偶证件号码', '配偶身份证号'], expectedOn: [], noDraft: true },
   { key: 'spouseHukou', labels: ['配偶户口所在地'], expectedOn: [], noDraft: true },

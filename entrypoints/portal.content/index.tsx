@@ -9,6 +9,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import type { PageReport } from '../../utils/messaging';
 import type { PortalSettings } from '../../utils/messaging';
+import { PORTAL_MATCHES } from '../../utils/matches';
 import { scanPage } from './evidence';
 import { recognise, type PageState } from './pages';
 import { fieldDiagnostics, knownFieldsSeen, labelsOf } from './fields';
@@ -29,7 +30,7 @@ const FIRST_CHECK_DELAY_MS = 40;
 const EDIT_DELAY_MS = 120;
 
 export default defineContentScript({
-  matches: ['*://*.bjrcgz.gov.cn/*'],
+  matches: PORTAL_MATCHES,
   runAt: 'document_idle',
   // No stylesheet: each shadow root gets its CSS as text (ui.tsx), so nothing is fetched per host.
   cssInjectionMode: 'manual',
@@ -37,6 +38,8 @@ export default defineContentScript({
     guardAgainstSpoofedRestart();
 
     const bridge = new Bridge();
+    // The side panel's confirmed fills (the only way a fill happens: issue #20).
+    ctx.onInvalidated(bridge.listen());
     const overlay = new Overlay(ctx);
     // zh-CN and the local date until the background answers (it may be asleep): the overlay does not wait.
     let settings: PortalSettings = { lang: 'zh-CN', today: localToday() };

@@ -1,25 +1,31 @@
 /** @jsxImportSource @/entrypoints/portal.content/jsx */
 /**
- * Injected UI: every piece lives in a closed shadow root (createShadowRootUi, mode 'closed') whose
- * host is a custom element named jzz-*: `jzz-hint` (a note under a field or above a section),
- * `jzz-mark` (an inline mark in a table cell) and the one floating `jzz-overlay` (badge, actions,
- * previews). Text goes in as text nodes only. Hosts are kept per key and moved, not recreated, when
- * the portal re-renders, and they go away with their feature's AbortSignal.
+ * Injected UI: every piece lives in a closed shadow root on a plain `div`/`span` host (hosts.ts: known
+ * by a WeakSet, never by a name the page could define first): a hint (a note under a field or above a
+ * section), a mark (inline, in a table cell) and the one floating overlay (badge and actions). Text goes
+ * in as text nodes only. Hosts are kept per key and moved, not recreated, when the portal re-renders,
+ * and they go away with their feature's AbortSignal.
+ *
+ * What is drawn here, the page can learn (window.find, @font-face probes, sizes; issue #20): only the
+ * guide's texts and what the page itself shows. Personal data and every confirmation are in the side
+ * panel.
  */
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Finding } from '../../rules/rule';
 import type { PortalLang as Lang } from '../../components/i18n/portal';
 import { copyText } from '../../components/copy-text';
 import { pickText } from '../../utils/bilingual';
+import { createHost, type HostKind } from './hosts';
 
 export type Level = 'info' | 'ok' | 'warning' | 'error';
-export type HostName = 'jzz-hint' | 'jzz-mark' | 'jzz-overlay';
+export type { HostKind };
 
-const FONT = '"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","Noto Sans SC",sans-serif';
+// Generic family only: a page's @font-face cannot take a generic name, so no page font (and no
+// per-character unicode-range probe) ever draws our text.
+const FONT = 'sans-serif';
 
 const BASE_CSS = `
-body{margin:0;font:12px/1.55 ${FONT};color:#1f2328}
+.root{margin:0;font:12px/1.55 ${FONT};color:#1f2328}
 .n{background:#f6f8fa;border:1px solid #d0d7de;border-left:3px solid #0969da;border-radius:4px;padding:4px 8px;max-width:760px;box-sizing:border-box;text-align:left;white-space:normal;word-break:break-word}
 .n.warning{border-left-color:#bf8700;background:#fff8c5}
 .n.error{border-left-color:#cf222e;background:#ffebe9}
@@ -44,10 +50,13 @@ td,th{border:1px solid #d0d7de;padding:2px 6px;text-align:left;vertical-align:to
 th{background:#f6f8fa}
 `;
 
-const HOST_CSS: Record<HostName, string> = {
-  'jzz-hint': `:host{display:block !important;margin:4px 0 !important}${BASE_CSS}`,
-  'jzz-mark': `:host{display:inline-block !important;margin:0 0 0 6px !important;vertical-align:middle !important}${BASE_CSS}.n{padding:0 6px;display:inline-block}`,
-  'jzz-overlay': `:host{display:block !important}${BASE_CSS}
+// `all: initial !important` first: our hosts are plain div/span, so the page's own rules for div and
+// span (or worse) must not reach them; !important inside the shadow tree wins over the page's.
+const RESET = 'all:initial !important;';
+const HOST_CSS: Record<HostKind, string> = {
+  hint: `:host{${RESET}display:block !important;margin:4px 0 !important}${BASE_CSS}`,
+  mark: `:host{${RESET}display:inline-block !important;margin:0 0 0 6px !important;vertical-align:middle !important}${BASE_CSS}.n{padding:0 6px;display:inline-block}`,
+  overlay: `:host{${RESET}display:block !important}${BASE_CSS}
 .dock{position:fixed;left:16px;bottom:16px;z-index:2147483000;display:flex;flex-direction:column;align-items:flex-start;gap:8px;max-width:min(560px,calc(100vw - 32px))}
 .badge{background:#fff;border:1px solid #0969da;border-radius:6px;padding:5px 8px;font-size:12px;box-shadow:0 2px 8px rgba(0,0,0,.15);display:flex;gap:8px;align-items:center;flex-wrap:wrap}
 .panel{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:10px 12px;box-shadow:0 4px 16px rgba(0,0,0,.18);max-height:60vh;overflow:auto;font-size:12px;width:100%;box-sizing:border-box}
@@ -98,13 +107,16 @@ export function FindingList(props: { findings: readonly Finding[]; lang: Lang; p
   );
 }
 
-/** Copies `text` on a trusted click; says so on the button. */
-export function CopyButton(props: { text: string; label: string; done: string }): HTMLElement {
+/**
+ * Copies `text` (a guide text shown beside it) on a trusted click; says so on the button, or says
+ * 复制失败 — the text stays shown beside it, never selected in the page (no execCommand fallback).
+ */
+export function CopyButton(props: { text: string; label: string; done: string; failed: string }): HTMLElement {
   const button = (<button type="button">{props.label}</button>) as HTMLButtonElement;
   button.addEventListener('click', (e) => {
     if (!e.isTrusted) return;
-    void copyText(props.text, button.parentNode).then((ok) => {
-      if (ok) button.textContent = props.done;
+    void copyText(props.text).then((ok) => {
+      button.textContent = ok ? props.done : props.failed;
     });
   });
   return button;
@@ -123,7 +135,7 @@ export interface Placement {
   /** Changes when the content must be drawn again. */
   version: string;
   render: () => Node;
-  host?: 'jzz-hint' | 'jzz-mark';
+  host?: 'hint' | 'mark';
 }
 
 interface Mounted {
@@ -133,7 +145,7 @@ interface Mounted {
   where: Where;
   version: string;
   render: () => Node;
-  hostName: HostName;
+  hostName: HostKind;
   removed: boolean;
   remove: () => void;
 }
@@ -162,34 +174,29 @@ function placed(m: Mounted): boolean {
   return host.parentElement === m.anchor.parentElement;
 }
 
-/** Mounts `render()` in a closed shadow root under a jzz-* host. */
+/**
+ * Mounts `render()` in a new host's closed shadow root at `anchor`. `isolateEvents`: keys typed in
+ * our UI do not reach the page's listeners.
+ */
 export async function mountHost(
-  ctx: ContentScriptContext,
-  name: HostName,
+  kind: HostKind,
   anchor: Element,
   where: Where,
   render: () => Node,
   isolateEvents = false,
 ): Promise<{ host: HTMLElement; body: HTMLElement; remove: () => void }> {
-  let body: HTMLElement | null = null;
-  let host: HTMLElement | null = null;
-  const ui = await createShadowRootUi(ctx, {
-    name,
-    position: 'inline',
-    anchor,
-    append: where === 'append' ? 'last' : where === 'prepend' ? 'first' : where,
-    // Closed: the portal's own scripts must not read into our UI.
-    mode: 'closed',
-    css: HOST_CSS[name],
-    isolateEvents,
-    onMount(container, _shadow, shadowHost) {
-      body = container;
-      host = shadowHost;
-      container.append(render());
-    },
-  });
-  ui.mount();
-  return { host: host!, body: body!, remove: () => ui.remove() };
+  const { host, shadow } = createHost(kind);
+  const style = document.createElement('style');
+  style.textContent = HOST_CSS[kind];
+  const body = document.createElement('div');
+  body.className = 'root';
+  // Inside the closed root (the tests read the kind through DevTools; the page cannot).
+  body.dataset.jzz = kind;
+  shadow.append(style, body);
+  if (isolateEvents) for (const type of ['keydown', 'keyup', 'keypress']) shadow.addEventListener(type, (e) => e.stopPropagation());
+  body.append(render());
+  insert(host, anchor, where);
+  return { host, body, remove: () => host.remove() };
 }
 
 /**
@@ -212,7 +219,7 @@ export class Anchors {
     for (const p of placements) {
       if (wanted.has(p.key) || !p.anchor.isConnected) continue;
       wanted.add(p.key);
-      const hostName = p.host ?? 'jzz-hint';
+      const hostName = p.host ?? 'hint';
       const m = this.live.get(p.key);
       if (m && m.hostName === hostName) {
         m.render = p.render;
@@ -237,10 +244,10 @@ export class Anchors {
     for (const key of [...this.live.keys()]) if (!wanted.has(key)) this.drop(key);
   }
 
-  private mount(p: Placement, hostName: HostName): void {
+  private mount(p: Placement, hostName: HostKind): void {
     const m: Mounted = { host: null, body: null, anchor: p.anchor, where: p.where, version: p.version, render: p.render, hostName, removed: false, remove: () => {} };
     this.live.set(p.key, m);
-    mountHost(this.ctx, hostName, p.anchor, p.where, () => m.render())
+    mountHost(hostName, p.anchor, p.where, () => m.render())
       .then(({ host, body, remove }) => {
         m.host = host;
         m.body = body;
@@ -284,7 +291,7 @@ export class Overlay {
   async show(badge: Node): Promise<void> {
     this.badge = badge;
     if (!this.body) {
-      const { body, remove } = await mountHost(this.ctx, 'jzz-overlay', document.body, 'append', () => this.draw(), true);
+      const { body, remove } = await mountHost('overlay', document.body, 'append', () => this.draw(), true);
       this.body = body;
       this.removeHost = remove;
     } else {

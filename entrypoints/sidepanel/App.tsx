@@ -19,6 +19,7 @@ import { NotesCard } from '../../components/NotesCard';
 import { CaseTextsCard } from '../../components/CaseTextsCard';
 import { LocalityCard } from '../../components/LocalityCard';
 import { AttachmentSyncCard } from '../../components/AttachmentSyncCard';
+import { PortalActionCard } from '../../components/PortalActionCard';
 import { ErrorText } from '../../components/ui';
 import { useCase } from '../../components/use-live';
 import { getRepos } from '../../storage/repos';
@@ -79,6 +80,7 @@ function Panel() {
         </nav>
       </header>
       <PortalContextCard context={context} />
+      <PortalActionCard />
       {caseId && report?.attachments ? <AttachmentSyncCard caseId={caseId} report={report} /> : null}
       <FocusPicker />
       {caseId && kase ? (

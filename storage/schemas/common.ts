@@ -1,6 +1,7 @@
 /** Building blocks: the zod schemas of its rows and writes (see ./index.ts for the conventions). */
 import { z } from 'zod';
 import { Gender, IsoDate } from '../../rules/model';
+import { normalizePersonName } from '../../rules/identity';
 import { checkCreditCode, checkResidentId, normalizeCode } from '../identity';
 
 /** Record ids: random UUIDs made here, or ids from a backup — short, URL-safe, never personal data. */
@@ -62,7 +63,8 @@ export const TypedPersonName = PersonName.refine(
     message:
       '姓名须包含文字，不能含表情符号或控制字符，也不能以 = + - @ 开头（电子表格会当作公式） / A name must contain letters, no emoji or control characters, and must not start with = + - @ (spreadsheets run that as a formula)',
   },
-);
+  // Stored as searched: 钱　浩 (a Chinese IME's full-width space) is kept as 钱浩 (rules/identity.ts).
+).transform(normalizePersonName);
 
 /** Free text that must not carry control or invisible formatting characters (e.g. a right-to-left override). */
 export const NO_CONTROL_MESSAGE = { message: '不能含控制字符或不可见字符 / Must not contain control or invisible characters' };

@@ -1,8 +1,9 @@
 /** Settings (one row, id 'app') and focus (one row, id 'focus'): the zod schemas of its rows and writes (see ./index.ts for the conventions). */
 import { z } from 'zod';
 import { WageOverride as RulesWageOverride } from '../../rules/wages';
-import { CLOSING_SOON_WORKDAYS, DEFAULT_LOCALITY_BUFFER_WORKDAYS, LocalityBufferWorkdays } from '../../rules/deadlines';
+import { DEFAULT_LOCALITY_BUFFER_WORKDAYS, LocalityBufferWorkdays } from '../../rules/deadlines';
 import { HolidayArrangementSchema, type HolidayArrangement } from '../../rules/calendar';
+import { DEFAULT_REMINDER_LEADS, ReminderLeads } from '../../rules/deadline-events';
 import { RecordId, Timestamp } from './common';
 
 export const Language = z.enum(['zh-CN', 'en']);
@@ -16,20 +17,11 @@ export const WageOverride = z.strictObject({
 export type WageOverride = z.infer<typeof WageOverride>;
 
 /**
- * How many working days ahead each reminder starts: the renewal window's opening day (0 = on the day),
- * before the recommended last filing day, before a document falls below its §五 rule. The one place
- * these live: the background's daily check, the case book's calendar and the settings page read them
- * here, and backups carry them.
+ * The reminder lead times are a setting (the settings row, backed up) whose shape and defaults are the
+ * reminders' own (rules/deadline-events.ts): the background's daily check, the case book's calendar and the
+ * settings page all read them here.
  */
-export const ReminderLeads = z.strictObject({
-  windowOpens: z.number().int().min(0).max(120),
-  lastSafeDay: z.number().int().min(0).max(60),
-  documents: z.number().int().min(0).max(120),
-});
-export type ReminderLeads = z.infer<typeof ReminderLeads>;
-
-/** The defaults: on the day the window opens, 5 working days before the last filing day (rules' "closing soon"), 10 before a document falls below. */
-export const DEFAULT_REMINDER_LEADS: ReminderLeads = { windowOpens: 0, lastSafeDay: CLOSING_SOON_WORKDAYS, documents: 10 };
+export { ReminderLeads, DEFAULT_REMINDER_LEADS };
 
 /**
  * Schema 2 stored `reminders` of another design that nothing ever read ({ documentLeadDays,

@@ -14,7 +14,7 @@
  *   typing does) to the last DOM change in the grid (MutationObserver), once it has been quiet for 300 ms.
  *
  * When it runs, the extension's own database (jzz-assistant, in the bench's throwaway profile) holds the
- * 5,000 employees and 20,000 documents imported by the storage step (storage/bench.ts seed).
+ * 5,000 employees and 20,000 documents imported by the storage step (tests/bench/seed-db.ts seed).
  */
 import type { BrowserContext } from '@playwright/test';
 

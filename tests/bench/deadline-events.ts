@@ -3,7 +3,7 @@
  * working-day implementation must answer 5,000 cases in ≤ 50 ms). A script, not a test: timings are printed,
  * never asserted (the 2-core VM is shared). Run: `npx vite-node tests/bench/deadline-events.ts`.
  */
-import { caseBookRows, deadlineEvents, dueReminders, DEFAULT_REMINDER_LEADS, permitDeadline, type DeadlineSnapshot } from '../../rules';
+import { caseBookRows, deadlineEvents, deadlineStatus, dueReminders, DEFAULT_REMINDER_LEADS, permitDeadline, type DeadlineSnapshot } from '../../rules';
 import { addDays } from '../../rules/dates';
 
 const TODAY = '2026-12-04';
@@ -48,6 +48,7 @@ const t0 = performance.now();
 caseBookRows(s, TODAY);
 console.log(`${'caseBookRows, 5,000 holders, cold (tables built)'.padEnd(58)} ${(performance.now() - t0).toFixed(1)} ms`);
 time('permitDeadline × 5,000 (rules/deadline-events.ts)', 15, () => s.employees.forEach((e) => permitDeadline(e.permitValidUntil!, TODAY, e.holderStatus === 'holder' ? 'renewal' : 'employer-change')));
+time('deadlineStatus × 5,000 (rules/deadlines.ts, with texts)', 15, () => s.employees.forEach((e) => deadlineStatus(e.permitValidUntil!, TODAY, e.holderStatus === 'holder' ? 'renewal' : 'employer-change')));
 time('caseBookRows, 5,000 holders', 15, () => caseBookRows(s, TODAY));
 time('deadlineEvents, 5,000 holders, 13 months', 15, () => deadlineEvents(s, { from: TODAY, to: addDays(TODAY, 400) }));
 time('dueReminders, 5,000 holders', 15, () => dueReminders(s, TODAY, DEFAULT_REMINDER_LEADS));

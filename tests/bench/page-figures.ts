@@ -53,10 +53,22 @@ function initScript() {
     stop: () => void;
   };
   const w = window as unknown as { __bench: Bench };
+  // Our hosts are plain div/span with a closed shadow root and no name (issue #20): an empty, attribute-less
+  // div/span that refuses a second shadow root is one (an ordinary empty element just gets an empty root).
+  const isHostProbe = (el: Element): boolean => {
+    if ((el.localName !== 'div' && el.localName !== 'span') || el.attributes.length || el.childNodes.length || el.shadowRoot) return false;
+    try {
+      // A slot keeps whatever the page puts in that element later on screen.
+      el.attachShadow({ mode: 'open' }).append(document.createElement('slot'));
+      return false;
+    } catch {
+      return true;
+    }
+  };
   const mo = new MutationObserver((records) => {
     for (const r of records) {
       for (const n of r.addedNodes) {
-        if (n.nodeType === 1 && (n as Element).localName.startsWith('jzz-')) {
+        if (n.nodeType === 1 && isHostProbe(n as Element)) {
           b.jzz = performance.now();
           b.jzzName = (n as Element).localName;
           mo.disconnect();

@@ -138,7 +138,7 @@ export function buildFigures(x: Inputs): Figure[] {
 
     const overlays = W.filter((s) => s.overlay !== null);
     if (overlays.length === 0) {
-      out.push(missing(pageIds[3][0], pageIds[3][1], pageIds[3][2], 'error', `no jzz-* host element appeared in ${W.length} loads with the extension (the content script did not recognise perf-300.html or failed)`));
+      out.push(missing(pageIds[3][0], pageIds[3][1], pageIds[3][2], 'error', `no host element of ours appeared in ${W.length} loads with the extension (the content script did not recognise perf-300.html or failed)`));
     } else {
       const afterDcl = overlays.map((s) => s.overlay! - s.domContentLoaded);
       const pageRender = overlays.filter((s) => s.replicaRendered !== null).map((s) => s.replicaRendered! - s.domContentLoaded);
@@ -303,7 +303,7 @@ export function buildFigures(x: Inputs): Figure[] {
         measured: `${ms(ix.median)} (n=${ix.n})`,
         budget: '≤ 100 ms',
         within: ix.median <= 100 && ix.sameStates,
-        note: `node, the same 5,000 cases through storage/reminders.ts permitDeadline(expiry, today, business, idx) — what the case book uses — building the WorkdayIndex each run (${ms(ix.indexBuildMs)} of it). Same states as deadlineStatus on the first 200 cases: ${ix.sameStates}.`,
+        note: `node, the same 5,000 cases through rules/deadline-events.ts permitDeadline(expiry, today, business, idx) — what the case book uses — building the WorkdayIndex each run (${ms(ix.indexBuildMs)} of it). Same states as deadlineStatus on the first 200 cases: ${ix.sameStates}.`,
       });
   }
 
@@ -358,7 +358,7 @@ export function buildFigures(x: Inputs): Figure[] {
       measured: `${ms(st.importMs)} (n=1)`,
       budget: '≤ 2 s',
       within: st.importMs <= 2000,
-      note: `importBackup of the exported backup (${(st.backupChars / 1e6).toFixed(1)} M characters) into an empty database: parse + validation ${ms(st.readMs)} (readBackup alone), then plan + one transaction. Engine floor: plain Dexie bulkAdd of the same ${st.documents.toLocaleString('en')} document rows into a bare table with the same indexes ${ms(st.rawDocumentsBulkAddMs)}. ${st.seedMs !== undefined ? `For comparison: seedBench bulk write of the same ${st.employees.toLocaleString('en')} + ${st.documents.toLocaleString('en')} rows ${ms(st.seedMs)}, export ${ms(st.exportMs ?? NaN)}` : `The file is the one the node run exported (storage/bench.ts seed 20260101, ${st.employees.toLocaleString('en')} employees + ${st.documents.toLocaleString('en')} documents)`}. ${st.engine}.`,
+      note: `importBackup of the exported backup (${(st.backupChars / 1e6).toFixed(1)} M characters) into an empty database: parse + validation ${ms(st.readMs)} (readBackup alone), then plan + one transaction. Engine floor: plain Dexie bulkAdd of the same ${st.documents.toLocaleString('en')} document rows into a bare table with the same indexes ${ms(st.rawDocumentsBulkAddMs)}. ${st.seedMs !== undefined ? `For comparison: seedBench bulk write of the same ${st.employees.toLocaleString('en')} + ${st.documents.toLocaleString('en')} rows ${ms(st.seedMs)}, export ${ms(st.exportMs ?? NaN)}` : `The file is the one the node run exported (tests/bench/seed-db.ts seed 20260101, ${st.employees.toLocaleString('en')} employees + ${st.documents.toLocaleString('en')} documents)`}. ${st.engine}.`,
     });
     const ok = st.indexUsed.declared && st.indexUsed.sameRowsAsScan;
     out.push({

@@ -1,12 +1,12 @@
 /**
  * Pure rules figures (node): one case through assessApplicant + checklist + deadlineStatus, and a
- * deadline scan over 5,000 cases. The cases are made up from a seeded PRNG (storage/bench.ts's
+ * deadline scan over 5,000 cases. The cases are made up from a seeded PRNG (tests/bench/seed-db.ts's
  * mulberry32), so every run times the same inputs.
  */
 import { assessApplicant, checklist, deadlineStatus, type ApplicantFacts, type ChecklistFacts } from '../../rules';
 import { addDays } from '../../rules/dates';
 import { mulberry32 } from './seed-db';
-// Namespace import: if storage/reminders changes its API, this figure reports an error instead of breaking the bundle.
+// Namespace import: if rules/deadline-events.ts changes its API, this figure reports an error instead of breaking the bundle.
 import * as reminders from '../../rules/deadline-events';
 import { summarize, type Summary } from './lib/stats';
 
@@ -85,7 +85,7 @@ export interface RulesFigures {
   /** The first scan (deadlineStatus already warmed by the per-case rounds); it is also one of the runs. */
   scanFirstMs: number;
   /**
-   * The same 5,000 deadlines the way the case book computes them: storage/reminders.ts permitDeadline over a
+   * The same 5,000 deadlines the way the case book computes them: rules/deadline-events.ts permitDeadline over a
    * WorkdayIndex (prefix sums of working days), the index built once per scan and included in the time.
    */
   indexedScan: (Summary & { cases: number; indexBuildMs: number; sameStates: boolean }) | { error: string };
@@ -136,9 +136,9 @@ export function rulesFigures(opts: { cases: number; perCaseRounds: number; scanC
 function indexedScan(cases: BenchCase[], today: string, runs: number): RulesFigures['indexedScan'] {
   try {
     // The working-day index moved into rules/calendar.ts (per-year prefix tables built on first use): `built`
-    // is now 0 and the scan is rules/deadline-events.ts permitDeadline, re-exported by storage/reminders.ts.
+    // is now 0 and the scan is rules/deadline-events.ts permitDeadline.
     const { permitDeadline } = reminders;
-    if (typeof permitDeadline !== 'function') return { error: 'storage/reminders.ts has no permitDeadline' };
+    if (typeof permitDeadline !== 'function') return { error: 'rules/deadline-events.ts has no permitDeadline' };
     let sameStates = true;
     const once = (check: boolean) => {
       const s = performance.now();

@@ -1,7 +1,7 @@
 /**
  * Storage figures, run twice by `npm run bench`: in node over fake-indexeddb (node-figures.ts) and in
  * Chromium's real IndexedDB in the extension's own origin (idb-entry.ts, evaluated in an extension page).
- * Uses only storage/'s own API: seedBench (storage/bench.ts), exportBackup / importBackup and the
+ * Uses only storage/'s own API: seedBench (tests/bench/seed-db.ts), exportBackup / importBackup and the
  * documents repository's index query — nothing here writes to a table by itself.
  */
 import { Dexie } from 'dexie';
@@ -35,7 +35,7 @@ export interface StorageFigures {
   engine: string;
   employees: number;
   documents: number;
-  /** seedBench: one validated bulk write of every row (storage/bench.ts); absent when a backup was given. */
+  /** seedBench: one validated bulk write of every row (tests/bench/seed-db.ts); absent when a backup was given. */
   seedMs?: number;
   exportMs?: number;
   backupChars: number;

@@ -115,11 +115,12 @@ test('case book: import 300, filter the renewal window, open a case, export CSV 
   await page.getByTestId('nav-import').click();
   await page.getByTestId('import-file').setInputFiles({ name: '员工.csv', mimeType: 'text/csv', buffer: csv(withBad) });
   await expect(page.getByTestId('import-summary')).toHaveAttribute('data-invalid', '1');
-  await expect(page.getByTestId('import-errors')).toContainText('第 12 行（错误行）：');
+  await expect(page.locator('[data-testid=import-row][data-row="12"]')).toContainText('有误');
+  await expect(page.locator('[data-testid=import-row][data-row="12"]')).toContainText('不是有效日期');
   await expect(page.getByTestId('import-go')).toBeDisabled();
   await page.getByTestId('import-skip').check();
   await page.getByTestId('import-go').click();
-  await expect(page.getByTestId('import-done')).toContainText('已导入 300 名员工');
+  await expect(page.getByTestId('import-done')).toContainText('新增 300 名员工');
 
   // ── The table: 300 rows, the renewal-window filter matches the rules' own verdicts.
   await page.getByTestId('nav-table').click();
@@ -223,7 +224,7 @@ test('case book: a GBK sheet is decoded, an undecodable one refused, and English
   const id = makeResidentId({ region: '110115', birthDate: '1990-03-07', sequence: 123 });
   const gbk = Buffer.concat([Buffer.from('d0d5c3fb2cc9edb7ddd6a4bac50d0ad5c5ceb02c', 'hex'), Buffer.from(`${id}\r\n`, 'latin1')]);
   await page.getByTestId('import-file').setInputFiles({ name: 'gbk.csv', mimeType: 'text/csv', buffer: gbk });
-  await expect(page.getByTestId('import-summary')).toContainText('按 GBK 编码读取');
+  await expect(page.getByTestId('import-read')).toContainText('按 GBK 编码读取');
   await expect(page.getByTestId('import-summary')).toHaveAttribute('data-valid', '1');
   await page.getByTestId('import-file').setInputFiles({ name: 'junk.csv', mimeType: 'text/csv', buffer: Buffer.from([0x81, 0x20, 0xff, 0xfe, 0x80, 0x7f, 0xff]) });
   await expect(page.getByTestId('import-refused')).toContainText('无法识别文件编码');
@@ -235,7 +236,8 @@ test('case book: a GBK sheet is decoded, an undecodable one refused, and English
   // A bad credit code is explained and not saved.
   await page.getByTestId('company-name').fill('北京兴创智能科技有限公司');
   await page.getByTestId('company-credit-code').fill('91110115MA01XK3P6X');
-  await expect(page.getByTestId('settings-company').getByRole('alert')).toContainText('Check character');
+  await expect(page.getByTestId('settings-company').getByRole('alert')).toContainText('The code is wrong somewhere');
+  await expect(page.getByTestId('settings-company').getByRole('alert')).not.toContainText('should be');
 });
 
 test('case book settings: a pasted holiday notice is shown, confirmed, listed and removed; a contradictory one stores nothing; the buffer is saved', async ({ context, extensionId }) => {

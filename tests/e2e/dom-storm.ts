@@ -6,18 +6,17 @@
  * did to the page is undone at the end, so the overlay must settle back to exactly what it was.
  */
 import type { Page } from '@playwright/test';
+import { markHostsForPage, ourHosts } from './harness';
 
-/** Our hosts by kind, e.g. { 'jzz-hint': 1, 'jzz-overlay': 1 }. */
-export const hostCounts = (page: Page) =>
-  page.evaluate(() => {
-    const counts: Record<string, number> = {};
-    for (const el of document.querySelectorAll('*')) if (el.localName.startsWith('jzz-')) counts[el.localName] = (counts[el.localName] ?? 0) + 1;
-    return counts;
-  });
+/** Our hosts by kind, e.g. { 'jzz-hint': 1, 'jzz-overlay': 1 } (read through DevTools: they carry no name). */
+export const hostCounts = async (page: Page) => {
+  const counts: Record<string, number> = {};
+  for (const h of await ourHosts(page)) counts[h.kind] = (counts[h.kind] ?? 0) + 1;
+  return counts;
+};
 
 /** Our hosts left with a style attribute (a restyled host must be put right). */
-export const styledHosts = (page: Page) =>
-  page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('jzz-') && e.hasAttribute('style')).length);
+export const styledHosts = async (page: Page) => (await ourHosts(page)).filter((h) => h.attributes.includes('style')).length;
 
 export interface StormOptions {
   seed: number;
@@ -36,9 +35,15 @@ export interface StormResult {
 /** Message prefix of the errors the storm throws as the page. */
 export const PAGE_FAULT = 'jzz-soak: page fault';
 
-/** Runs the storm in the page (main world, as the portal's own scripts would). */
-export function domStorm(page: Page, options: StormOptions): Promise<StormResult> {
+/**
+ * Runs the storm in the page (main world, as the portal's own scripts would). Our hosts are first shown
+ * to the page (markHostsForPage), as an attacker watching the DOM would find them.
+ */
+export async function domStorm(page: Page, options: StormOptions): Promise<StormResult> {
+  await markHostsForPage(page);
   return page.evaluate(async ({ seed: seed0, mutations, wild, fault }) => {
+    const known = (window as unknown as { __jzzTestHosts?: Set<Element> }).__jzzTestHosts ?? new Set<Element>();
+    const isHost = (e: Element) => known.has(e);
     let seed = seed0;
     const rnd = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -49,12 +54,12 @@ export function domStorm(page: Page, options: StormOptions): Promise<StormResult
     const flipped = new Map<Element, [string, string | null]>();
     const out = { mutations: 0, iframes: 0, faults: 0 };
     const all = () => [...document.body.querySelectorAll('*')];
-    const ours = () => all().filter((e) => e.localName.startsWith('jzz-'));
+    const ours = () => all().filter(isHost);
     const step = () => {
       const kind = rnd(wild ? 13 : 10);
       const els = all();
       const target = els[rnd(els.length)];
-      if (kind <= 3 && target && !target.localName.startsWith('jzz-')) {
+      if (kind <= 3 && target && !isHost(target)) {
         // Junk next to or inside any element.
         const junk = document.createElement(rnd(2) ? 'div' : 'span');
         junk.textContent = JUNK[rnd(JUNK.length)];
@@ -85,7 +90,7 @@ export function domStorm(page: Page, options: StormOptions): Promise<StormResult
         // eighth step (not a second draw: this generator's low bits repeat): each one is a whole browsing context.
         const frame = document.createElement('iframe');
         frame.srcdoc = `<p>${JUNK[rnd(JUNK.length)]}</p>`;
-        (target && !target.localName.startsWith('jzz-') ? target : document.body).append(frame);
+        (target && !isHost(target) ? target : document.body).append(frame);
         added.push(frame);
         out.iframes += 1;
       } else if (kind === 11) {
@@ -94,13 +99,13 @@ export function domStorm(page: Page, options: StormOptions): Promise<StormResult
         setTimeout(() => {
           throw new Error(`${fault} ${n}`);
         });
-      } else if (kind === 12 && target && target !== document.body && !target.localName.startsWith('jzz-') && target.parentNode) {
+      } else if (kind === 12 && target && target !== document.body && !isHost(target) && target.parentNode) {
         // A framework re-attaching a node: detached and put back in the same place.
         const parent = target.parentNode;
         const next = target.nextSibling;
         target.remove();
         parent.insertBefore(target, next);
-      } else if (target && !target.localName.startsWith('jzz-')) {
+      } else if (target && !isHost(target)) {
         target.classList.toggle('jzz-test-flip');
       }
       out.mutations += 1;

@@ -57,10 +57,72 @@ export interface CdpNode {
   attributes?: string[];
   children?: CdpNode[];
   shadowRoots?: CdpNode[];
+  shadowRootType?: 'open' | 'closed' | 'user-agent';
   contentDocument?: CdpNode;
 }
 
-/** Text inside our closed shadow roots (jzz-* hosts), read through CDP's piercing DOM snapshot. */
+/** An attribute of a CDP node, or null. */
+export function attrOf(n: CdpNode, name: string): string | null {
+  const a = n.attributes ?? [];
+  for (let i = 0; i + 1 < a.length; i += 2) if (a[i] === name) return a[i + 1];
+  return null;
+}
+
+/**
+ * The kind of one of our hosts ('jzz-hint', 'jzz-mark', 'jzz-overlay'), or null for any other node. Our
+ * hosts are plain div/span elements (issue #20): what makes one ours is its closed shadow root holding our
+ * root element, whose `data-jzz` names the kind — visible to DevTools, not to the page.
+ */
+export function hostKindOf(n: CdpNode): string | null {
+  if (n.nodeType !== 1 || (n.localName !== 'div' && n.localName !== 'span')) return null;
+  const root = n.shadowRoots?.find((r) => r.shadowRootType === 'closed');
+  const body = root?.children?.find((c) => c.nodeType === 1 && attrOf(c, 'data-jzz'));
+  return body ? `jzz-${attrOf(body, 'data-jzz')}` : null;
+}
+
+/** Our hosts in `page` (main frame and frames), in document order, from a piercing DOM snapshot. */
+export async function ourHosts(page: Page): Promise<{ kind: string; backendNodeId: number; attributes: string[] }[]> {
+  const client: CDPSession = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await client.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const out: { kind: string; backendNodeId: number; attributes: string[] }[] = [];
+    const visit = (n: CdpNode) => {
+      const kind = hostKindOf(n);
+      if (kind) out.push({ kind, backendNodeId: n.backendNodeId, attributes: n.attributes ?? [] });
+      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) visit(c);
+      if (n.contentDocument) visit(n.contentDocument);
+    };
+    visit(root);
+    return out;
+  } finally {
+    await client.detach();
+  }
+}
+
+/**
+ * Tells the page's main world which elements are our hosts (window.__jzzTestHosts, a Set), as an
+ * attacker that found them by watching the DOM would know: tests that tamper with our hosts use it.
+ * Returns how many hosts there are.
+ */
+export async function markHostsForPage(page: Page): Promise<number> {
+  const hosts = await ourHosts(page);
+  const client: CDPSession = await page.context().newCDPSession(page);
+  try {
+    await client.send('DOM.getDocument', { depth: 0 });
+    for (const h of hosts) {
+      const { object } = (await client.send('DOM.resolveNode', { backendNodeId: h.backendNodeId })) as { object: { objectId: string } };
+      await client.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        functionDeclaration: 'function () { (window.__jzzTestHosts ??= new Set()).add(this); }',
+      });
+    }
+    return hosts.length;
+  } finally {
+    await client.detach();
+  }
+}
+
+/** Text inside our closed shadow roots (our hosts: hostKindOf), read through CDP's piercing DOM snapshot. */
 export async function readInjectedText(page: Page): Promise<string[]> {
   const client: CDPSession = await page.context().newCDPSession(page);
   try {
@@ -72,7 +134,7 @@ export async function readInjectedText(page: Page): Promise<string[]> {
       return [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(textOf).join('');
     };
     const visit = (n: CdpNode) => {
-      if (n.localName?.startsWith('jzz-')) out.push(textOf(n));
+      if (hostKindOf(n)) out.push(textOf(n));
       for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) visit(c);
       if (n.contentDocument) visit(n.contentDocument);
     };

@@ -2,7 +2,7 @@
  * Accessibility checks of our injected UI, which lives in CLOSED shadow roots that axe (running in the
  * page) cannot enter. Two ways in:
  *
- * 1. `openCopies`: the DOM of every jzz-* host's shadow root is read through CDP (the piercing DOM
+ * 1. `openCopies`: the DOM of every host's shadow root is read through CDP (the piercing DOM
  *    snapshot, which includes the <style> text) and rebuilt next to the original host in an OPEN shadow
  *    root, so axe sees the same markup with the same styles, on the same page (fonts, viewport, the
  *    portal's background behind a note). The copies are rebuilt node by node rather than through
@@ -12,7 +12,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { CDPSession, Page } from '@playwright/test';
-import type { CdpNode } from './harness';
+import { hostKindOf, type CdpNode } from './harness';
 
 /** A serialisable element or text node, as rebuilt in the page. */
 type Plain = { text: string } | { tag: string; attrs: [string, string][]; children: Plain[] };
@@ -25,11 +25,11 @@ function plain(n: CdpNode): Plain | null {
   return { tag: n.localName, attrs, children: (n.children ?? []).map(plain).filter((c): c is Plain => c !== null) };
 }
 
-/** The jzz-* hosts of the page's main frame, in document order. */
+/** Our hosts in the page's main frame, in document order. */
 function hosts(root: CdpNode): CdpNode[] {
   const out: CdpNode[] = [];
   const visit = (n: CdpNode) => {
-    if (n.localName?.startsWith('jzz-')) {
+    if (hostKindOf(n)) {
       out.push(n);
       return;
     }
@@ -44,7 +44,7 @@ async function pierced(client: CDPSession): Promise<CdpNode> {
 }
 
 /**
- * Rebuilds every jzz-* host's shadow content in an open shadow root of a `jzz-axe-copy` element put
+ * Rebuilds every host's shadow content in an open shadow root of a `jzz-axe-copy` element put
  * right after the host (the copies carry `data-axe-copy`). Returns how many hosts were copied.
  * Remove them with `removeCopies` before the page is used again.
  */
@@ -53,32 +53,37 @@ export async function openCopies(page: Page): Promise<number> {
   try {
     const root = await pierced(client);
     const found = hosts(root);
-    const copies = found.map((h) => ({ host: h.localName!, children: (h.shadowRoots?.[0]?.children ?? []).map(plain).filter((c): c is Plain => c !== null) }));
-    // Locate each original host by its position among hosts of its name (the page cannot see inside them, but can see them).
-    return await page.evaluate((copies) => {
-      const build = (p: Plain): Node => {
-        if ('text' in p) return document.createTextNode(p.text);
-        const el = document.createElement(p.tag);
-        for (const [k, v] of p.attrs) el.setAttribute(k, v);
-        for (const c of p.children) el.append(build(c));
-        return el;
-      };
-      const seen: Record<string, number> = {};
-      let made = 0;
-      for (const c of copies) {
-        const i = (seen[c.host] = (seen[c.host] ?? -1) + 1);
-        const original = document.querySelectorAll(c.host)[i];
-        if (!original) continue;
-        const copy = document.createElement('jzz-axe-copy');
-        copy.setAttribute('data-axe-copy', c.host);
-        const shadow = copy.attachShadow({ mode: 'open' });
-        for (const child of c.children) shadow.append(build(child));
-        // The host's own :host display rule is in the copied <style>; inline hosts stay inline.
-        original.after(copy);
-        made++;
-      }
-      return made;
-    }, copies);
+    const copies = found.map((h) => ({ host: hostKindOf(h)!, backendNodeId: h.backendNodeId, children: (h.shadowRoots?.[0]?.children ?? []).map(plain).filter((c): c is Plain => c !== null) }));
+    // Each copy goes right after its original host, located through DevTools (the hosts carry no name).
+    let made = 0;
+    for (const c of copies) {
+      const resolved = (await client.send('DOM.resolveNode', { backendNodeId: c.backendNodeId }).catch(() => null)) as { object: { objectId: string } } | null;
+      if (!resolved) continue;
+      const { result } = (await client.send('Runtime.callFunctionOn', {
+        objectId: resolved.object.objectId,
+        arguments: [{ value: c }],
+        returnByValue: true,
+        functionDeclaration: `function (c) {
+          const build = (p) => {
+            if ('text' in p) return document.createTextNode(p.text);
+            const el = document.createElement(p.tag);
+            for (const [k, v] of p.attrs) el.setAttribute(k, v);
+            for (const ch of p.children) el.append(build(ch));
+            return el;
+          };
+          if (!this.isConnected) return false;
+          const copy = document.createElement('jzz-axe-copy');
+          copy.setAttribute('data-axe-copy', c.host);
+          const shadow = copy.attachShadow({ mode: 'open' });
+          for (const child of c.children) shadow.append(build(child));
+          // The host's own :host display rule is in the copied <style>; inline hosts stay inline.
+          this.after(copy);
+          return true;
+        }`,
+      })) as { result: { value?: boolean } };
+      if (result.value) made++;
+    }
+    return made;
   } finally {
     await client.detach();
   }

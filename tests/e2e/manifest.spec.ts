@@ -11,8 +11,9 @@ for (const target of ['chrome-mv3', 'edge-mv3']) {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.name).toBe('__MSG_extName__');
     expect([...manifest.permissions].sort()).toEqual(['alarms', 'contextMenus', 'notifications', 'sidePanel', 'storage', 'unlimitedStorage']);
-    expect(manifest.host_permissions).toEqual(['*://*.bjrcgz.gov.cn/*']);
-    expect(manifest.content_scripts.map((c: { matches: string[] }) => c.matches)).toEqual([['*://*.bjrcgz.gov.cn/*']]);
+    // https only (issue #20): an http page gets neither our script nor our answers.
+    expect(manifest.host_permissions).toEqual(['https://*.bjrcgz.gov.cn/*']);
+    expect(manifest.content_scripts.map((c: { matches: string[] }) => c.matches)).toEqual([['https://*.bjrcgz.gov.cn/*']]);
     expect(manifest.content_security_policy.extension_pages).toBe("script-src 'self'; object-src 'self'");
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.externally_connectable).toBeUndefined();

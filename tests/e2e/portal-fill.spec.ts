@@ -1,13 +1,30 @@
 /**
  * With an employee and case in focus (seeded as the case book would store them): the features use the
- * case (contract start, checklist, income annotation); fill-from-draft previews, fills only what the
- * agent allows, so that the SPA's own model sees the values, and never submits; capture-to-draft
- * stores the page's values through the background.
+ * case (contract start, checklist); fill-from-draft is offered from the page and previewed and confirmed
+ * in the side panel only (issue #20: nothing of the draft is drawn in the page), fills only what the
+ * agent allows, so that the SPA's own model sees the values, and never submits; capture-to-draft is
+ * confirmed and saved in the side panel.
  */
 import { test, expect, openReplica as open } from './harness';
 import { clickInjected, expectInjected, findInjected, injectedText } from './shadow';
 import { DRAFT, readDraftFields, seedDraft, setLanguage } from './seed';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** The side panel (as a tab), opened after seeding so its live queries start from the seeded data. */
+async function openPanel(context: BrowserContext, extensionId: string): Promise<Page> {
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  return panel;
+}
+
+/** Nothing personal of the seeded draft is in our in-page UI (the page could read it). */
+async function expectNoDraftInPage(page: Page): Promise<void> {
+  const text = await injectedText(page);
+  for (const secret of [DRAFT.employee.name, DRAFT.employee.residentId, DRAFT.employee.phone, DRAFT.company.agentName, DRAFT.company.agentPhone, ...Object.values(DRAFT.captured)]) {
+    expect(text).not.toContain(secret);
+  }
+}
 
 const FW = 'https://fw.bjrcgz.gov.cn';
 
@@ -17,7 +34,7 @@ const replica = (page: Page) => page.evaluate(() => JSON.parse(JSON.stringify((w
 const spaInput = (page: Page, label: string) =>
   page.locator('.el-form-item:visible', { has: page.locator('label', { hasText: label }) }).locator('input, textarea').first();
 
-test('a focused case drives the checks, fill-from-draft fills a Vue-style form without submitting, capture saves', async ({ context, extensionId }) => {
+test('a focused case drives the checks; fill and capture are previewed and confirmed in the side panel, fill a Vue-style form without submitting', async ({ context, extensionId }) => {
   test.setTimeout(150_000);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -30,57 +47,100 @@ test('a focused case drives the checks, fill-from-draft fills a Vue-style form w
 
   // 工作经历 against the case's contract start: the second job ends after it.
   await open(page, 'person-platform/#/person-platform/work');
-  await expectInjected(page, '劳动合同开始日期：2023-05-15（来自侧边栏所选案卷）', '「天津海岳数据服务有限公司」结束于 2023-05-31，晚于劳动合同开始日 2023-05-15');
+  await expectInjected(page, '已按侧边栏所选案卷的劳动合同开始日期核对', '「天津海岳数据服务有限公司」结束于 2023-05-31，晚于劳动合同开始日（见侧边栏）');
+  // The case's contract date itself is not drawn in the page (issue #20).
+  expect(await injectedText(page)).not.toContain(DRAFT.case.facts.contractStart);
 
   // 附件管理 with the case: children's and category A's materials become required; the annotation is complete.
   await open(page, 'person-platform/#/person-platform/attachments');
   await expectInjected(
     page,
-    '附件核对清单 · 新办证件 · 张伟',
+    '附件核对清单 · 新办证件',
     '按侧边栏所选案卷的情形生成',
-    '以上为张伟个税申报信息，个税由北京兴创智能科技有限公司代扣代缴。联系人：周敏，电话：13701234567',
+    // The guide's template only: the filled-in text (names, phone) is copied from the side panel.
+    '以上为XXX（员工姓名）个税申报信息，个税由XXX单位代扣代缴。联系人：XXX，电话：XXX',
+    '含姓名和电话的完整文字在侧边栏「常用文字」中复制',
     '填写了 2 名随往子女',
     '房屋租赁合同或协议（尚有 6 个月以上租赁期限）',
   );
-  const marks = (await findInjected(page, { host: 'jzz-mark', tag: 'span', text: '本案' })).map((m) => m.text);
-  expect(marks.filter((t) => t === '本案必需 · 未上传').length).toBeGreaterThanOrEqual(5); // 诚信声明, 应税收入, 3 × 子女
-  expect(marks).toContain('本案必需 · 已上传');
+  await expectNoDraftInPage(page);
+  expect(await injectedText(page)).not.toContain(DRAFT.company.name);
+  const marks = async () => (await findInjected(page, { host: 'jzz-mark', tag: 'span', text: '本案' })).map((m) => m.text);
+  // 诚信声明, 应税收入, 3 × 子女 (the row marks arrive after the checklist note).
+  await expect.poll(async () => (await marks()).filter((t) => t === '本案必需 · 未上传').length, { message: JSON.stringify(await marks()) }).toBeGreaterThanOrEqual(5);
+  expect(await marks()).toContain('本案必需 · 已上传');
 
-  // Fill from draft on the SPA's 个人基础信息: two emptied fields are filled, a differing one waits for the agent.
+  // Fill from draft on the SPA's 个人基础信息: the page's button only offers; the side panel previews.
+  const panel = await openPanel(context, extensionId);
   await open(page, 'person-platform/#/person-platform/basic-info');
   await spaInput(page, '手机号码').fill('');
   await spaInput(page, '现居住地').fill('');
   const before = await replica(page);
   expect(before.model.form.mobile).toBe('');
   await clickInjected(page, { tag: 'button', text: '从草稿填写' });
-  await expectInjected(page, '从草稿填写 · 张伟', DRAFT.captured.residence, DRAFT.captured.hukouAddress);
-  // The page cannot see the preview: the draft-only address is nowhere in the page's own DOM.
+  await expectInjected(page, '请在侧边栏中确认');
+  // The click's gesture travels with the offer: the browser's side panel was opened for it (else the page says how).
+  expect(await injectedText(page)).not.toContain('侧边栏未打开时');
+  const action = panel.getByTestId('portal-action');
+  await expect(action).toContainText('从草稿填写 · 张伟');
+  await expect(panel.getByTestId('action-host')).toContainText('来自页面：fw.bjrcgz.gov.cn');
+  const preview = panel.getByTestId('fill-preview');
+  await expect(preview).toContainText(DRAFT.captured.residence);
+  await expect(preview).toContainText(DRAFT.captured.hukouAddress);
+  // The page cannot see the preview: no draft value in its DOM nor in our in-page UI.
   expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain('草稿路');
-  await clickInjected(page, { tag: 'button', text: '填写所选项' });
-  await expectInjected(page, '已填写 2 项（未保存、未提交）');
+  await expectNoDraftInPage(page);
+  // Nothing is filled before the side panel's confirmation.
+  expect((await replica(page)).model.form.mobile).toBe('');
+  // The preview is usable with a screen reader and a keyboard (axe, WCAG 2 A/AA).
+  const axe = await new AxeBuilder({ page: panel }).include('[data-testid=portal-action]').withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+  expect(axe.passes.length).toBeGreaterThan(0);
+  await panel.getByTestId('fill-apply').click();
+  await expect(panel.getByTestId('action-result')).toContainText('已填写 2 项（未保存、未提交）');
+  await expectInjected(page, '已按侧边栏的确认填写 2 项');
   let after = await replica(page);
   expect(after.model.form.mobile).toBe(DRAFT.employee.phone);
   expect(after.model.form.liveAddr).toBe(DRAFT.captured.residence);
   expect(after.model.form.hukouAddr).toBe(before.model.form.hukouAddr);
   expect(after.model.form.name).toBe('张伟');
   expect(await spaInput(page, '手机号码').inputValue()).toBe(DRAFT.employee.phone);
-  // Overwriting needs the agent's tick.
+  // A confirmation applies once: the same offer cannot fill again.
+  // Overwriting needs the agent's tick, in the side panel.
   await clickInjected(page, { tag: 'button', text: '从草稿填写' });
-  await clickInjected(page, { tag: 'input', within: '户籍地址' });
-  await clickInjected(page, { tag: 'button', text: '填写所选项' });
-  await expectInjected(page, '已填写 1 项');
+  await expect(preview).toBeVisible();
+  await preview.locator('tr', { hasText: '户籍地址' }).getByRole('checkbox').check();
+  await panel.getByTestId('fill-apply').click();
+  await expect(panel.getByTestId('action-result')).toContainText('已填写 1 项');
   after = await replica(page);
   expect(after.model.form.hukouAddr).toBe(DRAFT.captured.hukouAddress);
   expect(after.submitted).toEqual([]);
 
+  // Another person's page: the side panel refuses the fill (the ID number shown is not the employee's).
+  await clickInjected(page, { tag: 'button', text: '从草稿填写' });
+  await expect(preview).toBeVisible();
+  await spaInput(page, '身份证号').fill('110101199003070011');
+  await panel.getByTestId('fill-apply').click();
+  await expect(panel.getByTestId('action-result')).toContainText('页面显示的身份证号与侧边栏所选员工不一致');
+  expect((await replica(page)).model.form.mobile).toBe(DRAFT.employee.phone);
+  // An offer made while the page shows another ID is refused in the side panel before anything is sent.
+  await clickInjected(page, { tag: 'button', text: '从草稿填写' });
+  await expect(panel.getByTestId('action-other-person')).toBeVisible();
+  await spaInput(page, '身份证号').fill(DRAFT.employee.residentId);
+
   // 待确认单位关联列表: the 完善信息 dialog's date pickers and 职务 filled from the case and the draft.
   await open(page, 'unit-platform/#/unit-platform/pending-links');
+  // Leaving the page drops its offer from the side panel.
+  await expect(action).toHaveCount(0);
   await page.locator('button:visible', { hasText: '完善信息' }).first().click();
   await expect(page.locator('.el-dialog:visible')).toBeVisible();
   await clickInjected(page, { tag: 'button', text: '从草稿填写' });
-  await expectInjected(page, '劳动合同开始日期', '2029-05-14', DRAFT.captured.position);
-  await clickInjected(page, { tag: 'button', text: '填写所选项' });
-  await expectInjected(page, '已填写 3 项');
+  await expect(preview).toContainText('劳动合同开始日期');
+  await expect(preview).toContainText('2029-05-14');
+  await expect(preview).toContainText(DRAFT.captured.position);
+  await expectNoDraftInPage(page);
+  await panel.getByTestId('fill-apply').click();
+  await expect(panel.getByTestId('action-result')).toContainText('已填写 3 项');
   const link = await replica(page);
   expect(link.model.emp.contractStart).toBe('2023-05-15');
   expect(link.model.emp.contractEnd).toBe('2029-05-14');
@@ -90,10 +150,18 @@ test('a focused case drives the checks, fill-from-draft fills a Vue-style form w
 
   // Capture on the classic page: its wording (证件号码, 移动电话, 户口所在地) lands under the same keys.
   await page.goto(`${FW}/gzjzz/person/grxx.html`);
+  // The side panel saves a capture only from the focused employee's page (by the ID number it shows).
   await clickInjected(page, { tag: 'button', text: '采集到草稿' });
-  await expectInjected(page, '采集到草稿 · 张伟', '13520001111');
-  await clickInjected(page, { tag: 'button', text: '保存到草稿' });
-  await expectInjected(page, /已保存 \d+ 项/);
+  await expect(panel.getByTestId('action-other-person')).toBeVisible();
+  await page.locator('input[name=sfzhm]').fill(DRAFT.employee.residentId);
+  await clickInjected(page, { tag: 'button', text: '采集到草稿' });
+  await expectInjected(page, '请在侧边栏中确认');
+  await expect(action).toContainText('采集到草稿 · 张伟');
+  await expect(panel.getByTestId('capture-preview')).toContainText('13520001111');
+  // Nothing is saved before the side panel's confirmation.
+  expect((await readDraftFields(context, extensionId)).mobile).toBeUndefined();
+  await panel.getByTestId('capture-save').click();
+  await expect(panel.getByTestId('action-result')).toContainText(/已保存 \d+ 项/);
   const fields = await readDraftFields(context, extensionId);
   expect(fields.mobile?.value).toBe('13520001111');
   expect(fields.hukouAddress?.value).toContain('河北省石家庄市长安区');

@@ -64,11 +64,11 @@ test('applicant pages: education, work, addresses, IDs, validity dates, children
   // Live: a wrong check digit typed into the Vue-style input is flagged, the right one passes.
   const idInput = spaInput(page, '身份证号');
   await idInput.fill('130602199003151215');
-  await expectInjected(page, '校验码应为 4，实际为 5');
+  await expectInjected(page, '号码有误：校验位与前 17 位不符');
   expect(await page.evaluate(() => (window as unknown as { __replica: { model: { form: { idNo: string } } } }).__replica.model.form.idNo)).toBe('130602199003151215');
   await idInput.fill('130602199003151214');
   await expectInjected(page, '身份证号有效（1990-03-15，男）');
-  await expectNotInjected(page, '校验码应为 4');
+  await expectNotInjected(page, '号码有误');
   // A document date typed too short for §五.
   const idExpiry = spaInput(page, '身份证有效期至');
   await idExpiry.fill(addMonths(today(), 1));
@@ -84,14 +84,14 @@ test('applicant pages: education, work, addresses, IDs, validity dates, children
 
   // 个人基础信息 (classic): the wrong check digit of the replica, the obsolete spouse block, 王乐乐's age.
   await open(page, 'gzjzz/person/grxx.html');
-  await expectInjected(page, '校验码应为 0，实际为 7', '配偶信息已取消', '配偶不可办理随迁', `${fullYearsBetween('2018-03-12', today())} 周岁 ✓`, '户籍地址及现居住地信息');
+  await expectInjected(page, '号码有误：校验位与前 17 位不符', '配偶信息已取消', '配偶不可办理随迁', `${fullYearsBetween('2018-03-12', today())} 周岁 ✓`, '户籍地址及现居住地信息');
   const sfz = page.locator('input[name=sfzhm]');
   await sfz.fill('');
   await sfz.pressSequentially('1301021992', { delay: 20 });
   await expectInjected(page, '共 10 位');
   await sfz.fill('130102199207082460');
   await expectInjected(page, '身份证号有效（1992-07-08，女）');
-  await expectNotInjected(page, '校验码应为 0');
+  await expectNotInjected(page, '号码有误');
 
   // 证件照片 and 个人信息变更.
   await open(page, 'person-platform/#/person-platform/photo');

@@ -6,7 +6,7 @@
  *   synthetic events, cannot switch the content script off by replaying WXT's start-up event, and
  *   finds none of our data in its IndexedDB, localStorage, sessionStorage or cookies.
  */
-import { test, expect, openReplica as open } from './harness';
+import { test, expect, markHostsForPage, openReplica as open } from './harness';
 import { clickInjected, expectInjected, findInjected, injectedText } from './shadow';
 import { DRAFT, seedDraft } from './seed';
 import { domStorm, hostCounts, styledHosts } from './dom-storm';
@@ -53,12 +53,15 @@ test('a hostile page can neither read nor drive our UI, nor switch us off, and f
   await open(page, 'person-platform/#/person-platform/basic-info');
   await expectInjected(page, '身份证号有效');
 
-  // Our data reaches our UI (the preview), never the page's DOM.
+  // Our data goes to the side panel's preview, never the page's DOM nor our UI in it.
   await clickInjected(page, { tag: 'button', text: '从草稿填写' });
-  await expectInjected(page, DRAFT.captured.hukouAddress);
+  await expectInjected(page, '请在侧边栏中确认');
+  expect(await injectedText(page)).not.toContain(DRAFT.captured.hukouAddress);
 
+  // The page is shown which elements are our hosts (as watching the DOM would tell it).
+  expect(await markHostsForPage(page)).toBeGreaterThan(0);
   const probe = await page.evaluate(async () => {
-    const hosts = [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('jzz-'));
+    const hosts = [...((window as unknown as { __jzzTestHosts: Set<Element> }).__jzzTestHosts)];
     const shadowRoots = hosts.map((h) => h.shadowRoot);
     const text = document.documentElement.outerHTML + document.body.innerText;
     // Commands a naive content script might obey.
@@ -100,10 +103,10 @@ test('a hostile page can neither read nor drive our UI, nor switch us off, and f
   // Still alive after the replayed start-up event: the live check still answers typing.
   const id = page.locator('.el-form-item:visible', { has: page.locator('label', { hasText: '身份证号' }) }).locator('input');
   await id.fill('130602199003151215');
-  await expectInjected(page, '校验码应为 4，实际为 5');
-  // And the preview's buttons still work for the agent (a trusted click).
-  expect((await findInjected(page, { tag: 'button', text: '取消' })).length).toBe(1);
-  await clickInjected(page, { tag: 'button', text: '取消' });
-  await expect.poll(async () => (await findInjected(page, { tag: 'button', text: '填写所选项' })).length).toBe(0);
+  await expectInjected(page, '号码有误：校验位与前 17 位不符');
+  // And our buttons still work for the agent (a trusted click).
+  expect((await findInjected(page, { tag: 'button', text: '关闭' })).length).toBe(1);
+  await clickInjected(page, { tag: 'button', text: '关闭' });
+  await expect.poll(async () => (await findInjected(page, { tag: 'button', text: '关闭' })).length).toBe(0);
   expect(errors).toEqual([]);
 });

@@ -57,10 +57,10 @@ export const DRAFT = {
 };
 
 /**
- * Seeds DRAFT. `portal` must be a recognised portal page already open: its content script asked the
+ * Seeds DRAFT (or another draft of the same shape). `portal` must be a recognised portal page already open: its content script asked the
  * background for settings, which opened (and so created) the database.
  */
-export async function seedDraft(context: BrowserContext, extensionId: string): Promise<void> {
+export async function seedDraft(context: BrowserContext, extensionId: string, draft: typeof DRAFT = DRAFT): Promise<void> {
   const page: Page = await context.newPage();
   try {
     await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
@@ -87,7 +87,7 @@ export async function seedDraft(context: BrowserContext, extensionId: string): P
         tx.onerror = () => reject(tx.error);
       });
       db.close();
-    }, DRAFT);
+    }, draft);
   } finally {
     await page.close();
   }

@@ -4,13 +4,13 @@
  * Playwright locators cannot see inside closed shadow roots, and the page's own scripts cannot either.
  */
 import type { CDPSession, Page } from '@playwright/test';
-import { expect, type CdpNode } from './harness';
+import { expect, hostKindOf, type CdpNode } from './harness';
 
 export interface InjectedElement {
   nodeId: number;
   localName: string;
   text: string;
-  /** Texts of its ancestors up to the jzz-* host, innermost first. */
+  /** Texts of its ancestors up to our host, innermost first. */
   ancestors: string[];
   attributes: Record<string, string>;
   host: string;
@@ -27,7 +27,7 @@ async function snapshot(client: CDPSession): Promise<InjectedElement[]> {
   const out: InjectedElement[] = [];
   const visit = (n: CdpNode, host: string | null, ancestors: string[]) => {
     const name = n.localName ?? '';
-    const inHost = host ?? (name.startsWith('jzz-') ? name : null);
+    const inHost = host ?? hostKindOf(n);
     if (inHost && n.nodeType === 1) {
       const attrs: Record<string, string> = {};
       for (let i = 0; i + 1 < (n.attributes?.length ?? 0); i += 2) attrs[n.attributes![i]] = n.attributes![i + 1];
@@ -96,14 +96,14 @@ export async function clickInjected(page: Page, m: Match, nth = 0): Promise<Inje
   }
 }
 
-/** All our injected text, one string per jzz-* host, joined with ' | '. */
+/** All our injected text, one string per host of ours, joined with ' | '. */
 export async function injectedText(page: Page): Promise<string> {
   const client = await page.context().newCDPSession(page);
   try {
     const { root } = (await client.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
     const out: string[] = [];
     const visit = (n: CdpNode) => {
-      if (n.localName?.startsWith('jzz-')) out.push(textOf(n));
+      if (hostKindOf(n)) out.push(textOf(n));
       else for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) visit(c);
       if (n.contentDocument) visit(n.contentDocument);
     };

@@ -130,6 +130,8 @@ test('a new-permit case: conditional checklist, validity dates, ticks kept, rene
   await expect(p.item('labour-contract')).not.toHaveAttribute('data-on-page', 'true');
   const offers = sidePanel.getByTestId('sync-offers').locator('li');
   await expect(offers).toHaveCount(6);
+  // Rows made by page content: the offer names the page's host (issue #20).
+  await expect(sidePanel.getByTestId('sync-host')).toHaveText('来自页面：fw.bjrcgz.gov.cn');
   expect(await offers.evaluateAll((els) => els.map((e) => e.getAttribute('data-offer-id')))).toEqual([
     'hukou-pages',
     'housing-landlord-deed',

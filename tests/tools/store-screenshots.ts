@@ -78,7 +78,7 @@ test('store screenshots', async ({ context, extensionId }) => {
   await book.goto(`${base}/casebook.html#/import`);
   await book.getByTestId('import-file').setInputFiles({ name: '员工.csv', mimeType: 'text/csv', buffer: employeesCsv() });
   await book.getByTestId('import-go').click();
-  await expect(book.getByTestId('import-done')).toContainText('已导入 18 名员工');
+  await expect(book.getByTestId('import-done')).toContainText('新增 18 名员工');
 
   // 1. 附件管理 with the case's checklist in the overlay, the side panel beside it.
   const panel = await context.newPage();
@@ -87,7 +87,7 @@ test('store screenshots', async ({ context, extensionId }) => {
   // The panel follows the active tab: the portal's.
   await portal.bringToFront();
   await openPortal(portal, 'person-platform/#/person-platform/attachments');
-  await expectInjected(portal, '附件核对清单 · 新办证件 · 张伟');
+  await expectInjected(portal, '附件核对清单 · 新办证件');
   await expect(panel.getByTestId('portal-context')).toContainText('附件管理（个人）');
   await expect(panel.getByTestId('checklist-items')).toBeVisible();
   await portalWithPanel(context, portal, panel, '1-portal-attachments-sidepanel.png');

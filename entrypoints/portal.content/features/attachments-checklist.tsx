@@ -2,15 +2,17 @@
 /**
  * 附件管理 (both sides): the checklist of the case in focus (or the business's default list) over the
  * 附件列表 — which materials this case requires, which rows are 已上传 and which are missing, which
- * must be signed and stamped (§五) and which carry the income annotation (§六(二) 5, with a copy
- * button) — and a mark on every row of the table.
+ * must be signed and stamped (§五) and which carry the income annotation (§六(二) 5: the guide's
+ * template here; the filled-in text, with names and phone, only in the side panel) — and a mark on every
+ * row of the table. No employee, company or agent name or phone is drawn: the page can read our UI
+ * (issue #20).
  */
 import { addFeature } from '../runtime';
 import { isModule } from '../pages';
 import { labelsOf, slotItems } from '../fields';
 import { cellOf, cellText } from '../dom';
 import { brandOf, cellAnchor } from '../kit';
-import { CopyButton, Note, type Placement } from '../ui';
+import { Note, type Placement } from '../ui';
 import type { PortalChecklist } from '../../../utils/messaging';
 import type { ChecklistItem } from '../../../rules/checklist';
 
@@ -72,7 +74,7 @@ addFeature({
             <Note
               brand={brandOf(env)}
               level={uploaded === here.length ? 'ok' : 'warning'}
-              title={env.t('portal.att.title', { business: env.pick(checklist.businessLabel), who: checklist.employeeName ? ` · ${checklist.employeeName}` : '' })}
+              title={env.t('portal.att.title', { business: env.pick(checklist.businessLabel), who: '' })}
               section={checklist.section}
             >
               <div>{checklist.source === 'case' ? env.t('portal.att.fromCase') : env.t('portal.att.default')}</div>
@@ -98,8 +100,7 @@ addFeature({
                 <div class="row">
                   <span>{env.t('portal.att.annotationText')}</span>
                   <span class="q">{checklist.annotation.text}</span>
-                  <CopyButton text={checklist.annotation.text} label={env.t('common.copy')} done={env.t('common.copied')} />
-                  {checklist.annotation.complete ? null : <span class="s wrap">{env.t('portal.att.annotationIncomplete')}</span>}
+                  <span class="s wrap">{env.t(checklist.annotation.complete ? 'portal.att.annotationInPanel' : 'portal.att.annotationIncomplete')}</span>
                 </div>
               ) : null}
               {elsewhere.length ? (
@@ -134,7 +135,7 @@ addFeature({
           key: `row#${i}`,
           anchor: cellAnchor(r.nameCell),
           where: 'append',
-          host: 'jzz-mark',
+          host: 'mark',
           version: JSON.stringify([r.name, r.status, required.map((x) => x.id), env.lang]),
           render: () =>
             required.length ? (

@@ -44,7 +44,7 @@ addFeature({
             key: `row#${i}`,
             anchor: cellAnchor(cell),
             where: 'append',
-            host: 'jzz-mark',
+            host: 'mark',
             version: JSON.stringify([birth, result.ok, result.age, env.lang]),
             render: () => (
               <span class={`tag ${result.ok ? 'ok' : 'error'}`}>

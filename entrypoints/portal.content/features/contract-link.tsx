@@ -50,7 +50,7 @@ addFeature({
           key: `row#${i}`,
           anchor: cellAnchor(cell),
           where: 'append',
-          host: 'jzz-mark',
+          host: 'mark',
           version: JSON.stringify([end, result.ok, env.lang]),
           render: () => (
             <span class={`tag ${result.ok ? 'ok' : 'error'}`} title={env.pick(result.findings[0]?.message ?? { zh: '', en: '' })}>

@@ -66,7 +66,7 @@ addFeature({
                   <div class="row">
                     <span>{env.t('portal.permission.suggested')}</span>
                     <span class="q">{suggestion}</span>
-                    <CopyButton text={suggestion} label={env.t('common.copy')} done={env.t('common.copied')} />
+                    <CopyButton text={suggestion} label={env.t('common.copy')} done={env.t('common.copied')} failed={env.t('common.copyFailed')} />
                     {put}
                   </div>
                 </Note>

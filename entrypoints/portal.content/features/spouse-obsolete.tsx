@@ -1,5 +1,5 @@
 /** @jsxImportSource @/entrypoints/portal.content/jsx */
-/** 配偶信息: spouse data is no longer filed (§提示 2, §六(二) 6) — said where old pages still ask for it. */
+/** 配偶信息: spouse data is no longer filed (§提示 特别注意 2, §六(二) 6) — said where old pages still ask for it. */
 import { addFeature } from '../runtime';
 import { isModule } from '../pages';
 import { brandOf, fieldRule, guidance, headingSaying } from '../kit';

@@ -2,12 +2,13 @@
 /**
  * 工作经历: "every job before the labour contract the employer uploads" (§六(一) 2 ③) above the list,
  * with the rows checked against the contract's start date from the case in focus (or a value
- * captured from the link screen); order and overlaps are checked even without it.
+ * captured from the link screen) — looked up and compared in the background, so the date is never drawn
+ * in the page (issue #20); order and overlaps are checked even without it.
  */
 import { addFeature } from '../runtime';
 import { isModule } from '../pages';
 import { labelsOf } from '../fields';
-import { cellOf, cellText, pageDate, rowPeriod } from '../dom';
+import { cellOf, cellText, rowPeriod } from '../dom';
 import { brandOf, fieldRule, guidance, verdict } from '../kit';
 import { FindingList, Note, levelOf } from '../ui';
 
@@ -22,16 +23,6 @@ addFeature({
   include: [isModule('person-work')],
   init(env) {
     const g = guidance(env);
-    let contract: { date: string; from: 'case' | 'captured' } | null = null;
-    env.bridge
-      .focusDraft()
-      .then((d) => {
-        const fromCase = d?.case?.facts?.contractStart;
-        const captured = pageDate(d?.captured?.contractStart?.value ?? '');
-        contract = fromCase ? { date: fromCase, from: 'case' } : captured ? { date: captured, from: 'captured' } : null;
-        env.refreshSoon();
-      })
-      .catch(() => {});
     env.onRefresh(() => {
       const table = env.scan().table([EMPLOYER, POSITION, START, END, PERIOD]);
       const rule = fieldRule(env, g.get(), 'work-before-contract');
@@ -42,22 +33,20 @@ addFeature({
           return { employer: cellText(cellOf(table, row, EMPLOYER)), position: cellText(cellOf(table, row, POSITION)), start, end };
         })
         .filter((e) => e.employer && e.start && e.end);
-      const c = contract as { date: string; from: 'case' | 'captured' } | null;
-      const result = entries.length ? verdict(env, { kind: 'work', entries, ...(c ? { contractStart: c.date } : {}) }) : undefined;
+      const result = entries.length ? verdict(env, { kind: 'work', entries, contractFromFocus: true }) : undefined;
+      const from = result?.contractFrom;
       const level = result ? (result.invalid ? 'warning' : levelOf(result.findings)) : 'info';
       env.anchors.sync([
         {
           key: 'rule',
           anchor: table.root,
           where: 'before',
-          version: JSON.stringify([rule, result, c, env.lang]),
+          version: JSON.stringify([rule, result, env.lang]),
           render: () => (
             <Note brand={brandOf(env)} level={level} title={env.t('portal.work.title')} section={rule.section}>
               <div>{rule.text}</div>
               <div>
-                {c
-                  ? env.t(c.from === 'case' ? 'portal.work.contractFromCase' : 'portal.work.contractCaptured', { date: c.date })
-                  : env.t('portal.work.contractUnknown')}
+                {from ? env.t(from === 'case' ? 'portal.work.contractFromCase' : 'portal.work.contractCaptured') : env.t('portal.work.contractUnknown')}
               </div>
               {result?.invalid ? <div>{env.t('portal.cannotCheck', { reason: env.pick(result.invalid) })}</div> : null}
               {result && !result.invalid ? <FindingList findings={result.findings} lang={env.lang} /> : null}

@@ -20,7 +20,9 @@ import { openDb } from '../../../storage/db';
 import { createStorageHandlers, type MessageSender } from '../../../entrypoints/background/storage-handlers';
 import type { PageReport } from '../../../utils/messaging';
 import { memoryPageContextStore, type PageContextStore } from '../../../entrypoints/background/tab-contexts';
-import { caseBookCsv, importEmployees, validateEmployeeSheet } from '../../../storage/reports';
+import { caseBookCsv } from '../../../storage/reports';
+import { applyEmployeeImport, importExisting } from '../../../storage/import';
+import { checkEmployeeSheet, importErrorLines } from '../../../utils/employee-import';
 import { createRepos, type Repos } from '../../../storage/repos';
 import type { CaseBookRow } from '../../../storage/snapshot';
 import type { Case, Employee } from '../../../storage/schemas';
@@ -123,9 +125,9 @@ const restore = (text: (x: World) => string | Promise<string>, options: ImportOp
 const importSheet = (bytes: (x: World) => Uint8Array, fileName = 'employees.csv', existing?: 'none') => async (x: World) =>
   refusal(async () => {
     const sheet = await readSheetFile(Object.assign(new Blob([bytes(x) as BlobPart]), { name: fileName }));
-    const known = existing === 'none' ? new Map<string, string>() : new Map((await x.repos.db.employees.toArray()).map((e) => [e.residentId, e.name]));
-    const check = validateEmployeeSheet(sheet.rows, known);
-    return importEmployees(t.db, check, { now: clock.ticking });
+    const known = existing === 'none' ? [] : await importExisting(x.repos.db);
+    const check = checkEmployeeSheet(sheet.sheets, known, { format: sheet.format });
+    return applyEmployeeImport(t.db, check, { now: clock.ticking, errorLines: importErrorLines(check) });
   });
 const csv = (...lines: string[]) => lines.join('\r\n') + '\r\n';
 const HEAD = '姓名,身份证号,手机号';
@@ -152,10 +154,10 @@ const portalInvalid = (request: unknown) => async (x: World): Promise<Said> => {
 const FORMS: BadInput[] = [
   // Employees: create (the case book's 新增员工 form).
   ...([
-    ['a resident ID whose check character is wrong', { name: '赵强', residentId: WRONG_CHECK }, /身份证号无效.*校验码/],
+    ['a resident ID whose check character is wrong', { name: '赵强', residentId: WRONG_CHECK }, /身份证号无效.*号码有误/],
     ['a resident ID of 17 characters', { name: '赵强', residentId: GOOD_ID.slice(0, 17) }, /身份证号无效.*17 位/],
     ['a resident ID of 19 characters', { name: '赵强', residentId: `${GOOD_ID}1` }, /身份证号无效.*19 位/],
-    ['a resident ID typed in full-width digits with a wrong check character', { name: '赵强', residentId: fullWidth(WRONG_CHECK) }, /身份证号无效.*校验码/],
+    ['a resident ID typed in full-width digits with a wrong check character', { name: '赵强', residentId: fullWidth(WRONG_CHECK) }, /身份证号无效.*号码有误/],
     ['a resident ID ending in a letter other than X', { name: '赵强', residentId: `${GOOD_ID.slice(0, 17)}A` }, /身份证号无效.*18 位/],
     ['a resident ID with the letter O typed for a zero', { name: '赵强', residentId: GOOD_ID.replace('0', 'O') }, /身份证号无效/],
     ['a resident ID born in 2099', { name: '赵强', residentId: makeResidentId({ region: '110115', birthDate: '2099-01-01', sequence: 123 }) }, /身份证号无效.*晚于今天/],
@@ -178,7 +180,7 @@ const FORMS: BadInput[] = [
   ] as const).map(([name, input, names]): BadInput => ({ area: 'forms', group: 'employees: create', name, names, act: (x) => refusal(() => x.repos.employees.create(input as never)) })),
   // Employees: update (the employee page edits one field at a time).
   ...([
-    ['changing the resident ID to one with a wrong check character', { residentId: WRONG_CHECK }, /身份证号无效.*校验码/],
+    ['changing the resident ID to one with a wrong check character', { residentId: WRONG_CHECK }, /身份证号无效.*号码有误/],
     ['changing the resident ID to 李娜\'s', 'other-id', /已属于员工「李娜」/],
     ['clearing the name', { name: '   ' }, /姓名.*不能为空/],
     ['renaming to a spreadsheet formula', { name: '=HYPERLINK("http://evil.example","点我")' }, /姓名.*公式/],
@@ -282,7 +284,7 @@ const IMPORTS: BadInput[] = [
   { area: 'imports', group: 'employee sheet', name: 'a sheet with the wrong columns', names: /表头缺少「姓名」「身份证号」列/, act: importSheet(() => utf8(csv('工号,部门,入职日期', '0001,研发部,2024-03-01'))) },
   { area: 'imports', group: 'employee sheet', name: 'a sheet without the 身份证号 column', names: /表头缺少「身份证号」列/, act: importSheet(() => utf8(csv('姓名,手机号', '赵强,13800001111'))) },
   { area: 'imports', group: 'employee sheet', name: 'an empty file', names: /表头缺少/, act: importSheet(() => new Uint8Array(0)) },
-  { area: 'imports', group: 'employee sheet', name: 'a GBK sheet (Excel on Chinese Windows) with a wrong check character', names: /第 2 行（赵强）：身份证号.*校验码/, act: importSheet(() => gbk(csv(HEAD, `赵强,${WRONG_CHECK},13800001111`))) },
+  { area: 'imports', group: 'employee sheet', name: 'a GBK sheet (Excel on Chinese Windows) with a wrong check character', names: /第 2 行（赵强）：身份证号.*号码有误/, act: importSheet(() => gbk(csv(HEAD, `赵强,${WRONG_CHECK},13800001111`))) },
   { area: 'imports', group: 'employee sheet', name: 'a UTF-16 sheet with a 17-character ID', names: /第 3 行（钱敏）：身份证号.*17 位/, act: importSheet(() => utf16le(`姓名\t身份证号\r\n赵强\t${rid('1991-01-01', 5)}\r\n钱敏\t${rid('1992-02-02', 6).slice(0, 17)}\r\n`), 'employees.txt') },
   { area: 'imports', group: 'employee sheet', name: 'UTF-16 without its byte-order mark', names: /无法识别文件编码/, act: importSheet(() => utf16le(csv(HEAD, `赵强,${rid('1991-01-01', 5)},13800001111`), false)) },
   { area: 'imports', group: 'employee sheet', name: 'a JPEG named .csv', names: /无法识别文件编码/, act: importSheet(() => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, ...Array.from({ length: 500 }, (_, i) => (i * 151 + 7) % 256)])) },
@@ -295,7 +297,7 @@ const IMPORTS: BadInput[] = [
   { area: 'imports', group: 'employee sheet', name: 'an .xlsx with a cell in column ZZZZZZ', names: /无法读取该 \.xlsx 文件/, act: importSheet(() => xlsx(`<row r="1">${cell('A1', '姓名')}${cell('ZZZZZZ1', '身份证号')}</row>`), 'employees.xlsx') },
   { area: 'imports', group: 'employee sheet', name: 'an old .xls workbook', names: /不支持旧版 Excel 97-2003/, act: importSheet(() => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'employees.xls') },
   { area: 'imports', group: 'employee sheet', name: 'two good rows and one with an impossible birth date (all or nothing)', names: /有 1 行数据有误，未导入任何员工[\s\S]*第 3 行（孙丽）：身份证号.*不存在/, act: importSheet(() => utf8(csv(HEAD, `赵强,${rid('1991-01-01', 5)},13800001111`, '孙丽,11011519900230123X,13800002222', `钱敏,${rid('1992-02-02', 6)},13800003333`))) },
-  { area: 'imports', group: 'employee sheet', name: 'a row whose ID is already in the case book', names: /第 2 行（张卫）：身份证号已属于案卷簿中的员工「张伟」/, act: importSheet(() => utf8(csv(HEAD, `张卫,${GOOD_ID},13800001111`, `钱敏,${rid('1992-02-02', 6)},13800003333`))) },
+  { area: 'imports', group: 'employee sheet', name: 'an .xlsx whose ID cell Excel stored as a number', names: /第 2 行（赵强）：身份证号被 Excel 存成了数字（110115199003071000），末几位已变为 0/, act: importSheet(() => xlsx(`<row r="1">${cell('A1', '姓名')}${cell('B1', '身份证号')}</row><row r="2">${cell('A2', '赵强')}<c r="B2"><v>1.10115199003071E+17</v></c></row>`), 'employees.xlsx') },
   { area: 'imports', group: 'employee sheet', name: 'an ID taken by another tab after the check (rolled back whole)', names: /已属于员工「张伟」/, act: importSheet(() => utf8(csv(HEAD, `钱敏,${rid('1992-02-02', 6)},13800003333`, `张卫,${GOOD_ID},13800001111`)), 'employees.csv', 'none') },
   { area: 'imports', group: 'employee sheet', name: 'the same ID on two rows', names: /第 3 行（赵四）：身份证号与第 2 行重复/, act: importSheet(() => utf8(csv(HEAD, `赵强,${rid('1991-01-01', 5)},13800001111`, `赵四,${rid('1991-01-01', 5)},13800002222`))) },
   { area: 'imports', group: 'employee sheet', name: 'an ID Excel turned into 1.10115E+17', names: /科学计数法/, act: importSheet(() => utf8(csv(HEAD, '赵强,1.10115E+17,13800001111'))) },
@@ -428,8 +430,8 @@ describe('inputs next to the bad ones are accepted', () => {
   it('a GBK sheet with good rows decodes and imports correctly', async () => {
     const sheet = await readSheetFile(Object.assign(new Blob([gbk(csv(HEAD, `赵强,${rid('1991-01-01', 5)},13800001111`)) as BlobPart]), { name: 'employees.csv' }));
     expect(sheet.format).toBe('gbk');
-    const check = validateEmployeeSheet(sheet.rows, new Map());
-    expect(await importEmployees(t.db, check)).toEqual({ created: 1, skipped: 0 });
+    const check = checkEmployeeSheet(sheet.sheets, [], { format: sheet.format });
+    expect(await applyEmployeeImport(t.db, check)).toEqual({ created: 1, updated: 0, cases: 0, skipped: 0 });
     expect((await w.repos.employees.search('赵强')).map((e) => e.name)).toEqual(['赵强']);
   });
 

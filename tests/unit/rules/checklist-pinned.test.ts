@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checklist, CHECKLIST_ITEMS, guideScope, isHmtIdNumber, type ChecklistFacts } from '../../../rules';
+import { itemsOnPage } from '../../../rules/attachment-rows';
 
 const ids = (f: ChecklistFacts) => checklist(f).items.map((i) => i.id);
 
@@ -169,5 +170,18 @@ describe('scope §七 4: the guide is for domestic non-Beijing talent', () => {
     }
     expect(checklist({ business: 'employer-registration', applicantGroup: 'hong-kong-macao-taiwan' }).items.length).toBeGreaterThan(0);
     expect(checklist({ business: 'new-permit', applicantGroup: 'domestic' }).outOfScope).toBeUndefined();
+  });
+});
+
+describe('the photo item is on the 证件照片 page (issue #14 4.12)', () => {
+  it('is the one item marked while the agent is on 证件照片, and not on 个人基础信息', () => {
+    const items = checklist({ business: 'employee-link' }).items;
+    expect(itemsOnPage(items, 'person-photo').map((i) => i.id)).toEqual(['applicant-photo']);
+    expect(itemsOnPage(items, 'person-basic-info').map((i) => i.id)).toEqual(['applicant-profile']);
+  });
+
+  it('marks the employer review and the renewal filing on the permit module', () => {
+    expect(itemsOnPage(checklist({ business: 'new-permit' }).items, 'unit-permit').map((i) => i.id)).toEqual(['employer-review-before-filing']);
+    expect(itemsOnPage(checklist({ business: 'renewal' }).items, 'unit-permit').map((i) => i.id)).toEqual(['renewal-filed-by-employer']);
   });
 });

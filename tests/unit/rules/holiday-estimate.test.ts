@@ -27,6 +27,12 @@ describe('statutory holidays of a year without data', () => {
     expect(compensatory).toEqual(['2027-02-09', '2027-02-10', '2027-05-03', '2027-05-04', '2027-10-04', '2027-10-05']);
   });
 
+  it('places only the Gregorian festivals beyond 2100, where the lunar table ends, instead of inventing lunar dates', () => {
+    const names = new Set(estimatedHolidays(2150).map((h) => h.holiday.zh));
+    expect([...names].sort()).toEqual(['元旦', '劳动节', '国庆节', '清明'].sort());
+    expect(new Set(estimatedHolidays(2100).map((h) => h.holiday.zh)).has('春节')).toBe(true);
+  });
+
   it('marks every estimated day off as approximate and names its festival', () => {
     expect(isWorkday('2027-06-09')).toMatchObject({ workday: false, kind: 'holiday', approximate: true, holiday: { zh: '端午' } });
     expect(isWorkday('2027-06-08')).toMatchObject({ workday: true, approximate: true });

@@ -14,6 +14,9 @@ import raw from 'chinese-days/dist/chinese-days.json';
 import {
   addWorkdays,
   calendarCoverage,
+  caseBookRows,
+  deadlineEvents,
+  hasOfficialData,
   deadlineStatus,
   enteredArrangements,
   HolidayNoticeError,
@@ -156,6 +159,15 @@ describe('entered arrangements make a year official everywhere', () => {
     expect(enteredArrangements()).toEqual([]);
   });
 
+  it('makes the case book, calendar events and reminders official for that year too', () => {
+    const snap = { employees: [{ id: 'e', name: '张伟', holderStatus: 'holder' as const, permitValidUntil: '2027-03-15' }], cases: [], documents: [] };
+    expect(caseBookRows(snap, '2026-12-10')[0].permit?.approximate).toBe(true);
+    setEnteredArrangements([parseHolidayNotice(NOTICE_2027)]);
+    expect(caseBookRows(snap, '2026-12-10')[0].permit).toMatchObject({ approximate: false, guideLatestDay: '2027-02-16' });
+    expect(deadlineEvents(snap, { from: '2026-12-01', to: '2027-03-31' }).every((e) => !e.approximate)).toBe(true);
+    expect(hasOfficialData(2027)).toBe(true);
+  });
+
   it('changes nothing when the input is refused', () => {
     setEnteredArrangements([parseHolidayNotice(NOTICE_2027)]);
     expect(() => setEnteredArrangements([{ year: 2028, holidays: ['2028-01-01'], workdays: ['2028-01-01'] }])).toThrow();
@@ -178,5 +190,12 @@ describe('summarizeArrangement: what the agent checks before confirming', () => 
       ['2025-10-01', '2025-10-08', 8],
     ]);
     expect(s.text.zh).toBe('2025 年放假：1月1日；1月28日至2月4日（8 天）；4月4日至4月6日（3 天）；5月1日至5月5日（5 天）；5月31日至6月2日（3 天）；10月1日至10月8日（8 天）。调休上班：1月26日、2月8日、4月27日、9月28日、10月11日。');
+  });
+});
+
+describe('parseHolidayNotice reads a notice pasted as one line', () => {
+  it.each(FILES.map((f) => Number(f.slice(0, 4))))('gives the same %i calendar when the items run on without line breaks', (year) => {
+    const oneLine = notice(year).replace(/\n/g, '');
+    expect(parseHolidayNotice(oneLine)).toEqual(parseHolidayNotice(notice(year)));
   });
 });

@@ -28,7 +28,7 @@ describe('resident ID (GB 11643)', () => {
   });
 
   it.each([
-    ['110105194912310021', 'Check character should be X', 'a wrong check character'],
+    ['110105194912310021', 'The number is wrong somewhere', 'a wrong check character'],
     ['1101051949123100', 'Expected 18 characters', 'a short number'],
     ['990105199001010010', 'Province code 99', 'an unknown province'],
   ])('refuses %s (%s: %s)', (id, msg, _why) => {
@@ -81,7 +81,7 @@ describe('unified social credit code (GB 32100-2015)', () => {
   });
 
   it.each([
-    ['91350100M000100Y44', 'Check character', 'a wrong check character'],
+    ['91350100M000100Y44', 'The code is wrong somewhere', 'a wrong check character'],
     ['91350100M0001O0Y43', 'not allowed', 'a letter O'],
     ['91350100M000100Y4', 'Expected 18', 'a short code'],
   ])('refuses %s (%s: %s)', (code, msg, _why) => {

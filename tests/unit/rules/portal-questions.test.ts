@@ -34,7 +34,7 @@ describe('evaluatePortal: rules/ on page facts', () => {
   });
   it('IDs and credit codes: the check digit decides', () => {
     expect(ask({ kind: 'residentId', value: '130602199003151214' }).ok).toBe(true);
-    expect(ask({ kind: 'residentId', value: '130102199207082467' }).findings[0].message.zh).toContain('校验码应为 0');
+    expect(ask({ kind: 'residentId', value: '130102199207082467' }).findings[0].message.zh).toContain('号码有误');
     expect(ask({ kind: 'creditCode', value: '91110115MA01XK3P66' }).ok).toBe(true);
   });
   it('validity: 3 months for an ID card, 6 for a contract, the exact day given back; 长期 passes', () => {

@@ -142,3 +142,15 @@ describe('the two 证件有效期至 told apart by their section (issue #14 4.11
     expect(expiryFieldOfSection(title)).toBe(field);
   });
 });
+
+describe('every spelling of 长期 the agent may type reads as long-term in the forms too', () => {
+  it.each(['长期', '长期有效', '永久', '永久有效', '终身有效', '无固定期限', 'Long-term', 'long term', '长 期', '长期。'])('「%s」', async (text) => {
+    const { parseDateText } = await import('../../../components/date-input');
+    expect(parseDateText(text, { allowLongTerm: true })).toEqual({ kind: 'long-term' });
+  });
+  it('a date is not long-term, and 长期 is refused where a real date is needed', async () => {
+    const { parseDateText } = await import('../../../components/date-input');
+    expect(parseDateText('2027-03-31', { allowLongTerm: true })).toEqual({ kind: 'date', value: '2027-03-31' });
+    expect(parseDateText('长期').kind).toBe('invalid');
+  });
+});

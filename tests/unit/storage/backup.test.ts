@@ -3,8 +3,10 @@ import {
   BackupFile,
   BACKUP_FORMAT,
   exportBackup,
+  ENCRYPTED_BACKUP_NOTICE,
   FULL_BACKUP_NOTICE,
   importBackup,
+  MASKED_ENCRYPTED_NOTICE,
   MASKED_EXPORT_NOTICE,
   planImport,
   readBackup,
@@ -195,6 +197,11 @@ describe('backup export and import', () => {
   it('round-trips an encrypted backup and refuses the wrong passphrase', async () => {
     await populate();
     const out = await exportBackup(t.db, { passphrase: '正确的口令 correct horse', now: () => EXPORTED_AT });
+    // The message after the export fits it: an encrypted backup is not told to set a passphrase.
+    expect(out.notice).toEqual(ENCRYPTED_BACKUP_NOTICE);
+    expect(out.notice.zh).not.toContain('建议设置口令');
+    expect(out.notice.zh).toContain('口令无法找回');
+    expect((await exportBackup(t.db, { passphrase: '正确的口令 correct horse', mask: true })).notice).toEqual(MASKED_ENCRYPTED_NOTICE);
     expect(out.encrypted).toBe(true);
     expect(out.filename).toBe('jzz-backup-2026-03-02.encrypted.json');
     const env = JSON.parse(out.text);

@@ -31,8 +31,11 @@ describe('the employees repository', () => {
     expect(err).toBeInstanceOf(StorageError);
     expect((err as StorageError).code).toBe('invalid');
     expect((err as StorageError).zh).toContain('身份证号');
-    expect((err as StorageError).zh).toContain('校验码');
-    expect((err as StorageError).en).toContain('Check character');
+    expect((err as StorageError).zh).toContain('号码有误：校验位与前 17 位不符');
+    expect((err as StorageError).en).toContain('wrong somewhere');
+    // Neither the code name of the field nor the check character that would make the number pass.
+    const all = [(err as StorageError).zh, (err as StorageError).en, ...((err as StorageError).details ?? [])].join('\n');
+    expect(all).not.toMatch(/residentId|应为 [0-9X]|should be/);
     expect(await snapshot(t.db)).toEqual(before);
   });
 

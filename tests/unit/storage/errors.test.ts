@@ -85,3 +85,20 @@ describe('durable storage', () => {
     expect(await storageUsage({})).toBeNull();
   });
 });
+
+describe('field names in messages', () => {
+  it('names fields in Chinese without their code names, keeping list positions', async () => {
+    const { fromZodError } = await import('../../../storage/errors');
+    const { EmployeeInput, CaseInput } = await import('../../../storage/schemas');
+    const bad = rid().slice(0, 17) + (rid().endsWith('1') ? '2' : '1');
+    const e = EmployeeInput.safeParse({ name: '张伟', residentId: bad });
+    const text = fromZodError(e.error!, { zh: '员工', en: 'Employee' });
+    expect(text.details[0]).toMatch(/^身份证号：身份证号无效：号码有误/);
+    expect(text.zh).not.toContain('residentId');
+    const c = CaseInput.safeParse({ employeeId: 'e1', business: 'new-permit', facts: { children: [{ birthDate: '2016-05-20' }, { birthDate: '2016-02-30' }] } });
+    const ct = fromZodError(c.error!, { zh: '业务', en: 'Case' });
+    expect(pickLang(ct.details[0], 'zh-CN')).toMatch(/^出生日期（第 2 项）：/);
+    expect(pickLang(ct.details[0], 'zh-CN')).not.toMatch(/facts|children|birthDate/);
+    expect(pickLang(ct.details[0], 'en')).toContain('birth date (facts.children.#2.birthDate)');
+  });
+});

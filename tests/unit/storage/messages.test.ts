@@ -75,6 +75,8 @@ describe('the background message handlers', () => {
     ['a look-alike host', contentScript({ url: 'https://bjrcgz.gov.cn.evil.example/', tab: { id: 7, url: 'https://bjrcgz.gov.cn.evil.example/' } })],
     ['a host that only ends in the name', contentScript({ url: 'https://evilbjrcgz.gov.cn/', tab: { id: 7, url: 'https://evilbjrcgz.gov.cn/' } })],
     ['a portal frame inside a foreign tab', contentScript({ tab: { id: 7, url: 'https://evil.example/' } })],
+    ['an http portal page', contentScript({ url: 'http://fw.bjrcgz.gov.cn/person-platform/', tab: { id: 7, url: 'http://fw.bjrcgz.gov.cn/person-platform/' } })],
+    ['an https portal frame in an http portal tab', contentScript({ tab: { id: 7, url: 'http://fw.bjrcgz.gov.cn/' } })],
     ['a javascript: URL', contentScript({ url: 'javascript:alert(1)//bjrcgz.gov.cn', tab: undefined })],
     ['an extension page (no tab)', extensionPage],
   ])('refuses getFocusDraft from %s', async (_name, sender) => {
@@ -83,9 +85,12 @@ describe('the background message handlers', () => {
     await expect(h.getFocusDraft(undefined, sender)).rejects.toMatchObject({ code: 'forbidden' });
   });
 
-  it('recognises portal URLs on the main host and its subdomains only', () => {
+  it('recognises https portal URLs on the main host and its subdomains only', () => {
     expect(isPortalUrl('https://www.bjrcgz.gov.cn/')).toBe(true);
-    expect(isPortalUrl('http://bjrcgz.gov.cn/x')).toBe(true);
+    expect(isPortalUrl('https://bjrcgz.gov.cn/x')).toBe(true);
+    // http can be rewritten on the way: no script, no answers (issue #20).
+    expect(isPortalUrl('http://bjrcgz.gov.cn/x')).toBe(false);
+    expect(isPortalUrl('http://fw.bjrcgz.gov.cn/person-platform/')).toBe(false);
     expect(isPortalUrl('https://fw.bjrcgz.gov.cn.example.com/')).toBe(false);
     expect(isPortalUrl('ftp://fw.bjrcgz.gov.cn/')).toBe(false);
     expect(isPortalUrl('not a url')).toBe(false);

@@ -5,16 +5,11 @@ import {
   csvCell,
   decodeSheetText,
   deadlinesIcs,
-  importEmployees,
-  importErrorLines,
-  importTemplateCsv,
   maskIdLast4,
   parseCsv,
-  parseSheetDate,
   quarterSummary,
   SheetError,
   toCsv,
-  validateEmployeeSheet,
 } from '../../../storage/reports';
 import { caseBookRows, type Snapshot } from '../../../storage/snapshot';
 import { type CaseBookEvent } from '../../../rules/deadline-events';
@@ -90,88 +85,6 @@ describe('decoding a sheet file', () => {
   });
 });
 
-describe('validating the employee sheet', () => {
-  const id1 = rid('1990-03-07', 123);
-  const id2 = rid('1985-11-30', 456);
-  const id3 = rid('1992-01-15', 789);
-
-  it('reads the downloadable template as headers and nothing to import, and finds columns by name in any order', () => {
-    const template = parseCsv(importTemplateCsv());
-    expect(template[0]).toEqual(['姓名', '身份证号', '手机号', '申报类别', '持证状态', '证件有效期至', '备注']);
-    expect(validateEmployeeSheet(template, new Map()).rows).toEqual([]);
-    const check = validateEmployeeSheet([['身份证号', '姓名', '持证状态', '证件有效期至'], [id1, '张伟', '持证', '2027-06-30']], new Map());
-    expect(check.invalid).toBe(0);
-    expect(check.rows[0].input).toMatchObject({ name: '张伟', residentId: id1, holderStatus: 'holder', permitValidUntil: '2027-06-30' });
-  });
-
-  it('gives every bad row its spreadsheet row number and a Chinese message, skipping comments and blank rows', () => {
-    const table = [
-      ['姓名', '身份证号', '手机号', '申报类别', '持证状态', '证件有效期至'],
-      ['# 示例', '', '', '', '', ''],
-      ['张伟', id1, '13812345678', 'A类', '持证', '2027/6/30'],
-      ['', '', '', '', '', ''],
-      ['李娜', '110115199003071235', '', 'Z', '在职', '2027-02-30'],
-      ['王芳', '1.10115E+17', '', '', '', ''],
-      ['赵磊', id1, '', '', '', ''],
-      ['', id2, '', '', '', ''],
-    ];
-    const check = validateEmployeeSheet(table, new Map([[id3, '老员工']]));
-    expect(check.valid).toBe(1);
-    expect(check.rows.map((r) => r.row)).toEqual([3, 5, 6, 7, 8]);
-    const lines = importErrorLines(check);
-    expect(lines.some((l) => l.startsWith('第 5 行（李娜）：') && l.includes('申报类别「Z」无效'))).toBe(true);
-    expect(lines.some((l) => l.startsWith('第 5 行') && l.includes('持证状态「在职」无效'))).toBe(true);
-    expect(lines.some((l) => l.startsWith('第 5 行') && l.includes('不是有效日期'))).toBe(true);
-    expect(lines.some((l) => l.startsWith('第 6 行（王芳）：') && l.includes('科学计数法'))).toBe(true);
-    expect(lines.some((l) => l.startsWith('第 7 行（赵磊）：') && l.includes('与第 3 行重复'))).toBe(true);
-    expect(lines.some((l) => l.startsWith('第 8 行：') && l.includes('姓名'))).toBe(true);
-    expect(importErrorLines(check, 'en').some((l) => l.startsWith('Row 7 (赵磊): Resident ID repeats row 3'))).toBe(true);
-  });
-
-  it('flags IDs already in the case book and warns about holders without an expiry', () => {
-    const check = validateEmployeeSheet([['姓名', '身份证号', '持证状态'], ['老员工', id3, ''], ['新员工', id2, '持证']], new Map([[id3, '老员工']]));
-    expect(importErrorLines(check)[0]).toContain('已属于案卷簿中的员工「老员工」');
-    expect(check.rows[1].warnings[0].zh).toContain('无法提醒续签');
-  });
-
-  it('refuses a sheet whose headers it cannot recognise (wrong file or garbled encoding)', () => {
-    expect(() => validateEmployeeSheet([['ÐÕÃû', 'Éí·ÝÖ¤ºÅ']], new Map())).toThrow(/表头缺少「姓名」「身份证号」列/);
-  });
-
-  it('reads dates typed in several ways, including Excel serial numbers', () => {
-    expect(parseSheetDate('2027年6月30日')).toBe('2027-06-30');
-    expect(parseSheetDate('20270630')).toBe('2027-06-30');
-    expect(parseSheetDate('46568')).toBe('2027-06-30');
-    expect(parseSheetDate('2027-13-01')).toBeUndefined();
-  });
-});
-
-describe('importing employees, all or nothing', () => {
-  const clock = makeClock('2026-11-26T02:00:00.000Z');
-  const t = useFreshDb({ now: clock.ticking });
-  const good = (n: number) => Array.from({ length: n }, (_, i) => [`员工${i}`, rid('1990-01-01', i)]);
-
-  it('imports nothing when any row is bad, and the valid rows when told to skip the bad ones', async () => {
-    const table = [['姓名', '身份证号'], ...good(3), ['坏行', '123']];
-    const check = validateEmployeeSheet(table, new Map());
-    const refused = await importEmployees(t.db, check).catch((e) => e);
-    expect(isStorageError(refused) && refused.zh).toContain('未导入任何员工');
-    expect(await t.repos.employees.count()).toBe(0);
-    expect(await importEmployees(t.db, check, { skipInvalid: true })).toEqual({ created: 3, skipped: 1 });
-    expect(await t.repos.employees.count()).toBe(3);
-    const audit = await t.repos.audit.list({ table: 'employees' });
-    expect(audit.every((a) => a.source === 'import')).toBe(true);
-  });
-
-  it('rolls every row back when one fails while writing (an ID taken meanwhile)', async () => {
-    const table = [['姓名', '身份证号'], ...good(5)];
-    const check = validateEmployeeSheet(table, new Map());
-    await t.repos.employees.create({ name: '另一个标签页', residentId: rid('1990-01-01', 3) });
-    await expect(importEmployees(t.db, check)).rejects.toThrow();
-    expect(await t.repos.employees.count()).toBe(1);
-  });
-});
-
 const AT = '2026-01-01T00:00:00.000Z';
 const emp = (id: string, name: string, p: Partial<Employee> = {}): Employee => ({
   id, name, residentId: rid('1990-03-07', Number(id.slice(1))), residentIdRev: '', gender: 'male', birthDate: '1990-03-07', holderStatus: 'holder', createdAt: AT, updatedAt: AT, ...p,
@@ -220,6 +133,19 @@ describe('reports', () => {
     const ics = deadlinesIcs([ev], { now: new Date('2026-11-26T02:00:00.000Z') });
     expect(ics.split('\r\n').length).toBeGreaterThan(12);
     expect(ics.replace(/\r\n[ \t]/g, '')).toContain('续签'.repeat(40));
+  });
+
+  it('folds every ICS line at 75 octets of UTF-8 without splitting a character (RFC 5545 §3.1)', () => {
+    const ev: CaseBookEvent = { key: 'k', kind: 'renewal-opens', date: '2027-03-24', approximate: true, employeeId: 'e1', employeeName: '阿依古丽·买买提😀续签', detail: { zh: '有效期至 2027-06-30，请在申请期内提交续签材料并预留审核时间'.repeat(3), en: 'x' }, section: '§六(三)' };
+    const ics = deadlinesIcs([ev], { now: new Date('2026-11-26T02:00:00.000Z') });
+    const lines = ics.split('\r\n');
+    const octets = lines.map((l) => new TextEncoder().encode(l).length);
+    expect(Math.max(...octets)).toBeLessThanOrEqual(75);
+    expect(Math.max(...octets)).toBeGreaterThan(70);
+    // No line starts or ends inside a character: each decodes strictly as UTF-8 on its own.
+    for (const l of lines) expect(() => new TextDecoder('utf-8', { fatal: true }).decode(new TextEncoder().encode(l))).not.toThrow();
+    expect(lines.some((l) => /\uFFFD/.test(l))).toBe(false);
+    expect(ics.replace(/\r\n[ \t]/g, '')).toContain('SUMMARY:（估算）阿依古丽·买买提😀续签');
   });
 
   it('summarises the business filed in a quarter per employee, leaving out voided cases', () => {
