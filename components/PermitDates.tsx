@@ -13,7 +13,7 @@ import type { DateAnswer } from '../rules/calendar';
 import { isAdvice } from '../rules/rule';
 import type { Finding } from '../rules/rule';
 
-export const DEADLINE_STATE_TONE: Record<DeadlineState, Tone> = { 'not-yet-open': 'info', open: 'ok', 'closing-soon': 'warn', missed: 'bad', expired: 'bad' };
+const DEADLINE_STATE_TONE: Record<DeadlineState, Tone> = { 'not-yet-open': 'info', open: 'ok', 'closing-soon': 'warn', missed: 'bad', expired: 'bad' };
 
 /**
  * A link to the case book's settings (the holiday notices, the wage figures): within the case book its own
@@ -31,7 +31,7 @@ export function SettingsLink({ children, testId }: { children: ReactNode; testId
 }
 
 /** "≈ 估算（2027）" after an estimated date. */
-export function ApproxMark({ answer }: { answer: Pick<DateAnswer, 'approximate' | 'approximateYears'> }) {
+function ApproxMark({ answer }: { answer: Pick<DateAnswer, 'approximate' | 'approximateYears'> }) {
   const t = useT();
   if (!answer.approximate) return null;
   return (
@@ -43,7 +43,7 @@ export function ApproxMark({ answer }: { answer: Pick<DateAnswer, 'approximate' 
 }
 
 /** The section a finding cites, or 助手建议 where the guide does not say it. */
-export function FindingSource({ finding }: { finding: Pick<Finding, 'section'> }) {
+function FindingSource({ finding }: { finding: Pick<Finding, 'section'> }) {
   const t = useT();
   return <span className="muted small" data-testid="finding-source">{isAdvice(finding) ? t('deadline.advice') : finding.section}</span>;
 }

@@ -7,7 +7,7 @@
  *   state the intended business (e.g. 新办证件 or 聘用单位变更).
  */
 import { z } from 'zod';
-import { BusinessType, type Bilingual } from './model';
+import { BusinessType, type Bilingual, type HolderStatus } from './model';
 import { normalizeWidth } from './identity';
 import { defineRule } from './rule';
 import { parseInput } from './validate';
@@ -131,3 +131,13 @@ export function permissionRequestOpinion(input: PermissionOpinionInput): string 
   const who = v.companyName ? `${v.companyName}` : '';
   return `${who}申请开通${PERMISSION_REQUEST.permitType}办理权限，所属主管部门：${PERMISSION_REQUEST.authority}。拟办理事项：${items}。`;
 }
+
+/** zh/en names of the permit holder states (the portal's words: 持证, 挂起 after leaving an employer, …). */
+export const HOLDER_LABELS: Record<HolderStatus, Bilingual> = {
+  none: { zh: '未持证', en: 'none' },
+  applying: { zh: '申办中', en: 'applying' },
+  holder: { zh: '持证', en: 'holder' },
+  suspended: { zh: '挂起', en: 'suspended' },
+  expired: { zh: '已过期', en: 'expired' },
+  cancelled: { zh: '已注销', en: 'cancelled' },
+};

@@ -205,7 +205,7 @@ export const MASKED_ENCRYPTED_NOTICE: Bilingual = {
 };
 
 /** What to tell the agent about the file just exported: it depends on both masking and encryption. */
-export function exportNotice(masked: boolean, encrypted: boolean): Bilingual {
+function exportNotice(masked: boolean, encrypted: boolean): Bilingual {
   if (masked) return encrypted ? MASKED_ENCRYPTED_NOTICE : MASKED_EXPORT_NOTICE;
   return encrypted ? ENCRYPTED_BACKUP_NOTICE : FULL_BACKUP_NOTICE;
 }

@@ -1,5 +1,5 @@
 /**
- * Writes an employee import plan (utils/employee-import.ts) all or nothing: new employees, updates of
+ * Writes an employee import plan (components/casebook/employee-import.ts) all or nothing: new employees, updates of
  * existing ones (matched by resident ID) and the cases the sheet asks to open, in ONE Dexie transaction
  * through the repositories (validated, audited as source 'import'). A failure in any row — an ID taken
  * meanwhile in another tab, an employee deleted since the preview — rolls every row back.
@@ -32,7 +32,7 @@ export interface ImportResult {
 }
 
 /** Status of a case the import opens: the agent is collecting the materials. */
-export const IMPORTED_CASE_STATUS: CaseStatus = 'collecting';
+const IMPORTED_CASE_STATUS: CaseStatus = 'collecting';
 
 /**
  * Applies the plan. Refuses when any row has errors unless `skipInvalid` is set (then the bad rows are left

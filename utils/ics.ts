@@ -5,6 +5,10 @@
  * between the bytes of one makes calendar programs show garbage.
  */
 
+import { createEvents } from 'ics';
+import { addDays } from '../rules/dates';
+import type { IsoDate } from '../rules/model';
+
 const LIMIT = 75;
 const encoder = new TextEncoder();
 const octets = (ch: string) => (ch.length === 2 ? 4 : encoder.encode(ch).length);
@@ -39,4 +43,41 @@ export function foldIcs(text: string): string {
   const trailing = lines.length > 0 && lines[lines.length - 1] === '';
   if (trailing) lines.pop();
   return lines.map(foldLine).join('\r\n') + (trailing ? '\r\n' : '');
+}
+
+/** One all-day calendar entry. */
+export interface IcsEvent {
+  uid: string;
+  date: IsoDate;
+  summary: string;
+  description?: string;
+  categories?: string[];
+}
+
+/**
+ * An iCalendar file of all-day events, written by the `ics` package (RFC 5545 escaping, line folding,
+ * CRLF). UIDs are stable so that importing a newer export updates entries instead of duplicating them.
+ */
+export function toIcs(events: readonly IcsEvent[], options: { calendarName: string; now: Date }): string {
+  const stamp = options.now.getTime();
+  const dateArray = (d: IsoDate): [number, number, number] => {
+    const [y, m, day] = d.split('-').map(Number);
+    return [y, m, day];
+  };
+  const { error, value } = createEvents(
+    events.map((e) => ({
+      uid: e.uid,
+      start: dateArray(e.date),
+      end: dateArray(addDays(e.date, 1)),
+      title: e.summary,
+      ...(e.description ? { description: e.description } : {}),
+      ...(e.categories?.length ? { categories: e.categories } : {}),
+      transp: 'TRANSPARENT' as const,
+      created: stamp,
+    })),
+    { productId: 'bj-work-residence-permit-assistant/casebook', calName: options.calendarName, method: 'PUBLISH' },
+  );
+  if (error || value === null) throw error ?? new Error('ICS');
+  // The package folds by characters; RFC 5545 §3.1 folds at 75 octets of UTF-8 (utils/ics.ts).
+  return foldIcs(value);
 }

@@ -15,3 +15,8 @@ export function maskPhone(phone: string): string {
   if (digits.length <= 7) return '*'.repeat(digits.length);
   return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
 }
+
+/** '110115199003071234' → '**************1234' (only the last 4 shown, as in the case book). */
+export function maskIdLast4(id: string): string {
+  return id.length <= 4 ? id : `${'*'.repeat(id.length - 4)}${id.slice(-4)}`;
+}

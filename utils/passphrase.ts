@@ -6,7 +6,7 @@
  */
 import type { Bilingual } from '../rules/model';
 
-export const MIN_PASSPHRASE_LENGTH = 8;
+const MIN_PASSPHRASE_LENGTH = 8;
 
 export type PassphraseLevel = 'too-short' | 'weak' | 'fair' | 'strong' | 'very-strong';
 

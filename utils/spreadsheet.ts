@@ -39,7 +39,7 @@ type ExcelModule = typeof import('exceljs');
 
 let loading: Promise<ExcelModule> | undefined;
 /** exceljs, loaded once (its browser build is large; only the case book's import and export need it). */
-export function loadExcel(): Promise<ExcelModule> {
+function loadExcel(): Promise<ExcelModule> {
   loading ??= import('exceljs').then((m) => ((m as unknown as { default?: ExcelModule }).default ?? m) as ExcelModule);
   return loading;
 }

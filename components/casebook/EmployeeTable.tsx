@@ -12,7 +12,7 @@ import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef,
 import { useLang, useT, type MessageKey } from '../i18n';
 import { ErrorText, StatusBadge } from '../ui';
 import { getRepos } from '../../storage/repos';
-import { caseBookCsv } from '../../storage/reports';
+import { caseBookCsv } from './exports';
 import { filterRows, sortRows, type RowFilter, type SortKey } from './table-rows';
 import { type CaseBookRow } from '../../storage/snapshot';
 import type { Employee } from '../../storage/schemas';
@@ -209,7 +209,7 @@ export function EmployeeTable({ rows, state, setState, today }: { rows: CaseBook
             setExporting(true);
             try {
               // exceljs loads on the first Excel export, not with the table.
-              const { caseBookXlsx } = await import('../../utils/casebook-xlsx');
+              const { caseBookXlsx } = await import('./casebook-xlsx');
               downloadBytes(`jzz-casebook-${today}.xlsx`, await caseBookXlsx(shown, { lang, revealIds: state.reveal }), XLSX_MIME);
             } finally {
               setExporting(false);

@@ -3,15 +3,15 @@
  * (UTF-8 or GBK): download the Excel or CSV template, choose a file, see which sheet and columns were read
  * and every row with its verdict — new, update (with what it changes), unchanged, skipped, error — choose
  * "add new only" or "also update existing employees", then import: one transaction, all rows or none.
- * The verdicts come from utils/employee-import.ts; storage/import.ts writes.
+ * The verdicts come from components/casebook/employee-import.ts; storage/import.ts writes.
  */
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { pickText, useLang, useT } from '../i18n';
 import { Card, ErrorText, StatusLine } from '../ui';
 import { getRepos } from '../../storage/repos';
 import { applyEmployeeImport, importExisting, type ImportExisting, type ImportResult } from '../../storage/import';
-import { SheetError, toCsv } from '../../storage/reports';
-import { checkEmployeeSheet, columnLetter, findHeader, IMPORT_COLUMNS, importErrorLines, importTemplateRows, previewId, type ImportCheck, type ImportMode, type ImportRow, type RowVerdict } from '../../utils/employee-import';
+import { SheetError, toCsv } from '../../utils/csv';
+import { checkEmployeeSheet, columnLetter, findHeader, IMPORT_COLUMNS, importErrorLines, importTemplateRows, previewId, type ImportCheck, type ImportMode, type ImportRow, type RowVerdict } from './employee-import';
 import type { SheetData } from '../../utils/spreadsheet';
 import { XLSX_MIME } from '../../utils/spreadsheet';
 import { downloadBytes, downloadText } from './download';
@@ -59,7 +59,7 @@ export function ImportView() {
   const templateXlsx = async () => {
     setError(null);
     try {
-      const { importTemplateXlsx } = await import('../../utils/casebook-xlsx');
+      const { importTemplateXlsx } = await import('./casebook-xlsx');
       downloadBytes(t('import.templateName'), await importTemplateXlsx(lang), XLSX_MIME);
     } catch (e) {
       setError(e);

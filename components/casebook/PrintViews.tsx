@@ -16,7 +16,7 @@ import { quarterOf, quarterQuota, suggestedFilingDate } from '../../rules/quarte
 import { countWorkdays } from '../../rules/calendar';
 import { findLocality, LOCALITIES } from '../../rules/localities';
 import { UPLOAD_STANDARDS } from '../../rules/checklist';
-import { quarterSummary } from '../../storage/reports';
+import { quarterSummary } from './exports';
 import type { Case, Tick } from '../../storage/schemas';
 import type { CaseBookData } from './use-casebook-data';
 import { beijingDateTime, businessLabel, caseStatusLabel, categoryLabel, maskIdLast4 } from './labels';

@@ -7,7 +7,7 @@ import { useLang, useT } from '../i18n';
 import { Card, ErrorText, StatusLine } from '../ui';
 import { addMonths } from '../../rules/dates';
 import { quarterOf } from '../../rules/quarters';
-import { caseBookCsv, deadlinesCsv, deadlinesIcs } from '../../storage/reports';
+import { caseBookCsv, deadlinesCsv, deadlinesIcs } from './exports';
 import { deadlineEvents } from '../../rules/deadline-events';
 import type { CaseBookData } from './use-casebook-data';
 import { downloadBytes, downloadText } from './download';
@@ -55,7 +55,7 @@ export function ReportsView({ data, today }: { data: CaseBookData | undefined; t
             setError(null);
             try {
               // exceljs is loaded here, on the first export, not with the case book.
-              const { caseBookXlsx } = await import('../../utils/casebook-xlsx');
+              const { caseBookXlsx } = await import('./casebook-xlsx');
               downloadBytes(`jzz-casebook-${today}.xlsx`, await caseBookXlsx(data.rows, { lang, revealIds: reveal }), XLSX_MIME);
             } catch (e) {
               setError(e);

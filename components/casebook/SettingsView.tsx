@@ -233,7 +233,7 @@ function RemindersCard() {
  * make-up working days), confirms, and the year becomes official everywhere (stored in the settings row, so
  * backed up; every context registers it before computing). Unreadable or contradictory text stores nothing.
  */
-export function HolidaysCard({ today }: { today: string }) {
+function HolidaysCard({ today }: { today: string }) {
   const t = useT();
   const lang = useLang();
   const settings = useSettings();
@@ -375,7 +375,7 @@ export function HolidaysCard({ today }: { today: string }) {
 }
 
 /** 属地初审预留: the working days the recommended latest day leaves for the locality's first review. */
-export function BufferCard() {
+function BufferCard() {
   const t = useT();
   const settings = useSettings();
   const [saved, setSaved] = useState(false);

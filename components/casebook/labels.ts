@@ -3,7 +3,9 @@ import type { BusinessType, CaseStatus, Category, HolderStatus } from '../../rul
 import type { DeadlineState } from '../../rules/deadlines';
 import { BUSINESS_LABELS } from '../../rules/texts';
 import { STATUS_LABELS } from '../../storage/repos';
-import { HOLDER_LABELS, PERMIT_STATE_LABELS, maskIdLast4 } from '../../storage/reports';
+import { HOLDER_LABELS } from '../../rules/texts';
+import { PERMIT_STATE_LABELS } from './exports';
+import { maskIdLast4 } from '../../utils/mask';
 import { EVENT_LABELS, type EventKind } from '../../rules/deadline-events';
 import type { Lang } from '../i18n';
 import type { Tone } from '../ui';

@@ -2,7 +2,7 @@
  * A chosen file → the sheets of cells the import reads: .xlsx through exceljs (loaded on demand, every
  * sheet with its cell types), CSV/TXT decoded (UTF-8, UTF-16 or GBK) and parsed into one sheet of text.
  */
-import { decodeSheetText, parseCsv, SheetError, type SheetEncoding } from '../../storage/reports';
+import { decodeSheetText, parseCsv, SheetError, type SheetEncoding } from '../../utils/csv';
 import { readXlsx, WorkbookError, type SheetData } from '../../utils/spreadsheet';
 
 export interface SheetFile {
@@ -12,7 +12,7 @@ export interface SheetFile {
 }
 
 /** Largest sheet accepted (5,000 employees fit in well under 5 MiB). */
-export const MAX_SHEET_BYTES = 20 * 1024 * 1024;
+const MAX_SHEET_BYTES = 20 * 1024 * 1024;
 
 /** Rows of CSV text as one sheet of text cells (a CSV has no cell types: everything is text). */
 export function textSheet(rows: readonly (readonly string[])[], name = 'CSV'): SheetData {

@@ -9,8 +9,8 @@ import type { DeadlineState } from '../../rules/deadlines';
 import type { CaseBookRow } from '../../storage/snapshot';
 import type { Case, Employee } from '../../storage/schemas';
 
-export const PermitFilter = z.enum(['any', 'not-yet-open', 'open', 'closing-soon', 'missed', 'expired', 'window-open']);
-export type PermitFilter = z.infer<typeof PermitFilter>;
+/** The table's renewal / employer-change filter: a deadline state, or 'window-open' (a renewal may be filed now). */
+export type PermitFilter = 'any' | 'not-yet-open' | 'open' | 'closing-soon' | 'missed' | 'expired' | 'window-open';
 
 /** The table's filters; every field optional ('' / undefined = no filter). */
 export interface RowFilter {

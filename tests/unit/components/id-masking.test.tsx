@@ -12,7 +12,7 @@ import { PrintQuarter } from '../../../components/casebook/PrintViews';
 import { employeeLabel } from '../../../components/FocusPicker';
 import { caseBookRows, type Snapshot } from '../../../storage/snapshot';
 import { deadlineEvents } from '../../../rules/deadline-events';
-import { caseBookCsv, deadlinesCsv, deadlinesIcs, quarterSummary } from '../../../storage/reports';
+import { caseBookCsv, deadlinesCsv, deadlinesIcs, quarterSummary } from '../../../components/casebook/exports';
 import { exportBackup } from '../../../storage/backup';
 import { runReminderCheck } from '../../../entrypoints/background/reminder-alarms';
 import { renewalWindow } from '../../../rules/deadlines';

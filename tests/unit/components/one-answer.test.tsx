@@ -14,7 +14,8 @@ import { renewalWindow } from '../../../rules/deadlines';
 import { deadlineEvents } from '../../../rules/deadline-events';
 import { applyDeadlineSettings } from '../../../storage/deadline-settings';
 import { caseBookRows, loadSnapshot } from '../../../storage/snapshot';
-import { caseBookCsv, deadlinesCsv, deadlinesIcs, parseCsv } from '../../../storage/reports';
+import { caseBookCsv, deadlinesCsv, deadlinesIcs } from '../../../components/casebook/exports';
+import { parseCsv } from '../../../utils/csv';
 import { runReminderCheck } from '../../../entrypoints/background/reminder-alarms';
 import { makeClock, rid, useFreshDb } from '../storage/helpers';
 

@@ -5,7 +5,7 @@
  */
 import { expect } from 'vitest';
 import { isStorageError } from '../../../storage/errors';
-import { SheetError } from '../../../storage/reports';
+import { SheetError } from '../../../utils/csv';
 
 /** What the user is told: the Chinese sentence and, where the API has one, the English one. */
 export interface Said {

@@ -1,9 +1,9 @@
 // The case book's Excel export and the import template, read back by our import and by SheetJS.
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { caseBookXlsx, importTemplateXlsx } from '../../../utils/casebook-xlsx';
+import { caseBookXlsx, importTemplateXlsx } from '../../../components/casebook/casebook-xlsx';
 import { readXlsx } from '../../../utils/spreadsheet';
-import { checkEmployeeSheet } from '../../../utils/employee-import';
+import { checkEmployeeSheet } from '../../../components/casebook/employee-import';
 import { importExisting } from '../../../storage/import';
 import { caseBookRows, loadSnapshot } from '../../../storage/snapshot';
 import { makeClock, rid, useFreshDb } from '../storage/helpers';

@@ -2,11 +2,11 @@
 // and SheetJS), on CSV text, and through storage/import.ts into a real (fake-indexeddb) database.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkEmployeeSheet, findHeader, importErrorLines, importTemplateRows, normalizeName, parseCategory, parseSheetDate, type ExistingEmployee } from '../../../utils/employee-import';
+import { checkEmployeeSheet, findHeader, importErrorLines, importTemplateRows, normalizeName, parseCategory, parseSheetDate, type ExistingEmployee } from '../../../components/casebook/employee-import';
 import { readSheetFile, textSheet } from '../../../components/casebook/sheet-file';
 import { applyEmployeeImport, importExisting } from '../../../storage/import';
 import { isStorageError } from '../../../storage/errors';
-import { parseCsv, toCsv } from '../../../storage/reports';
+import { parseCsv, toCsv } from '../../../utils/csv';
 import { makeClock, rid, useFreshDb } from '../storage/helpers';
 import { gbk } from '../reliability/bad-input-helpers';
 // @ts-expect-error — the generator is a plain node script (its IDs are the people of the fixtures)

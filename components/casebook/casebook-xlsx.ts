@@ -3,13 +3,13 @@
  * Excel keeps all 18 characters, masked unless the agent unmasks) and the import template (the ID column
  * formatted as Text, a second sheet explaining each column). Written by exceljs through utils/spreadsheet.
  */
-import { caseBookTable, type CsvOptions } from '../storage/reports';
-import type { CaseBookRow } from '../storage/snapshot';
+import { caseBookTable, type CsvOptions } from './exports';
+import type { CaseBookRow } from '../../storage/snapshot';
 import { IMPORT_COLUMNS, importTemplateHelpRows, importTemplateRows } from './employee-import';
-import { writeXlsx } from './spreadsheet';
+import { writeXlsx } from '../../utils/spreadsheet';
 
 /** Empty rows of the template formatted as Text in the ID column (Excel keeps what is typed there as text). */
-export const TEMPLATE_TEXT_ROWS = 2000;
+const TEMPLATE_TEXT_ROWS = 2000;
 
 /** The case book (the rows given, e.g. the current filter) as an .xlsx file. */
 export async function caseBookXlsx(rows: readonly CaseBookRow[], options: CsvOptions & { now?: Date } = {}): Promise<Uint8Array> {

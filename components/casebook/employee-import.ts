@@ -5,16 +5,17 @@
  * employees already in the case book in, a plan with one verdict per row out — what will be added, what an
  * update changes, which rows are skipped and why. storage/import.ts writes the plan in one transaction.
  */
-import type { Bilingual, BusinessType, Category, HolderStatus, IsoDate } from '../rules/model';
-import { Category as CategorySchema, HolderStatus as HolderStatusSchema, isIsoDate } from '../rules/model';
-import { addDays } from '../rules/dates';
-import { normalizePersonName, normalizeWidth } from '../rules/identity';
-import { BUSINESS_LABELS } from '../rules/texts';
-import { COMPANY_BUSINESSES, EmployeeInput, type EmployeePatch } from '../storage/schemas';
-import { fromZodError, pickLang } from '../storage/errors';
-import { maskResidentId } from './mask';
-import { HOLDER_LABELS, SheetError } from '../storage/reports';
-import type { SheetCell, SheetData } from './spreadsheet';
+import type { Bilingual, BusinessType, Category, HolderStatus, IsoDate } from '../../rules/model';
+import { Category as CategorySchema, HolderStatus as HolderStatusSchema, isIsoDate } from '../../rules/model';
+import { addDays } from '../../rules/dates';
+import { normalizePersonName, normalizeWidth } from '../../rules/identity';
+import { BUSINESS_LABELS } from '../../rules/texts';
+import { COMPANY_BUSINESSES, EmployeeInput, type EmployeePatch } from '../../storage/schemas';
+import { fromZodError, pickLang } from '../../storage/errors';
+import { maskResidentId } from '../../utils/mask';
+import { HOLDER_LABELS } from '../../rules/texts';
+import { SheetError } from '../../utils/csv';
+import type { SheetCell, SheetData } from '../../utils/spreadsheet';
 
 type Lang = 'zh-CN' | 'en';
 
@@ -63,7 +64,7 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
 const COLUMN = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c.key, c])) as Record<ColumnKey, ImportColumn>;
 
 /** How a header cell is compared: full-width folded, spaces, asterisks, colons and bracketed notes removed, lower-cased. */
-export function headerKey(s: string): string {
+function headerKey(s: string): string {
   return normalizeWidth(s.replace(/^\uFEFF/, ''))
     .replace(/[（(【[][^）)】\]]*[）)】\]]/g, '')
     .replace(/[\s*＊:：]/g, '')
@@ -81,7 +82,7 @@ function columnOf(header: string): ColumnKey | undefined {
 }
 
 /** The rows searched for the header (title rows, a company line and blank rows usually come first). */
-export const HEADER_SEARCH_ROWS = 20;
+const HEADER_SEARCH_ROWS = 20;
 
 export interface HeaderMatch {
   /** 0-based index of the header row in the sheet's rows. */
@@ -127,7 +128,7 @@ export function columnLetter(i: number): string {
  * no-break, zero-width) made plain, trimmed. Chinese punctuation stays as typed: 「张伟（研发部）」 and
  * 「原件在人事处，周一补」 keep their full-width brackets and comma.
  */
-export function cellText(s: string): string {
+function cellText(s: string): string {
   return s
     .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[\u3000\u00A0\u2000-\u200B\u202F\u205F\uFEFF]/g, ' ')

@@ -1,21 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  caseBookCsv,
-  csvCell,
-  decodeSheetText,
-  deadlinesIcs,
-  maskIdLast4,
-  parseCsv,
-  quarterSummary,
-  SheetError,
-  toCsv,
-} from '../../../storage/reports';
+import { caseBookCsv, deadlinesIcs, quarterSummary } from '../../../components/casebook/exports';
+import { csvCell, decodeSheetText, parseCsv, SheetError, toCsv } from '../../../utils/csv';
+import { maskIdLast4 } from '../../../utils/mask';
 import { caseBookRows, type Snapshot } from '../../../storage/snapshot';
 import { type CaseBookEvent } from '../../../rules/deadline-events';
 import { isStorageError } from '../../../storage/errors';
 import type { Case, Employee } from '../../../storage/schemas';
-import { makeClock, rid, useFreshDb } from './helpers';
+import { makeClock, rid, useFreshDb } from '../storage/helpers';
 
 const hex = (h: string) => new Uint8Array(h.match(/../g)!.map((x) => parseInt(x, 16)));
 const utf8 = (s: string) => new TextEncoder().encode(s);
