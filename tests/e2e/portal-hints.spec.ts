@@ -4,7 +4,7 @@
  * checklists are the businesses' default lists (portal-fill.spec.ts covers a focused case).
  */
 import { test, expect } from './harness';
-import { clickInjected, expectInjected, expectNotInjected, injectedText } from './shadow';
+import { clickInjected, expectInjected, expectNotInjected, findInjected, injectedText } from './shadow';
 import { addMonths, beijingDate, fullYearsBetween } from '../../rules/dates';
 import type { Page } from '@playwright/test';
 
@@ -127,7 +127,9 @@ test('employer pages: permission request, link and contract dates, employees, co
   await expectInjected(page, '证件类型正确', '所属主管部门应为「大兴区人力社保局」', '申请意见应写明拟办理事项');
   await choose('主管部门', '大兴区人力社保局');
   await expectInjected(page, '主管部门正确');
-  await clickInjected(page, { tag: 'button', text: '填入申请意见' });
+  // The suggestion is offered to copy only (nothing in the page writes into the portal's fields); the agent pastes it.
+  expect(await findInjected(page, { tag: 'button', text: '填入申请意见' })).toHaveLength(0);
+  await page.locator('.el-dialog:visible textarea').fill('拟办理事项：新办证件、聘用单位变更');
   await expect
     .poll(() => page.evaluate(() => (window as unknown as { __replica: { model: { apply: { opinion: string } } } }).__replica.model.apply.opinion))
     .toContain('拟办理事项：新办证件、聘用单位变更');

@@ -2,11 +2,11 @@
 /**
  * 可办业务列表 (employer): the permission request must name 北京市工作居住证 and 大兴区人力社保局 and
  * state the intended business in the opinion (§六(一) 1 (1)). The rule above the list; in the request
- * dialog, the three fields checked live, and a suggested opinion to copy or put in on a click.
+ * dialog, the three fields checked live, and a suggested opinion to copy (the agent pastes it: nothing in the page writes).
  */
 import { addFeature } from '../runtime';
 import { isModule } from '../pages';
-import { readValue, writeValue } from '../dom';
+import { readValue } from '../dom';
 import { brandOf, fieldRule, guidance, headingSaying, verdict } from '../kit';
 import { CopyButton, FindingList, Note, levelOf, type Placement } from '../ui';
 
@@ -54,11 +54,7 @@ addFeature({
             where: 'append',
             version: JSON.stringify([check, suggestion, untouched, env.lang]),
             render: () => {
-              const put = (<button type="button">{env.t(text ? 'portal.permission.replace' : 'portal.permission.put')}</button>) as HTMLButtonElement;
-              put.addEventListener('click', (e) => {
-                // Only the agent's own click: the page cannot press our buttons.
-                if (e.isTrusted) writeValue(opinion, suggestion);
-              });
+              // Copy only: a step that writes into the page happens from the side panel (issue #20); the agent pastes.
               return (
                 <Note brand={brandOf(env)} level={untouched ? 'info' : levelOf(check.findings)} section={rule.section}>
                   {/* Before anything is chosen: the rule, not three errors. */}
@@ -67,7 +63,6 @@ addFeature({
                     <span>{env.t('portal.permission.suggested')}</span>
                     <span class="q">{suggestion}</span>
                     <CopyButton text={suggestion} label={env.t('common.copy')} done={env.t('common.copied')} failed={env.t('common.copyFailed')} />
-                    {put}
                   </div>
                 </Note>
               );
