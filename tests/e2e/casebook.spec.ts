@@ -272,3 +272,20 @@ test('case book settings: a pasted holiday notice is shown, confirmed, listed an
   await page.reload();
   await expect(page.getByTestId('buffer-workdays')).toHaveValue('8');
 });
+
+test('case book: a 港澳台居民居住证 holder (81…) gets the §七 4 notice instead of the Daxing checklist', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  const base = `chrome-extension://${extensionId}/casebook.html`;
+  await page.goto(`${base}#/import`);
+  const id = makeResidentId({ region: '810000', birthDate: '1990-03-07', sequence: 123 });
+  await page.getByTestId('import-file').setInputFiles({ name: 'hmt.csv', mimeType: 'text/csv', buffer: csv([['姓名', '身份证号'], ['陈家明', id]]) });
+  await expect(page.getByTestId('import-summary')).toHaveAttribute('data-valid', '1');
+  await page.getByTestId('import-go').click();
+  await page.getByTestId('nav-table').click();
+  await page.getByTestId('casebook-row').first().click();
+  await expect(page.getByTestId('employee-view').getByTestId('guide-out-of-scope')).toContainText('港澳台人才（证件号码以 81/82/83 开头，为港澳台居民居住证）：按原有条件和程序办理');
+  await page.getByTestId('new-business').selectOption('new-permit');
+  await page.getByTestId('new-case').click();
+  await expect(page.getByTestId('checklist').getByTestId('guide-out-of-scope')).toContainText('按原有条件和程序办理');
+  await expect(page.getByTestId('checklist-items')).toHaveCount(0);
+});
