@@ -53,6 +53,10 @@ export const CaseFactsShape = {
   titleObtainedBy: z.enum(['exam', 'review']),
   /** §六(二) 7 B: senior titles add the appointment notice. */
   titleIsSenior: z.boolean(),
+  /** §六(二) 4 ③ 单位公房: the owning unit gives a property proof or a lease (合同类, 6 months, §五). */
+  employerHousingDocument: z.enum(['property-proof', 'lease']),
+  /** §提示 特别注意 1: a holder from the old system who has not completed the information and uploads yet. */
+  oldSystemHolder: z.boolean(),
   /** §六(一) 1 (1) ⑥: paid-in capital visible in the public credit systems. */
   paidInCapitalPublic: z.boolean(),
   /** §六(五): the items a personal information change concerns, and the wording stated on submission. */

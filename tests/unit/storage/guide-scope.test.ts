@@ -35,3 +35,20 @@ describe('the guide scope of a stored employee', () => {
     expect(caseChecklist(c, e).outOfScope).toBeUndefined();
   });
 });
+
+describe('checklist facts of issue #14 stored on the case', () => {
+  const clock = makeClock();
+  const t = useFreshDb({ now: clock.ticking });
+
+  it('a 单位公房 lease and an old-system holder change the stored case\'s checklist', async () => {
+    const e = await t.repos.employees.create({ name: '张伟', residentId: rid() });
+    const c = await t.repos.cases.create({ employeeId: e.id, business: 'new-permit', facts: { category: 'A', housing: 'employer-housing', employerHousingDocument: 'lease' } });
+    const ids = caseChecklist(c, e).items.map((i) => i.id);
+    expect(ids).toContain('housing-employer-lease');
+    expect(ids).not.toContain('housing-employer-property-proof');
+    const r = await t.repos.cases.create({ employeeId: e.id, business: 'renewal' });
+    expect(caseChecklist(r, e).items.map((i) => i.id)).not.toContain('old-system-complete-info');
+    const old = await t.repos.cases.update(r.id, { facts: { oldSystemHolder: true } });
+    expect(caseChecklist(old, e).items.map((i) => i.id)).toContain('old-system-complete-info');
+  });
+});
