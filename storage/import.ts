@@ -93,6 +93,7 @@ export interface ImportExisting {
   holderStatus: HolderStatus;
   permitValidUntil?: IsoDate;
   notes?: string;
+  /** Businesses of the employee's cases that are not voided (a case of one of these is not opened again). */
   businesses: BusinessType[];
 }
 

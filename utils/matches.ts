@@ -6,7 +6,7 @@
  */
 
 /** The match pattern of the portal's pages (bjrcgz.gov.cn and its subdomains, https only). */
-export const PORTAL_MATCH = 'https://*.bjrcgz.gov.cn/*';
+const PORTAL_MATCH = 'https://*.bjrcgz.gov.cn/*';
 
 /** The manifest's `matches` / `host_permissions`. */
 export const PORTAL_MATCHES: string[] = [PORTAL_MATCH];

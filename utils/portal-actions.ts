@@ -16,7 +16,7 @@ const Text = (max: number) => z.string().max(max);
 const FieldKey = Text(100);
 
 /** How a field takes a value (the content script's dom.ts FillMode; locked fields are never offered). */
-export const OfferedFillMode = z.enum(['type', 'select', 'radio', 'manual']);
+const OfferedFillMode = z.enum(['type', 'select', 'radio', 'manual']);
 
 /** One field of the page offered for filling: where it is and what it holds now. */
 export const OfferedField = z.strictObject({

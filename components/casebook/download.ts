@@ -1,6 +1,6 @@
-/** Saves text as a file through a temporary object URL (extension pages need no downloads permission for this). */
-export function downloadText(filename: string, text: string, type = 'text/plain;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves a file through a temporary object URL (extension pages need no downloads permission for this). */
+function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
@@ -12,15 +12,12 @@ export function downloadText(filename: string, text: string, type = 'text/plain;
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Saves text (CSV, ICS, a backup) as a file. */
+export function downloadText(filename: string, text: string, type = 'text/plain;charset=utf-8'): void {
+  downloadBlob(filename, new Blob([text], { type }));
+}
+
 /** Saves bytes (an .xlsx workbook) as a file. */
 export function downloadBytes(filename: string, bytes: Uint8Array, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(filename, new Blob([bytes as BlobPart], { type }));
 }

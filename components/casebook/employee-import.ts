@@ -16,6 +16,7 @@ import { maskResidentId } from '../../utils/mask';
 import { HOLDER_LABELS } from '../../rules/texts';
 import { SheetError } from '../../utils/csv';
 import type { SheetCell, SheetData } from '../../utils/spreadsheet';
+import type { ImportExisting } from '../../storage/import';
 
 type Lang = 'zh-CN' | 'en';
 
@@ -199,19 +200,8 @@ export interface FieldChange {
   to: Bilingual;
 }
 
-/** An employee already in the case book, as the import compares it. */
-export interface ExistingEmployee {
-  id: string;
-  name: string;
-  residentId: string;
-  phone?: string;
-  category?: Category;
-  holderStatus: HolderStatus;
-  permitValidUntil?: IsoDate;
-  notes?: string;
-  /** Businesses of the employee's cases that are not voided (a case of one of these is not opened again). */
-  businesses: readonly BusinessType[];
-}
+/** An employee already in the case book, as the import compares it (storage/import.ts reads them). */
+export type ExistingEmployee = ImportExisting;
 
 export interface ImportRow {
   /** Row number as the spreadsheet shows it. */

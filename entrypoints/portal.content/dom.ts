@@ -13,7 +13,7 @@ import { FIELDS, field as fieldDef, fitsForm, type FieldDef } from './fields';
 import { normaliseLabel } from './pages';
 import { isOurs } from './hosts';
 
-export const CONTROL_SELECTOR =
+const CONTROL_SELECTOR =
   'input:not([type=hidden]):not([type=button]):not([type=submit]):not([type=reset]):not([type=image]), select, textarea';
 
 /** Our own hosts (hosts.ts: known by a WeakSet, not by a name). */
@@ -187,7 +187,7 @@ function dataRows(table: Element, except?: Element): Element[] {
 }
 
 /** Reads the table of a header row: same-table rows (classic), or the body table paired with a split header. */
-export function readTable(headerRow: Element): TableRead {
+function readTable(headerRow: Element): TableRead {
   const headers = [...headerRow.children].filter((c) => c.matches('th, td, [role=columnheader]')).map((c) => normaliseLabel(cellText(c)));
   const table = headerRow.closest('table');
   let root: Element = table ?? headerRow.parentElement ?? headerRow;

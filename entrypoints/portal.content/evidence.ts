@@ -146,10 +146,6 @@ export function scanPage(doc: Document, url: string): PageScanResult {
   };
 }
 
-export function collectEvidence(doc: Document, url: string): PageEvidence {
-  return scanPage(doc, url).evidence;
-}
-
 /** A cell or element whose next sibling holds a form control (classic `<td>label</td><td><input></td>`). */
 function labelsAControl(el: Element): boolean {
   const next = el.nextElementSibling;

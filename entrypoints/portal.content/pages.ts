@@ -161,5 +161,3 @@ export const isModule =
   (page) =>
     page.module !== null && modules.includes(page.module);
 
-export const isPersonSide: PagePredicate = (page) => page.module?.startsWith('person-') ?? false;
-export const isUnitSide: PagePredicate = (page) => page.module?.startsWith('unit-') ?? false;

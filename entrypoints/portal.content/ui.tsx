@@ -162,7 +162,7 @@ function insert(host: Element, anchor: Element, where: Where): void {
  * Undoes a page's tampering with one of our hosts: they are made without attributes or light-DOM
  * children, so any there (a `style="display:none"`, stuffed nodes) were put there by the page.
  */
-export function restoreHost(host: Element): void {
+function restoreHost(host: Element): void {
   for (const name of host.getAttributeNames()) host.removeAttribute(name);
   while (host.firstChild) host.firstChild.remove();
 }
@@ -178,7 +178,7 @@ function placed(m: Mounted): boolean {
  * Mounts `render()` in a new host's closed shadow root at `anchor`. `isolateEvents`: keys typed in
  * our UI do not reach the page's listeners.
  */
-export async function mountHost(
+async function mountHost(
   kind: HostKind,
   anchor: Element,
   where: Where,

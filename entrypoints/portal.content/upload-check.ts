@@ -30,13 +30,13 @@ export function uploadCitations(warnings: readonly UploadWarning[]): string {
 }
 
 /** Accepted when the page says nothing: common scan formats (助手建议 — the guide names no format). */
-export const DEFAULT_TYPES = ['pdf', 'jpg', 'jpeg', 'png'];
+const DEFAULT_TYPES = ['pdf', 'jpg', 'jpeg', 'png'];
 /** Used when the page states no size (助手建议 — the guide states no size). */
-export const DEFAULT_LIMIT = 10 * 1024 * 1024;
+const DEFAULT_LIMIT = 10 * 1024 * 1024;
 /** A scan narrower than this (shorter side, px) is likely unreadable once printed or zoomed. */
-export const MIN_DOCUMENT_SIDE = 800;
+const MIN_DOCUMENT_SIDE = 800;
 /** A one-inch photo at 300 dpi is 295 × 413 px. */
-export const MIN_PHOTO = { width: 295, height: 413 };
+const MIN_PHOTO = { width: 295, height: 413 };
 
 /** The extension of a file name, lower-case, without the dot. */
 export function extensionOf(name: string): string {
