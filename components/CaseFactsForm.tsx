@@ -210,6 +210,21 @@ function HousingFields({ facts, set }: { facts: Facts; set: ReturnType<typeof us
           <YesNoField label={t('facts.ownHome.spouse')} value={facts.ownHome?.ownerIsSpouse} onChange={(v) => set('ownHome', { ...facts.ownHome, ownerIsSpouse: v ?? undefined })} />
         </div>
       ) : null}
+      {facts.housing === 'employer-housing' ? (
+        <div className="indent">
+          <SelectField
+            label={t('facts.employerHousing.document')}
+            value={facts.employerHousingDocument}
+            emptyLabel={t('case.field.unanswered')}
+            options={[
+              { value: 'property-proof', label: t('facts.employerHousing.propertyProof') },
+              { value: 'lease', label: t('facts.employerHousing.lease') },
+            ]}
+            onChange={(v) => set('employerHousingDocument', v)}
+            testId="facts-employer-housing"
+          />
+        </div>
+      ) : null}
     </>
   );
 }
@@ -268,6 +283,8 @@ export function CaseFactsForm({ caseId, collapsible = true }: { caseId: string; 
     />
   );
 
+  // §提示 特别注意 1: holders registered in the old system complete their information and uploads first.
+  const oldSystem = <YesNoField label={t('facts.oldSystemHolder')} value={facts.oldSystemHolder} onChange={(v) => set('oldSystemHolder', v)} testId="facts-old-system" />;
   const body =
     business === 'new-permit' || infoChange ? (
       <div className="form-grid">
@@ -313,7 +330,10 @@ export function CaseFactsForm({ caseId, collapsible = true }: { caseId: string; 
         ) : null}
         {infoChange && changed.includes('education') ? <EducationFlags facts={facts} set={set} /> : null}
         {infoChange && changed.includes('title') ? <TitleFields facts={facts} set={set} /> : null}
+        {infoChange ? oldSystem : null}
       </div>
+    ) : business === 'renewal' || business === 'employer-change' ? (
+      <div className="form-grid">{oldSystem}</div>
     ) : (
       <p className="muted">{t('facts.noneNeeded')}</p>
     );

@@ -221,6 +221,16 @@ export function ChecklistCard({ caseId, pageModule }: { caseId: string; pageModu
   const others = useCasesOfEmployee(c?.employeeId);
   const list = useMemo(() => (c ? caseChecklist(c, employee) : undefined), [c, employee]);
   if (!c || !list) return null;
+  // §七 4: the guide is not this applicant's — its notice instead of the Daxing checklist (no items, no ticks).
+  if (list.outOfScope) {
+    return (
+      <Card title={t('checklist.title')} testId="checklist">
+        <StatusLine tone="warn" testId="guide-out-of-scope">
+          <Bi text={list.notes[0]} /> <span className="section">{list.section}</span>
+        </StatusLine>
+      </Card>
+    );
+  }
   // §六(二): personal data changes only while no other business of the person is under review.
   const busy =
     c.business === 'personal-info-change' && others

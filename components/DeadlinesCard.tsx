@@ -1,6 +1,7 @@
 /**
- * The case's dates: for a renewal the window (opens 60 working days before expiry, §六(三)) and the last
- * safe filing day (20 working days before, §提示 特别注意 4); for an employer change the last safe day (§六(四));
+ * The case's dates: for a renewal the window (opens 60 working days before expiry, §六(三)), the recommended
+ * latest day (助手建议) and the guide's latest day (20 working days before, §提示 特别注意 4); for an employer
+ * change the same two days (§六(四)) — both through PermitDates, with the stored settings;
  * for a new permit the suggested quarter-end filing day (§一(一)); for every case the expected end of
  * the 20-working-day review once the locality has reported it (§八). Working days left are counted on
  * the official holiday calendar, and marked approximate where that data ends.
@@ -10,23 +11,17 @@ import { pickText, useLang, useT } from './i18n';
 import { auditReplayFilter, useAutosave } from './use-autosave';
 import { useCase, useEmployee } from './use-live';
 import { useToday } from './use-today';
-import { Bi, Card, DateField, Dates, ErrorText, StatusBadge, StatusLine, type Tone } from './ui';
+import { Bi, Card, DateField, Dates, ErrorText, StatusLine } from './ui';
 import { getRepos } from '../storage/repos';
 import type { CasePatch, EmployeePatch } from '../storage/schemas';
-import { deadlineStatus, renewalWindow, reviewCompletesBy, type DeadlineState } from '../rules/deadlines';
+import { reviewCompletesBy } from '../rules/deadlines';
+import { ApproxNotice, PermitDates } from './PermitDates';
+import { useDeadlineOptions } from './use-deadline-settings';
 import { suggestedFilingDate } from '../rules/quarters';
 import { countWorkdays } from '../rules/calendar';
 
-const STATE_TONE: Record<DeadlineState, Tone> = { 'not-yet-open': 'info', open: 'ok', 'closing-soon': 'warn', missed: 'bad', expired: 'bad' };
-
 function Approx({ years }: { years: readonly number[] }) {
-  const t = useT();
-  if (!years.length) return null;
-  return (
-    <StatusLine tone="warn" testId="deadline-approximate">
-      {t('deadline.approximate', { years: years.join('、') })}
-    </StatusLine>
-  );
+  return <ApproxNotice years={years} />;
 }
 
 /** One "label: date (n working days)" row. */
@@ -54,31 +49,18 @@ export function DeadlinesCard({ caseId }: { caseId: string }) {
     replayFilter: auditReplayFilter('employees', employee?.id ?? ''),
   });
   const caseSaver = useAutosave<CasePatch>(caseId, (p) => getRepos().cases.update(caseId, p), { journal: `case-dates:${caseId}`, replayFilter: auditReplayFilter('cases', caseId) });
+  // The stored holiday notices are registered and the locality buffer read before any day is computed.
+  const options = useDeadlineOptions();
   if (!c) return null;
+  if (!options) return <p aria-busy="true">{t('common.loading')}</p>;
 
   const timed = c.business === 'renewal' || c.business === 'employer-change';
   const expiry = employee?.permitValidUntil;
   let body: ReactNode = null;
   if (timed && expiry) {
-    const status = deadlineStatus(expiry, today, c.business === 'renewal' ? 'renewal' : 'employer-change');
-    const win = c.business === 'renewal' ? renewalWindow(expiry) : undefined;
-    const main = status.findings[0];
     body = (
       <>
-        <p>
-          <StatusBadge tone={STATE_TONE[status.state]} testId="deadline-state">
-            {t(`deadline.state.${status.state}`)}
-          </StatusBadge>
-        </p>
-        <StatusLine tone={STATE_TONE[status.state]}>
-          <Bi text={main.message} />
-        </StatusLine>
-        <dl className="dates">
-          {win ? <DateRow label={t('deadline.opens')} date={win.opens.date} days={status.workdaysLeft.toOpening} approximate={win.opens.approximate} testId="deadline-opens" /> : null}
-          <DateRow label={t('deadline.lastSafeDay')} date={status.guideLatestDay} days={status.workdaysLeft.toGuideLatestDay} approximate={status.approximate} testId="deadline-last-safe" />
-          <DateRow label={t('deadline.expiry')} date={expiry} days={status.workdaysLeft.toExpiry} approximate={status.approximate} />
-        </dl>
-        <Approx years={status.approximateYears} />
+        <PermitDates expiry={expiry} today={today} business={c.business === 'renewal' ? 'renewal' : 'employer-change'} options={options} />
         <p className="muted small">{t('deadline.reading')}</p>
       </>
     );

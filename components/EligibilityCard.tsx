@@ -8,12 +8,17 @@ import { useMemo } from 'react';
 import { pickText, useLang, useT } from './i18n';
 import { useEmployee, useSettings } from './use-live';
 import { useToday } from './use-today';
-import { Bi, Card, Dates, NumberField, SaveState, SelectField, StatusBadge, YesNoField, type Tone } from './ui';
+import { Bi, Card, Dates, NumberField, SaveState, SelectField, StatusBadge, StatusLine, YesNoField, type Tone } from './ui';
 import { useFactsEditor } from './CaseFactsForm';
 import { assessApplicant, TitleLevel, type Verdict } from '../rules/eligibility';
 import { EDUCATION_LEVEL_LABELS } from '../rules/education-levels';
 import { EducationLevel } from '../rules/model';
 import type { ConditionStatus } from '../rules/rule';
+import { RULE_INCOME_MONTHLY } from '../rules/income';
+import { RULE_WAGE_TABLE_OUTDATED, type WageStandard } from '../rules/wages';
+import { SettingsLink } from './PermitDates';
+import { CategoryInputs } from './CategoryInputs';
+import { guideScope } from '../rules/scope';
 
 const STATUS_TONE: Record<ConditionStatus, Tone> = { met: 'ok', attested: 'ok', 'not-met': 'bad', unknown: 'unknown' };
 const VERDICT_TONE: Record<Verdict, Tone> = { eligible: 'ok', 'not-eligible': 'bad', incomplete: 'unknown' };
@@ -45,6 +50,13 @@ export function EligibilityCard({ caseId }: { caseId: string }) {
         ...given('socialInsuranceMonths'),
         ...given('monthlyIncome'),
         ...given('incomeTaxMonths'),
+        ...given('employerIsInnovationEntity'),
+        ...given('employerIsServiceEntity'),
+        ...given('yearlyTaxableIncome'),
+        ...given('ip'),
+        ...given('team'),
+        ...given('freelancer'),
+        ...given('recommendedByDistrict'),
         ...(employee.gender === 'female' ? given('originalRetirementAge') : {}),
         birthDate: employee.birthDate,
         gender: employee.gender,
@@ -55,6 +67,18 @@ export function EligibilityCard({ caseId }: { caseId: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [JSON.stringify(f), c?.id, employee, settings, today]);
   if (!assessment) return null;
+  const category = f.category ?? employee?.category;
+  // §七 4: the guide's conditions are not this applicant's (old conditions and procedure) — say so instead.
+  const scope = employee ? guideScope({ idNumber: employee.residentId, ...(employee.applicantGroup ? { group: employee.applicantGroup } : {}) }) : undefined;
+  if (scope && !scope.inScope) {
+    return (
+      <Card title={t('eligibility.title')} testId="eligibility">
+        <StatusLine tone="warn" testId="guide-out-of-scope">
+          {pickText(lang, scope.finding.message)} <span className="section">{scope.finding.section}</span>
+        </StatusLine>
+      </Card>
+    );
+  }
   // §一(三) 3 averages the last 6 or 12 所属期 months; last month is the latest one with a tax record.
   const incomeMonths = lastMonths(today, 12);
   const keepFrom = lastMonths(today, 24)[0];
@@ -87,6 +111,7 @@ export function EligibilityCard({ caseId }: { caseId: string }) {
               <span className="muted small">
                 <Dates text={pickText(lang, x.message)} /> <span className="section">{x.section}</span>
               </span>
+              {x.ruleId === RULE_INCOME_MONTHLY.id && assessment.wage ? <WageUsed wage={assessment.wage} /> : null}
             </li>
           ))}
         </ul>
@@ -126,6 +151,7 @@ export function EligibilityCard({ caseId }: { caseId: string }) {
                 onChange={(v) => editor.set('originalRetirementAge', v === null ? null : (Number(v) as 55 | 50))}
               />
             ) : null}
+            {category ? <CategoryInputs category={category} facts={f} set={editor.set} today={today} /> : null}
             <fieldset className="income-months" data-testid="eligibility-income">
               <legend>{t('eligibility.facts.income')}</legend>
               <p className="hint">{t('eligibility.facts.income.hint')}</p>
@@ -149,6 +175,34 @@ export function EligibilityCard({ caseId }: { caseId: string }) {
         <p className="muted small">{t('eligibility.note', { date: today })}</p>
       </details>
     </Card>
+  );
+}
+
+/**
+ * The income standard an income verdict used (§一(三) 3, §一(四)): its year and monthly figure, built in or
+ * entered; when the built-in table lacks a figure that should be published by now, the wage-table-outdated
+ * note with a link to the settings' wage card, where the agent enters it (no figure is guessed).
+ */
+export function WageUsed({ wage }: { wage: WageStandard }) {
+  const t = useT();
+  const lang = useLang();
+  const outdated = wage.findings.find((x) => x.ruleId === RULE_WAGE_TABLE_OUTDATED.id);
+  return (
+    <div className="small" data-testid="wage-used">
+      <span>
+        {t('eligibility.wageUsed', {
+          year: wage.usedYear,
+          monthly: wage.figure.monthly.toLocaleString('en-US'),
+          origin: t(wage.figure.origin === 'user' ? 'settings.wages.user' : 'settings.wages.builtIn'),
+        })}
+      </span>
+      {outdated ? (
+        <StatusLine tone="warn" testId="wage-outdated">
+          {pickText(lang, outdated.message)} <span className="muted">{t('deadline.advice')}</span>{' '}
+          <SettingsLink testId="wage-settings-link">{t('eligibility.wageSettingsLink')}</SettingsLink>
+        </StatusLine>
+      ) : null}
+    </div>
   );
 }
 

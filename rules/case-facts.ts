@@ -9,6 +9,7 @@
 import { checklist, ChecklistFacts, type Checklist, type ChecklistItem } from './checklist';
 import { childAgeOk, type ChildAgeResult, type DocumentKind } from './validity';
 import type { BusinessType, Category, PortalModule, TickState } from './model';
+import { guideScope, type ApplicantGroup } from './scope';
 
 /** The businesses filed for one employee (the company's own two, §六(一) 1 (1) and §六(六), are the case book's). */
 export const EMPLOYEE_BUSINESSES: readonly BusinessType[] = ['new-permit', 'renewal', 'employer-change', 'personal-info-change', 'employee-link'];
@@ -60,9 +61,17 @@ export function filingCategory(c: { readonly facts: StoredCaseFacts } | undefine
   return c?.facts.category ?? employee?.category;
 }
 
-/** The checklist of a case; the category falls back to the employee's when the case has none. */
-export function caseChecklist(c: CaseLike, employee?: { readonly category?: Category }): Checklist {
-  return checklist(toChecklistFacts(c, employee?.category));
+/**
+ * The checklist of a case; the category falls back to the employee's when the case has none. An employee the
+ * guide is not for (§七 4: the group the agent chose, or an ID number starting 81/82/83/71) gets the
+ * 「按原有条件和程序办理」 notice instead of the Daxing checklist (`outOfScope`).
+ */
+export function caseChecklist(
+  c: CaseLike,
+  employee?: { readonly category?: Category; readonly residentId?: string; readonly applicantGroup?: ApplicantGroup },
+): Checklist {
+  const scope = employee && (employee.applicantGroup || employee.residentId) ? guideScope({ ...(employee.residentId ? { idNumber: employee.residentId } : {}), ...(employee.applicantGroup ? { group: employee.applicantGroup } : {}) }) : undefined;
+  return checklist({ ...toChecklistFacts(c, employee?.category), ...(scope && !scope.inScope ? { applicantGroup: scope.group } : {}) });
 }
 
 /**

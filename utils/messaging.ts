@@ -93,7 +93,7 @@ export interface SaveCapturedResponse {
 export interface FocusDraft {
   employee: Pick<
     Employee,
-    'id' | 'name' | 'residentId' | 'gender' | 'birthDate' | 'phone' | 'category' | 'holderStatus' | 'permitValidUntil'
+    'id' | 'name' | 'residentId' | 'gender' | 'birthDate' | 'phone' | 'category' | 'holderStatus' | 'permitValidUntil' | 'applicantGroup'
   >;
   case: Pick<
     Case,

@@ -16,7 +16,7 @@ import { getRepos } from '../../storage/repos';
 import { deadlineEvents, dueReminders, eventTitle, type CaseBookEvent, type Reminder } from '../../rules/deadline-events';
 import { loadSnapshot } from '../../storage/snapshot';
 import { DEFAULT_REMINDER_LEADS } from '../../storage/schemas';
-import { useDeadlineOptions } from './use-casebook-data';
+import { useDeadlineOptions } from '../use-deadline-settings';
 import { navigate } from './route';
 import { eventLabel } from './labels';
 
@@ -45,8 +45,9 @@ export function CalendarView({ month: monthParam, today }: { month?: string; tod
     const to = gridEnd > addDays(today, 60) ? gridEnd : addDays(today, 60);
     return loadSnapshot(repos, { documentsFrom: from, documentsTo: to });
   }, [gridStart, gridEnd, today, epoch]);
-  const events = useMemo(() => (data ? deadlineEvents(data, { from: gridStart, to: gridEnd }, idx) : undefined), [data, gridStart, gridEnd, idx]);
-  const due = useMemo<Reminder[] | undefined>(() => (data ? dueReminders(data, today, leads, idx) : undefined), [data, today, leads, idx]);
+  // Nothing is computed before the stored settings (entered holiday notices, buffer) are applied.
+  const events = useMemo(() => (data && idx ? deadlineEvents(data, { from: gridStart, to: gridEnd }, idx) : undefined), [data, gridStart, gridEnd, idx]);
+  const due = useMemo<Reminder[] | undefined>(() => (data && idx ? dueReminders(data, today, leads, idx) : undefined), [data, today, leads, idx]);
   const byDay = useMemo(() => {
     const m = new Map<string, CaseBookEvent[]>();
     for (const e of events ?? []) m.set(e.date, [...(m.get(e.date) ?? []), e]);

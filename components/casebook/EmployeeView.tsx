@@ -15,6 +15,9 @@ import { getRepos } from '../../storage/repos';
 import { EmployeePatch, Phone, PersonName, ResidentId } from '../../storage/schemas';
 import type { BusinessType } from '../../rules/model';
 import { deadlineStatus } from '../../rules/deadlines';
+import { PermitDates } from '../PermitDates';
+import { ApplicantGroup, guideScope } from '../../rules/scope';
+import { useDeadlineOptions } from '../use-deadline-settings';
 import { AuditCard } from './AuditCard';
 import { DocumentsCard } from './DocumentsCard';
 import { TextField, zodMessage } from './fields';
@@ -46,7 +49,9 @@ export function EmployeeView({ id, today }: { id: string; today: string }) {
   const [newBusiness, setNewBusiness] = useState<BusinessType>('new-permit');
   const [error, setError] = useState<unknown>(null);
   const [erase, setErase] = useState(false);
-  if (employee === undefined) return <p aria-busy="true">{t('common.loading')}</p>;
+  // The stored holiday notices are registered and the locality buffer read before any day is computed.
+  const options = useDeadlineOptions();
+  if (employee === undefined || !options) return <p aria-busy="true">{t('common.loading')}</p>;
   if (employee === null || !employee) {
     return (
       <div className="cb-missing">
@@ -57,7 +62,10 @@ export function EmployeeView({ id, today }: { id: string; today: string }) {
   }
   const e = employee;
   const timed = e.permitValidUntil && (e.holderStatus === 'holder' || e.holderStatus === 'suspended');
-  const status = timed ? deadlineStatus(e.permitValidUntil!, today, e.holderStatus === 'holder' ? 'renewal' : 'employer-change') : undefined;
+  // §七 4: an applicant the guide is not for (the group chosen, or an ID number starting 81/82/83) is told at once.
+  const scope = guideScope({ idNumber: e.residentId, ...(e.applicantGroup ? { group: e.applicantGroup } : {}) });
+  const business = e.holderStatus === 'holder' ? 'renewal' : 'employer-change';
+  const status = timed ? deadlineStatus(e.permitValidUntil!, today, business, options) : undefined;
   const suggested: BusinessType | undefined =
     e.holderStatus === 'holder' && status && status.state !== 'not-yet-open' && status.state !== 'expired'
       ? 'renewal'
@@ -92,6 +100,11 @@ export function EmployeeView({ id, today }: { id: string; today: string }) {
         </span>
         <SaveState state={saver.state} error={saver.error} />
       </header>
+      {scope && !scope.inScope ? (
+        <StatusLine tone="warn" testId="guide-out-of-scope">
+          {pickText(lang, scope.finding.message)} <span className="section">{scope.finding.section}</span>
+        </StatusLine>
+      ) : null}
       <div className="cb-columns">
         <div className="cb-col">
           <Card title={t('casebook.employee.data')} testId="employee-form">
@@ -110,19 +123,20 @@ export function EmployeeView({ id, today }: { id: string; today: string }) {
               <SelectField label={t('casebook.col.category')} value={e.category} emptyLabel={t('case.field.unanswered')} options={CATEGORIES.map((c) => ({ value: c, label: categoryLabel(lang, c) }))} onChange={(v) => saver.schedule({ category: v })} testId="emp-category" />
               <SelectField label={t('casebook.col.holder')} value={e.holderStatus} options={HOLDER_STATUSES.map((s) => ({ value: s, label: holderLabel(lang, s) }))} onChange={(v) => v && saver.schedule({ holderStatus: v })} testId="emp-holder" />
               <DateField label={t('casebook.col.until')} value={e.permitValidUntil} onCommit={(v) => saver.schedule({ permitValidUntil: v === 'long-term' ? null : v })} testId="emp-until" />
+              <SelectField
+                label={t('casebook.applicantGroup')}
+                value={e.applicantGroup}
+                emptyLabel={t('casebook.applicantGroup.unset')}
+                options={ApplicantGroup.options.map((g) => ({ value: g, label: t(`casebook.applicantGroup.${g}`) }))}
+                onChange={(v) => saver.schedule({ applicantGroup: v })}
+                testId="emp-group"
+              />
             </div>
             <TextField label={t('casebook.notes')} value={e.notes} multiline validate={(v) => (v.length > 10000 ? { zh: '备注过长（上限 10000 字）', en: 'Notes too long (max 10,000)' } : null)} onCommit={(v) => saver.schedule({ notes: v.trim() === '' ? null : v })} testId="emp-notes" />
           </Card>
           {status ? (
             <Card title={e.holderStatus === 'holder' ? t('casebook.permit.renewal') : t('casebook.permit.changeTitle')} testId="employee-permit">
-              <p>
-                <StatusBadge tone={permitTone(status.state)}>{permitStateLabel(lang, status.state)}</StatusBadge>
-              </p>
-              {status.findings.map((f, i) => (
-                <StatusLine key={i} tone={f.passed ? 'info' : f.severity === 'error' ? 'bad' : 'warn'}>
-                  {pickText(lang, f.message)} <span className="muted small">{f.section}</span>
-                </StatusLine>
-              ))}
+              <PermitDates expiry={e.permitValidUntil!} today={today} business={business} options={options} />
             </Card>
           ) : null}
         </div>

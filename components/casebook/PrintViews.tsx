@@ -7,11 +7,12 @@ import { useMemo, useState } from 'react';
 import { pickText, useLang, useT } from '../i18n';
 import { useCase, useCompany, useDocuments, useEmployee, useNotes, useTicks } from '../use-live';
 import { useToday } from '../use-today';
+import { useDeadlineOptions } from '../use-deadline-settings';
 import { caseChecklist, childAges, documentKindOf, progressOf } from '../../rules/case-facts';
 import { incomeAnnotationDraft } from '../../rules/texts';
 import { checkValidity } from '../../rules/validity';
 import { deadlineStatus, renewalWindow, reviewCompletesBy } from '../../rules/deadlines';
-import { suggestedFilingDate } from '../../rules/quarters';
+import { quarterOf, quarterQuota, suggestedFilingDate } from '../../rules/quarters';
 import { countWorkdays } from '../../rules/calendar';
 import { findLocality, LOCALITIES } from '../../rules/localities';
 import { UPLOAD_STANDARDS } from '../../rules/checklist';
@@ -39,6 +40,12 @@ export function PrintQuarter({ quarter, data }: { quarter: string; data: CaseBoo
   const company = useCompany();
   const [reveal, setReveal] = useState(false);
   const summary = useMemo(() => (data ? quarterSummary(data.snapshot, quarter) : undefined), [data, quarter]);
+  const today = useToday();
+  // §一(一): this quarter's new permits against the approved number (the current quarter only: the quota is per quarter).
+  const quota = useMemo(
+    () => (data && quarterOf(today).label === quarter ? quarterQuota(data.snapshot.cases, company?.approvedNewPermits?.[quarter], today) : undefined),
+    [data, quarter, today, company],
+  );
   const office = company?.localityOffice ? (LOCALITIES.find((l) => l.name === company.localityOffice) ?? findLocality(company.localityOffice)) : undefined;
   return (
     <div className="print-page" data-testid="print-quarter">
@@ -76,6 +83,11 @@ export function PrintQuarter({ quarter, data }: { quarter: string; data: CaseBoo
             </tr>
           </tbody>
         </table>
+        {quota ? (
+          <p className={quota.exceeded ? 'warn' : 'muted small'} data-testid="quarter-quota">
+            {pickText(lang, quota.findings[0].message)} {quota.findings[0].section}
+          </p>
+        ) : null}
         {summary && summary.rows.length === 0 ? <p>{t('report.quarter.none')}</p> : null}
         {summary && summary.rows.length ? (
           <table className="list" data-testid="quarter-rows">
@@ -149,13 +161,16 @@ function PrintDate({ label, date, days, approximate }: { label: string; date: st
 function PrintDeadlines({ c, expiry, today }: { c: Case; expiry: string | undefined; today: string }) {
   const t = useT();
   const lang = useLang();
+  // The stored holiday notices and locality buffer, as everywhere else (use-deadline-settings.ts).
+  const options = useDeadlineOptions();
+  if (!options) return null;
   const rows: React.ReactNode[] = [];
   const lines: { zh: string; en: string }[] = [];
   const approx = new Set<number>();
   const timed = c.business === 'renewal' || c.business === 'employer-change';
   if (timed && expiry) {
-    const status = deadlineStatus(expiry, today, c.business === 'renewal' ? 'renewal' : 'employer-change');
-    const win = c.business === 'renewal' ? renewalWindow(expiry) : undefined;
+    const status = deadlineStatus(expiry, today, c.business === 'renewal' ? 'renewal' : 'employer-change', options);
+    const win = c.business === 'renewal' ? renewalWindow(expiry, options) : undefined;
     rows.push(
       <tr key="state">
         <th>{t('report.checklist.deadlineState')}</th>
@@ -163,6 +178,7 @@ function PrintDeadlines({ c, expiry, today }: { c: Case; expiry: string | undefi
       </tr>,
     );
     if (win) rows.push(<PrintDate key="opens" label={t('deadline.opens')} date={win.opens.date} days={status.workdaysLeft.toOpening} approximate={win.opens.approximate} />);
+    rows.push(<PrintDate key="recommended" label={t('deadline.recommended')} date={status.recommendedLatestDay} days={status.workdaysLeft.toRecommendedLatestDay} approximate={status.approximate} />);
     rows.push(<PrintDate key="safe" label={t('deadline.lastSafeDay')} date={status.guideLatestDay} days={status.workdaysLeft.toGuideLatestDay} approximate={status.approximate} />);
     rows.push(<PrintDate key="expiry" label={t('deadline.expiry')} date={expiry} days={status.workdaysLeft.toExpiry} approximate={status.approximate} />);
     lines.push(status.findings[0].message);

@@ -20,6 +20,11 @@ import { checkCreditCode } from '../../rules/identity';
 import { passphraseStrength } from '../../utils/passphrase';
 import { LOCALITIES } from '../../rules/localities';
 import { wageStandard, wageTable } from '../../rules/wages';
+import { HolidayNoticeError, parseHolidayNotice, summarizeArrangement } from '../../rules/holiday-notice';
+import { calendarCoverage, type HolidayArrangement } from '../../rules/calendar';
+import { DEFAULT_LOCALITY_BUFFER_WORKDAYS } from '../../rules/deadlines';
+import { useDeadlineSettings } from '../use-deadline-settings';
+import { EmployerCard } from './EmployerCard';
 import { sendMessage, type ReminderCheckResult } from '../../utils/messaging';
 import type { ReminderLeads } from '../../storage/schemas';
 import type { Bilingual } from '../../rules/model';
@@ -104,7 +109,9 @@ function WagesCard({ today }: { today: string }) {
       year: Number(form.year),
       monthly: Number(form.monthly),
       ...(form.annual.trim() ? { annual: Number(form.annual) } : {}),
-      publishedOn: form.publishedOn.trim(),
+      // The day the agent enters the figure when no publication date is given: a case accepted earlier is
+      // then judged with the figure in force at the time (rules/wages.ts).
+      publishedOn: form.publishedOn.trim() || today,
       ...(form.source.trim() ? { source: form.source.trim() } : {}),
     };
     const parsed = WageOverride.safeParse(candidate);
@@ -166,7 +173,7 @@ function WagesCard({ today }: { today: string }) {
         {(['year', 'monthly', 'annual', 'publishedOn', 'source'] as const).map((k) => (
           <label key={k}>
             {t(`settings.wages.${k === 'publishedOn' ? 'published' : k}`)}
-            <input value={form[k]} onChange={(e) => setForm({ ...form, [k]: e.target.value })} placeholder={k === 'publishedOn' ? 'yyyy-MM-dd' : k === 'annual' || k === 'source' ? t('settings.optional') : ''} data-testid={`wage-${k}`} />
+            <input value={form[k]} onChange={(e) => setForm({ ...form, [k]: e.target.value })} placeholder={k === 'publishedOn' ? t('settings.wages.publishedDefault') : k === 'annual' || k === 'source' ? t('settings.optional') : ''} data-testid={`wage-${k}`} />
           </label>
         ))}
         <button type="submit" data-testid="wage-add">{t('settings.wages.add')}</button>
@@ -216,6 +223,179 @@ function RemindersCard() {
           ))}
         </ul>
       ) : null}
+      <ErrorText error={error} />
+    </Card>
+  );
+}
+
+/**
+ * 节假日安排: the agent pastes the State Council notice, sees the year read from it (days off grouped into runs,
+ * make-up working days), confirms, and the year becomes official everywhere (stored in the settings row, so
+ * backed up; every context registers it before computing). Unreadable or contradictory text stores nothing.
+ */
+function HolidaysCard({ today }: { today: string }) {
+  const t = useT();
+  const lang = useLang();
+  const settings = useSettings();
+  const applied = useDeadlineSettings();
+  const textId = useId();
+  const stored = useMemo(() => settings?.holidayArrangements ?? [], [settings]);
+  const [text, setText] = useState('');
+  const [parsed, setParsed] = useState<HolidayArrangement | null>(null);
+  const [problems, setProblems] = useState<readonly Bilingual[] | null>(null);
+  const [saved, setSaved] = useState<number | null>(null);
+  const [removing, setRemoving] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const coverage = calendarCoverage();
+  const covered = new Set([...coverage.years, ...stored.map((a) => a.year)]);
+  let next = Math.max(Number(today.slice(0, 4)), coverage.lastYear);
+  while (covered.has(next)) next += 1;
+  const read = () => {
+    setSaved(null);
+    setError(null);
+    try {
+      setParsed(parseHolidayNotice(text));
+      setProblems(null);
+    } catch (e) {
+      setParsed(null);
+      setProblems(e instanceof HolidayNoticeError ? e.problems : [{ zh: String(e), en: String(e) }]);
+    }
+  };
+  const confirm = async (a: HolidayArrangement) => {
+    try {
+      const list = [...stored.filter((x) => x.year !== a.year), { year: a.year, holidays: [...a.holidays], workdays: [...a.workdays] }].sort((x, y) => x.year - y.year);
+      await getRepos().settings.update({ holidayArrangements: list });
+      setSaved(a.year);
+      setParsed(null);
+      setText('');
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const summary = parsed ? summarizeArrangement(parsed) : null;
+  return (
+    <Card title={t('settings.holidays.title')} testId="settings-holidays">
+      <p className="muted small">{t('settings.holidays.intro')}</p>
+      <p className="small" data-testid="holidays-coverage">
+        {t('settings.holidays.coverage', {
+          first: coverage.firstYear,
+          last: coverage.lastYear,
+          entered: stored.length ? stored.map((a) => a.year).join('、') : t('common.none'),
+          next,
+        })}
+      </p>
+      {applied?.error ? <ErrorText error={applied.error} /> : null}
+      <div className="field">
+        <label htmlFor={textId}>{t('settings.holidays.paste')}</label>
+        <textarea id={textId} rows={6} value={text} onChange={(e) => setText(e.target.value)} data-testid="holidays-text" />
+      </div>
+      <p>
+        <button type="button" disabled={!text.trim()} onClick={read} data-testid="holidays-read">
+          {t('settings.holidays.read')}
+        </button>
+      </p>
+      {problems ? (
+        <div role="alert" data-testid="holidays-problems">
+          <StatusLine tone="bad">{t('settings.holidays.unreadable')}</StatusLine>
+          <ul className="small">
+            {problems.map((p, i) => (
+              <li key={i}>{pickText(lang, p)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {parsed && summary ? (
+        <div className="plan" data-testid="holidays-parsed">
+          <h3>{t('settings.holidays.parsed', { year: parsed.year })}</h3>
+          <table className="wages">
+            <tbody>
+              <tr>
+                <th>{t('settings.holidays.off')}</th>
+                <td>
+                  <ul className="plain">
+                    {summary.runs.map((r) => (
+                      <li key={r.from} data-testid="holidays-run">
+                        {r.days === 1 ? r.from : `${r.from} – ${r.to}`} <span className="muted">{t('settings.holidays.days', { n: r.days })}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+              <tr>
+                <th>{t('settings.holidays.work')}</th>
+                <td data-testid="holidays-workdays">{summary.workdays.length ? summary.workdays.join('、') : t('common.none')}</td>
+              </tr>
+            </tbody>
+          </table>
+          <p className="muted small">{pickText(lang, summary.text)}</p>
+          {stored.some((a) => a.year === parsed.year) ? <StatusLine tone="warn">{t('settings.holidays.replaces', { year: parsed.year })}</StatusLine> : null}
+          <p>
+            <button type="button" className="primary" onClick={() => void confirm(parsed)} data-testid="holidays-confirm">
+              {t('settings.holidays.confirm')}
+            </button>{' '}
+            <button type="button" onClick={() => setParsed(null)}>{t('settings.holidays.cancel')}</button>
+          </p>
+        </div>
+      ) : null}
+      {saved !== null ? <StatusLine tone="ok">{t('settings.holidays.saved', { year: saved })}</StatusLine> : null}
+      <h3>{t('settings.holidays.stored')}</h3>
+      {stored.length === 0 ? <p className="muted small">{t('settings.holidays.none')}</p> : null}
+      <ul className="plain" data-testid="holidays-stored">
+        {stored.map((a) => (
+          <li key={a.year} data-testid={`holidays-year-${a.year}`}>
+            <strong>{a.year}</strong> <span className="muted small">{pickText(lang, summarizeArrangement(a).text)}</span>{' '}
+            {removing === a.year ? (
+              <span role="alertdialog" aria-label={t('settings.holidays.removeConfirm', { year: a.year })}>
+                <span className="small">{t('settings.holidays.removeConfirm', { year: a.year })}</span>{' '}
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() =>
+                    getRepos()
+                      .settings.update({ holidayArrangements: stored.filter((x) => x.year !== a.year) })
+                      .then(() => setRemoving(null), setError)
+                  }
+                  data-testid="holidays-remove-confirm"
+                >
+                  {t('common.confirm')}
+                </button>
+                <button type="button" onClick={() => setRemoving(null)}>{t('common.cancel')}</button>
+              </span>
+            ) : (
+              <button type="button" onClick={() => setRemoving(a.year)} data-testid="holidays-remove">
+                {t('common.delete')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <ErrorText error={error} />
+    </Card>
+  );
+}
+
+/** 属地初审预留: the working days the recommended latest day leaves for the locality's first review. */
+function BufferCard() {
+  const t = useT();
+  const settings = useSettings();
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <Card title={t('settings.buffer.title')} testId="settings-buffer">
+      {settings ? (
+        <NumberField
+          label={t('settings.buffer.label')}
+          value={settings.localityBufferWorkdays ?? DEFAULT_LOCALITY_BUFFER_WORKDAYS}
+          min={0}
+          max={60}
+          unit={t('settings.buffer.unit')}
+          required
+          onChange={(n) => n !== null && void getRepos().settings.update({ localityBufferWorkdays: n }).then(() => setSaved(true), setError)}
+          testId="buffer-workdays"
+        />
+      ) : null}
+      <p className="muted small">{t('settings.buffer.explain')}</p>
+      {saved ? <p className="save-state">{t('case.field.saved')}</p> : null}
       <ErrorText error={error} />
     </Card>
   );
@@ -450,11 +630,14 @@ export function SettingsView({ today }: { today: string }) {
     <div className="cb-settings" data-testid="settings-view">
       <div className="cb-col">
         <CompanyCard />
+        <EmployerCard today={today} />
         <LanguageCard />
+        <BufferCard />
         <RemindersCard />
       </div>
       <div className="cb-col">
         <WagesCard today={today} />
+        <HolidaysCard today={today} />
         <BackupCard />
         <StorageCard />
       </div>

@@ -23,7 +23,7 @@ export const PERMIT_STATE_LABELS: Record<string, Bilingual> = {
   'not-yet-open': { zh: '未到申请期', en: 'not yet open' },
   open: { zh: '申请期内', en: 'open' },
   'closing-soon': { zh: '即将截止', en: 'closing soon' },
-  missed: { zh: '已过安全申报日', en: 'past the last safe day' },
+  missed: { zh: '已过建议最晚发起日', en: 'past the recommended latest day' },
   expired: { zh: '已到期', en: 'expired' },
 };
 
@@ -48,8 +48,8 @@ export function caseBookTable(rows: readonly CaseBookRow[], options: CsvOptions 
   const lang = options.lang ?? 'zh-CN';
   const en = lang === 'en';
   const head = en
-    ? ['Name', 'Resident ID', 'Phone', 'Category', 'Holder status', 'Permit valid until', 'Renewal / employer change', 'Window opens', 'Recommended latest filing day', 'Working days to recommended latest day', 'Current business', 'Case status', 'Submitted on', 'Accepted on', 'Next deadline', 'Next date', 'Working days left', 'Approximate']
-    : ['姓名', '身份证号', '手机号', '申报类别', '持证状态', '证件有效期至', '续签/变更状态', '续签申请期开始', '建议最晚发起日', '距建议最晚发起日（工作日）', '当前业务', '业务状态', '提交日期', '受理日期', '下一事项', '下一日期', '剩余工作日', '日期为估算'];
+    ? ['Name', 'Resident ID', 'Phone', 'Category', 'Holder status', 'Permit valid until', 'Renewal / employer change', 'Window opens', 'Recommended latest filing day', 'Working days to recommended latest day', "The guide's latest filing day", 'Current business', 'Case status', 'Submitted on', 'Accepted on', 'Next deadline', 'Next date', 'Working days left', 'Approximate']
+    : ['姓名', '身份证号', '手机号', '申报类别', '持证状态', '证件有效期至', '续签/变更状态', '续签申请期开始', '建议最晚发起日', '距建议最晚发起日（工作日）', '指南所列最晚发起日', '当前业务', '业务状态', '提交日期', '受理日期', '下一事项', '下一日期', '剩余工作日', '日期为估算'];
   const body = rows.map((r) => {
     const e = r.employee;
     const c = r.latestCase;
@@ -66,6 +66,7 @@ export function caseBookTable(rows: readonly CaseBookRow[], options: CsvOptions 
       p?.opens ?? '',
       p?.recommendedLatestDay ?? '',
       p ? p.workdaysToRecommendedLatestDay : '',
+      p?.guideLatestDay ?? '',
       c ? pick(lang, BUSINESS_LABELS[c.business]) : '',
       c ? pick(lang, STATUS_LABELS[c.status]) : '',
       c?.submittedOn ?? '',

@@ -10,6 +10,7 @@ import { getRepos } from '../../storage/repos';
 import { caseBookRows, loadSnapshot, type CaseBookRow, type Snapshot } from '../../storage/snapshot';
 import { type DeadlineOptions } from '../../rules/deadlines';
 import { LiveEpochContext } from '../use-live';
+import { useDeadlineOptions } from '../use-deadline-settings';
 
 export interface CaseBookData {
   snapshot: Snapshot;
@@ -18,20 +19,13 @@ export interface CaseBookData {
   idx: DeadlineOptions;
 }
 
-/**
- * The deadline settings (the locality buffer of the recommended latest day). Defaults until the setting is
- * stored (INTEGRATION-14.md); rules/calendar.ts does the working-day arithmetic itself.
- */
-export function useDeadlineOptions(): DeadlineOptions {
-  return useMemo(() => ({}), []);
-}
-
 export function useCaseBookData(today: string): CaseBookData | undefined {
   const epoch = useContext(LiveEpochContext);
   const snapshot = useLiveQuery(() => loadSnapshot(getRepos(), { documentsFrom: today, documentsTo: addDays(today, 400) }), [today, epoch]);
   const idx = useDeadlineOptions();
   return useMemo(() => {
-    if (!snapshot) return undefined;
+    // Nothing is computed before the stored settings (entered holiday notices, buffer) are applied.
+    if (!snapshot || !idx) return undefined;
     performance.mark('jzz:casebook:data-loaded');
     return { snapshot, rows: caseBookRows(snapshot, today, idx), idx };
   }, [snapshot, today, idx]);

@@ -11,7 +11,8 @@
  * Tests (and the case book's "check now" button) call `runReminderCheck(today)`; in the service worker it is
  * also reachable as `globalThis.jzzReminders.runReminderCheck('2027-03-01')` (serviceWorker.evaluate).
  *
- * Lead times are a setting in the database (settings row, `reminders`; backed up). Releases before
+ * The entered holiday arrangements and the locality buffer are applied from the settings row before each check
+ * (storage/deadline-settings.ts). Lead times are a setting in the database (settings row, `reminders`; backed up). Releases before
  * schema 3 kept them in `browser.storage.local` under {@link REMINDER_LEADS_KEY}: {@link adoptLegacyReminderLeads}
  * moves such a value into the settings once.
  */
@@ -27,6 +28,7 @@ import { REQUEST_SCHEMAS, type ReminderCheckResult } from '../../utils/messaging
 import { assertExtensionPage, parseMessage, type OnMessage } from './storage-handlers';
 import { documentWindow, dueReminders, type Reminder } from '../../rules/deadline-events';
 import { loadSnapshot } from '../../storage/snapshot';
+import { applyDeadlineSettings } from '../../storage/deadline-settings';
 
 export const REMINDER_ALARM = 'jzz-daily-reminders';
 export const REMINDER_LEADS_KEY = 'reminderLeads';
@@ -114,9 +116,13 @@ async function check(today: IsoDate | undefined, options: ReminderCheckOptions):
   const d = depsOrDefault();
   const repos = options.repos ?? d.repos;
   const day = today ?? beijingDate(d.now());
-  const leads = (await repos.settings.get()).reminders;
+  const settings = await repos.settings.get();
+  const leads = settings.reminders;
+  // The entered holiday notices and the locality buffer, read fresh before every check (the settings page
+  // may have changed them since the last one): the same days as the side panel and the case book.
+  const deadlineOptions = applyDeadlineSettings(settings).options;
   const snapshot = await loadSnapshot(repos, documentWindow(day, leads));
-  const due = dueReminders(snapshot, day, leads);
+  const due = dueReminders(snapshot, day, leads, deadlineOptions);
   const lang = await languageOf(repos);
 
   const badge = due.length === 0 ? '' : due.length > 999 ? '999+' : String(due.length);

@@ -144,6 +144,7 @@ export function createStorageHandlers(deps: StorageHandlerDeps): StorageHandlers
           category: e.category,
           holderStatus: e.holderStatus,
           permitValidUntil: e.permitValidUntil,
+          applicantGroup: e.applicantGroup,
         },
         case: c
           ? {

@@ -14,7 +14,13 @@ const WHAT: Bilingual = { zh: '设置', en: 'Settings' };
 function current(row: Settings | undefined): Settings | undefined {
   if (!row) return undefined;
   const reminders = StoredReminderLeads.safeParse(row.reminders);
-  return { ...row, reminders: reminders.success ? reminders.data : { ...DEFAULT_SETTINGS.reminders } };
+  // Rows written before issue #14 lack the buffer and the entered notices: they read as the defaults.
+  return {
+    ...row,
+    reminders: reminders.success ? reminders.data : { ...DEFAULT_SETTINGS.reminders },
+    localityBufferWorkdays: row.localityBufferWorkdays ?? DEFAULT_SETTINGS.localityBufferWorkdays,
+    holidayArrangements: row.holidayArrangements ?? [],
+  };
 }
 const FocusInput = z.strictObject({ employeeId: RecordId, caseId: RecordId.optional() });
 
@@ -24,10 +30,10 @@ export function settingsRepo(ctx: RepoContext) {
   return {
     /** The settings, with defaults filled in when nothing was saved yet. */
     async get(): Promise<Settings> {
-      return readOp(async () => current(await db.settings.get('app')) ?? { ...DEFAULT_SETTINGS, reminders: { ...DEFAULT_SETTINGS.reminders }, updatedAt: new Date(0).toISOString() });
+      return readOp(async () => current(await db.settings.get('app')) ?? { ...DEFAULT_SETTINGS, reminders: { ...DEFAULT_SETTINGS.reminders }, holidayArrangements: [], updatedAt: new Date(0).toISOString() });
     },
 
-    /** Field-level patch; `reminders` merges key by key, `wageOverrides` is replaced as a whole list. */
+    /** Field-level patch; `reminders` merges key by key, `wageOverrides` and `holidayArrangements` are replaced as whole lists. */
     async update(patch: SettingsPatch): Promise<Settings> {
       const p = parseOrThrow(SettingsPatchSchema, patch, WHAT);
       return writeTx(ctx, [db.settings], async () => {

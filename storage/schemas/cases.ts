@@ -29,6 +29,11 @@ export const Child = z.strictObject({
  * checklist, the dates to the under-16 check). Every fact is optional: unknown until the agent answers.
  * Patching `facts` merges fact by fact; `null` clears one.
  */
+/** An amount in yuan (two decimals at most is the form's business; the schema bounds it). */
+const Amount = z.number().min(0).max(1e13);
+/** A calendar year's amount (income or tax). */
+const YearAmount = z.strictObject({ year: z.number().int().min(1990).max(2100), amount: Amount });
+
 export const CaseFactsShape = {
   category: Category,
   /** §六(二) 7 G: which sub-cases of the shareholder category apply. */
@@ -48,6 +53,10 @@ export const CaseFactsShape = {
   titleObtainedBy: z.enum(['exam', 'review']),
   /** §六(二) 7 B: senior titles add the appointment notice. */
   titleIsSenior: z.boolean(),
+  /** §六(二) 4 ③ 单位公房: the owning unit gives a property proof or a lease (合同类, 6 months, §五). */
+  employerHousingDocument: z.enum(['property-proof', 'lease']),
+  /** §提示 特别注意 1: a holder from the old system who has not completed the information and uploads yet. */
+  oldSystemHolder: z.boolean(),
   /** §六(一) 1 (1) ⑥: paid-in capital visible in the public credit systems. */
   paidInCapitalPublic: z.boolean(),
   /** §六(五): the items a personal information change concerns, and the wording stated on submission. */
@@ -79,6 +88,36 @@ export const CaseFactsShape = {
   monthlyIncome: z.array(MonthlyIncome).max(24),
   /** §一(三) 6: a woman's original statutory retirement age (55 cadre / 50 worker). */
   originalRetirementAge: z.union([z.literal(55), z.literal(50)]),
+  // Categories D–H and the recommended one (§一(三) 1 (4)–(9)); rules/eligibility.ts CATEGORY_INPUTS lists them.
+  /** D / E: the employer is a science/innovation entity, or a science/innovation service entity. */
+  employerIsInnovationEntity: z.boolean(),
+  employerIsServiceEntity: z.boolean(),
+  /** D / E: taxable income per calendar year (the last three). */
+  yearlyTaxableIncome: z.array(YearAmount).max(10),
+  /** F: granted patents and software copyrights, author rank (1 = first), commercialised in Beijing. */
+  ip: z.strictObject({
+    inventionPatents: z.number().int().min(0).max(10_000).optional(),
+    otherPatents: z.number().int().min(0).max(10_000).optional(),
+    softwareCopyrights: z.number().int().min(0).max(10_000).optional(),
+    authorRank: z.number().int().min(1).max(1000).optional(),
+    commercialisedInBeijing: z.boolean().optional(),
+  }),
+  /** G: the team's figures and the applicant's shareholding. */
+  team: z.strictObject({
+    ownInvestment3y: Amount.optional(),
+    equityFinancing: Amount.optional(),
+    averageYearlyTax3y: Amount.optional(),
+    shareholdingPercent: z.number().min(0).max(100).optional(),
+    shareholderRank: z.number().int().min(1).max(1000).optional(),
+  }),
+  /** H: 自由职业者、个体工商户等人员 with outstanding contribution, tax paid per year. */
+  freelancer: z.strictObject({
+    isFreelancerOrIndividualBusiness: z.boolean().optional(),
+    outstandingContribution: z.boolean().optional(),
+    yearlyTax: z.array(YearAmount).max(10).optional(),
+  }),
+  /** (9): recommended by Daxing and approved by the city talent bureau (declared). */
+  recommendedByDistrict: z.boolean(),
 } as const;
 
 type FactKey = keyof typeof CaseFactsShape;

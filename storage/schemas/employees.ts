@@ -1,5 +1,6 @@
 /** Employees: the zod schemas of its rows and writes (see ./index.ts for the conventions). */
 import { z } from 'zod';
+import { ApplicantGroup } from '../../rules/scope';
 import { Category, Gender, HolderStatus } from '../../rules/model';
 import {
   Day,
@@ -21,6 +22,7 @@ export const EmployeeInput = z.strictObject({
   holderStatus: HolderStatus.default('none'),
   permitValidUntil: Day.optional(),
   notes: trimmed(LIMITS.notes).optional(),
+  applicantGroup: ApplicantGroup.optional(),
 });
 export type EmployeeInput = z.input<typeof EmployeeInput>;
 
@@ -33,6 +35,8 @@ export const EmployeePatch = z.strictObject({
   holderStatus: HolderStatus.optional(),
   permitValidUntil: Day.nullable().optional(),
   notes: trimmed(LIMITS.notes).nullable().optional(),
+  /** 人员类别 (§七 4); unset = 国内外埠人才 unless the ID number says 港澳台. */
+  applicantGroup: ApplicantGroup.nullable().optional(),
 });
 export type EmployeePatch = z.input<typeof EmployeePatch>;
 
@@ -49,6 +53,8 @@ export const EmployeeRow = z.strictObject({
   holderStatus: HolderStatus,
   permitValidUntil: Day.optional(),
   notes: trimmed(LIMITS.notes).optional(),
+  /** 人员类别 (§七 4, rules/scope.ts); absent in rows written before issue #14. */
+  applicantGroup: ApplicantGroup.optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

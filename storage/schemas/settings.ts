@@ -1,6 +1,8 @@
 /** Settings (one row, id 'app') and focus (one row, id 'focus'): the zod schemas of its rows and writes (see ./index.ts for the conventions). */
 import { z } from 'zod';
 import { WageOverride as RulesWageOverride } from '../../rules/wages';
+import { DEFAULT_LOCALITY_BUFFER_WORKDAYS, LocalityBufferWorkdays } from '../../rules/deadlines';
+import { HolidayArrangementSchema, type HolidayArrangement } from '../../rules/calendar';
 import { DEFAULT_REMINDER_LEADS, ReminderLeads } from '../../rules/deadline-events';
 import { RecordId, Timestamp } from './common';
 
@@ -32,11 +34,28 @@ export const StoredReminderLeads = z.preprocess(
   ReminderLeads,
 );
 
+/**
+ * The State Council notices the agent entered (rules/calendar.ts HolidayArrangement, one per year), registered
+ * with `setEnteredArrangements` by every context before it counts working days. Two for one year are refused.
+ */
+export const HolidayArrangements = z
+  .array(HolidayArrangementSchema)
+  .max(50)
+  .refine((list) => new Set(list.map((a) => a.year)).size === list.length, { message: '同一年份的节假日安排录入了两次 / Two holiday arrangements for one year' });
+export type HolidayArrangements = z.infer<typeof HolidayArrangements>;
+
+/**
+ * Rows and backups written before issue #14 have neither `localityBufferWorkdays` nor `holidayArrangements`:
+ * they read as the defaults (`.default`), so an old row or an old backup still parses.
+ */
 export const SettingsShape = {
   language: Language,
   firstRunDone: z.boolean(),
   wageOverrides: z.array(WageOverride).max(100),
   reminders: StoredReminderLeads,
+  /** 属地初审预留工作日: the locality first-review buffer of the recommended latest day (rules/deadlines.ts). */
+  localityBufferWorkdays: LocalityBufferWorkdays.default(DEFAULT_LOCALITY_BUFFER_WORKDAYS),
+  holidayArrangements: HolidayArrangements.default([]),
 };
 
 export const SettingsRow = z.strictObject({
@@ -51,8 +70,12 @@ export const SettingsPatch = z.strictObject({
   firstRunDone: z.boolean().optional(),
   wageOverrides: SettingsShape.wageOverrides.optional(),
   reminders: ReminderLeads.partial().optional(),
+  localityBufferWorkdays: LocalityBufferWorkdays.optional(),
+  /** Replaced as a whole list (the settings page replaces one year's arrangement, or removes it). */
+  holidayArrangements: HolidayArrangements.optional(),
 });
-export type SettingsPatch = z.input<typeof SettingsPatch>;
+/** A settings write; `holidayArrangements` also takes the readonly arrangements rules/ returns (parseHolidayNotice). */
+export type SettingsPatch = Omit<z.input<typeof SettingsPatch>, 'holidayArrangements'> & { holidayArrangements?: readonly HolidayArrangement[] };
 
 export const DEFAULT_SETTINGS: Omit<Settings, 'updatedAt'> = {
   id: 'app',
@@ -60,6 +83,8 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'updatedAt'> = {
   firstRunDone: false,
   wageOverrides: [],
   reminders: { ...DEFAULT_REMINDER_LEADS },
+  localityBufferWorkdays: DEFAULT_LOCALITY_BUFFER_WORKDAYS,
+  holidayArrangements: [],
 };
 
 export const FocusRow = z.strictObject({

@@ -239,3 +239,53 @@ test('case book: a GBK sheet is decoded, an undecodable one refused, and English
   await expect(page.getByTestId('settings-company').getByRole('alert')).toContainText('The code is wrong somewhere');
   await expect(page.getByTestId('settings-company').getByRole('alert')).not.toContainText('should be');
 });
+
+test('case book settings: a pasted holiday notice is shown, confirmed, listed and removed; a contradictory one stores nothing; the buffer is saved', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/casebook.html#/settings`);
+  const card = page.getByTestId('settings-holidays');
+  await expect(card.getByTestId('holidays-coverage')).toContainText('已录入：无');
+  // Contradictory: 2月14日 both off and working.
+  await card.getByTestId('holidays-text').fill('国务院办公厅关于2027年部分节假日安排的通知\n一、春节：2月14日至2月15日放假，共2天。2月14日上班。');
+  await card.getByTestId('holidays-read').click();
+  await expect(card.getByTestId('holidays-problems')).toContainText('无法读取这份通知，未保存任何内容');
+  await expect(card.getByTestId('holidays-parsed')).toHaveCount(0);
+  await expect(card.getByTestId('holidays-stored').locator('li')).toHaveCount(0);
+
+  await card.getByTestId('holidays-text').fill(
+    '国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n二、春节：2月5日（农历除夕、周五）至2月11日（周四）放假调休，共7天。2月14日（周日）上班。',
+  );
+  await card.getByTestId('holidays-read').click();
+  await expect(card.getByTestId('holidays-parsed')).toContainText('读取结果：2027 年');
+  await expect(card.getByTestId('holidays-run')).toHaveCount(2);
+  await expect(card.getByTestId('holidays-workdays')).toHaveText('2027-02-14');
+  await card.getByTestId('holidays-confirm').click();
+  await expect(card.getByTestId('holidays-year-2027')).toBeVisible();
+  await expect(card.getByTestId('holidays-coverage')).toContainText('已录入：2027');
+
+  await card.getByTestId('holidays-remove').click();
+  await card.getByTestId('holidays-remove-confirm').click();
+  await expect(card.getByTestId('holidays-year-2027')).toHaveCount(0);
+
+  await page.getByTestId('buffer-workdays').fill('8');
+  await expect(page.getByTestId('settings-buffer')).toContainText('已自动保存');
+  await page.reload();
+  await expect(page.getByTestId('buffer-workdays')).toHaveValue('8');
+});
+
+test('case book: a 港澳台居民居住证 holder (81…) gets the §七 4 notice instead of the Daxing checklist', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  const base = `chrome-extension://${extensionId}/casebook.html`;
+  await page.goto(`${base}#/import`);
+  const id = makeResidentId({ region: '810000', birthDate: '1990-03-07', sequence: 123 });
+  await page.getByTestId('import-file').setInputFiles({ name: 'hmt.csv', mimeType: 'text/csv', buffer: csv([['姓名', '身份证号'], ['陈家明', id]]) });
+  await expect(page.getByTestId('import-summary')).toHaveAttribute('data-valid', '1');
+  await page.getByTestId('import-go').click();
+  await page.getByTestId('nav-table').click();
+  await page.getByTestId('casebook-row').first().click();
+  await expect(page.getByTestId('employee-view').getByTestId('guide-out-of-scope')).toContainText('港澳台人才（证件号码以 81/82/83 开头，为港澳台居民居住证）：按原有条件和程序办理');
+  await page.getByTestId('new-business').selectOption('new-permit');
+  await page.getByTestId('new-case').click();
+  await expect(page.getByTestId('checklist').getByTestId('guide-out-of-scope')).toContainText('按原有条件和程序办理');
+  await expect(page.getByTestId('checklist-items')).toHaveCount(0);
+});

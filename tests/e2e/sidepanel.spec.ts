@@ -107,7 +107,10 @@ test('a new-permit case: conditional checklist, validity dates, ticks kept, rene
   // The expiry typed at creation is the employee's: the deadlines show at once.
   await expect(sidePanel.getByTestId('deadline-state')).toBeVisible();
   await expect(sidePanel.getByTestId('permit-valid-until')).toHaveValue(addMonths(TODAY, 3));
-  await expect(sidePanel.getByTestId('deadline-last-safe')).toContainText(/\d{4}-\d{2}-\d{2}/);
+  await expect(sidePanel.getByTestId('deadline-last-safe')).toContainText(/指南所列最晚发起日（有效期前第 20 个工作日）\s*\d{4}-\d{2}-\d{2}/);
+  // Issue #14: the recommended day beside the guide's, with the locality buffer (default 5) said in words.
+  await expect(sidePanel.getByTestId('deadline-recommended')).toContainText(/建议最晚发起日\s*\d{4}-\d{2}-\d{2}/);
+  await expect(sidePanel.getByTestId('deadline-buffer')).toContainText('预留属地初审 5 个工作日 + 20 个工作日审核');
   await sidePanel.getByTestId('accepted-on').fill(TODAY);
   await expect(sidePanel.getByTestId('deadline-review')).toContainText(/\d{4}-\d{2}-\d{2}/);
   await sidePanel.getByTestId('case-select').selectOption({ label: (await sidePanel.getByTestId('case-select').locator('option', { hasText: '新办证件' }).textContent())! });

@@ -45,7 +45,9 @@ describe('the Excel export of the case book', () => {
     const ws = masked.Sheets[masked.SheetNames[0]];
     const table = XLSX.utils.sheet_to_json<string[]>(ws, { header: 1, raw: false });
     expect(table[0].slice(0, 6)).toEqual(['姓名', '身份证号', '手机号', '申报类别', '持证状态', '证件有效期至']);
-    expect(table[0]).toHaveLength(18);
+    // the CSV's columns, the recommended and the guide's latest day included (issue #14)
+    expect(table[0]).toHaveLength(19);
+    expect(table[0].slice(8, 11)).toEqual(['建议最晚发起日', '距建议最晚发起日（工作日）', '指南所列最晚发起日']);
     expect(table.slice(1).map((r) => r[1])).toEqual(rows.map((r) => `${'*'.repeat(14)}${r.employee.residentId.slice(-4)}`));
     expect(table.slice(1).some((r) => r[2] === '138****5678')).toBe(true);
     const full = XLSX.read(await caseBookXlsx(rows, { revealIds: true }), { type: 'array' });
