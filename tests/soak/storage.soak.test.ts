@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, expect, it } from 'vitest';
-import { makeResidentId } from '../../rules/identity';
+import { makeResidentId, normalizePersonName } from '../../rules/identity';
 import { openDb, type JzzDb } from '../../storage/db';
 import { createRepos, type Repos } from '../../storage/repos';
 import { dumpAll, type Dump } from '../../storage/dump';
@@ -176,7 +176,8 @@ const createEmployee = fc
     if (BAD_NAMES.includes(name) || BAD_IDS.includes(rid)) return refused(r, 'invalid', () => r.repos.employees.create(input));
     if ([...m.employees.values()].some((e) => e.residentId === rid)) return refused(r, 'duplicate', () => r.repos.employees.create(input));
     const e = await r.repos.employees.create(input);
-    m.employees.set(e.id, { name: name.trim(), residentId: rid, ...(phone ? { phone } : {}) });
+    // Names are stored as searched: full-width folded, spaces between Han characters dropped (rules/identity.ts).
+    m.employees.set(e.id, { name: normalizePersonName(name), residentId: rid, ...(phone ? { phone } : {}) });
     audited(m, e.id);
   }));
 
@@ -193,7 +194,7 @@ const updateEmployee = fc
     // Values of the wrong kind for the field are bad input too; keep only those the field accepts.
     const ok = value === null ? field === 'phone' || field === 'notes' : field === 'phone' ? PHONES.includes(value) : field === 'name' ? NAMES.includes(value) : field === 'residentId' ? VALID_IDS.includes(value) : true;
     if (!ok) return;
-    const next = value === null ? undefined : (value.trim() as string);
+    const next = value === null ? undefined : field === 'name' ? normalizePersonName(value) : (value.trim() as string);
     if (field === 'residentId' && next !== current.residentId && [...m.employees.values()].some((e) => e.residentId === next)) {
       return refused(r, 'duplicate', () => r.repos.employees.update(id, { residentId: value! }));
     }
