@@ -142,12 +142,21 @@ function alreadyFiled(cases: readonly DeadlineCase[] | undefined, business: Busi
  */
 const filedSince = (expiry: string): string => fromDayNumber(stepBackDays(toDayNumber(expiry), RENEWAL_WINDOW_WORKDAYS));
 
-const timedBusiness = (h: DeadlineHolder): 'renewal' | 'employer-change' | undefined =>
-  h.permitValidUntil && (h.holderStatus === 'holder' || h.holderStatus === 'suspended')
-    ? h.holderStatus === 'holder'
-      ? 'renewal'
-      : 'employer-change'
-    : undefined;
+/**
+ * Which business a holder's permit is timed for: the one the agent opened for them (their latest case that
+ * is still open and is a renewal or an employer change), else the one their status implies (holder →
+ * renewal, 挂起 → employer change). The case decides, so that an employer change is never called a renewal
+ * in the table, CSV, ICS or reminders because the status was not updated (issue #18).
+ */
+function timedBusiness(h: DeadlineHolder, cases: readonly DeadlineCase[]): 'renewal' | 'employer-change' | undefined {
+  if (!h.permitValidUntil || (h.holderStatus !== 'holder' && h.holderStatus !== 'suspended')) return undefined;
+  let latest: DeadlineCase | undefined;
+  for (const c of cases) {
+    if ((c.business === 'renewal' || c.business === 'employer-change') && c.status !== 'voided' && c.status !== 'approved' && (!latest || c.createdAt > latest.createdAt)) latest = c;
+  }
+  if (latest) return latest.business as 'renewal' | 'employer-change';
+  return h.holderStatus === 'holder' ? 'renewal' : 'employer-change';
+}
 
 const contractKind = (k: DocumentKind): boolean => k.endsWith('contract');
 
@@ -240,7 +249,7 @@ export function deadlineEvents(s: DeadlineSnapshot, range: { from: IsoDate; to: 
   const fromDay = toDayNumber(from);
   const toDay = toDayNumber(to);
   for (const e of s.employees) {
-    const business = timedBusiness(e);
+    const business = timedBusiness(e, byEmployee.get(e.id) ?? []);
     if (!business) continue;
     const expiry = e.permitValidUntil!;
     const end = toDayNumber(expiry);
@@ -372,7 +381,7 @@ export function caseBookRows<E extends DeadlineHolder, C extends DeadlineCase>(
     const cases = byEmployee.get(employee.id) ?? [];
     const candidates: NextDeadline[] = [];
     let permit: PermitDeadline | undefined;
-    const business = timedBusiness(employee);
+    const business = timedBusiness(employee, cases);
     if (business) {
       const expiry = employee.permitValidUntil!;
       permit = permitDeadlineUnchecked(expiry, today, business, buffer);
@@ -486,7 +495,7 @@ export function dueReminders(s: DeadlineSnapshot, today: IsoDate, leads: Reminde
   const names = new Map(s.employees.map((e) => [e.id, e.name]));
 
   for (const e of s.employees) {
-    const business = timedBusiness(e);
+    const business = timedBusiness(e, byEmployee.get(e.id) ?? []);
     if (!business) continue;
     const expiry = e.permitValidUntil!;
     const p = permitDeadlineUnchecked(expiry, today, business, buffer);

@@ -135,3 +135,32 @@ describe('rows and reminders use the recommended latest day', () => {
     expect(deadlineEvents(filedLongBefore, { from: TODAY, to: expiry }).some((e) => e.kind === 'renewal-last-safe-day')).toBe(true);
   });
 });
+
+describe('the business of a permit follows the case the agent opened, not only the holder status (#18 item 2)', () => {
+  const expiry = '2027-03-31';
+  const today = '2027-01-20';
+  const kase = (business: 'renewal' | 'employer-change', status: 'draft' | 'voided' | 'approved' = 'draft', createdAt = '2026-12-01T00:00:00.000Z') => ({ id: `c-${business}-${status}`, employeeId: 'e1', business, status, createdAt });
+
+  it('a holder whose open case is an employer change is an employer change in the row, the events and the reminders', () => {
+    const s = snap([holder('e1', expiry, 'holder')], [kase('employer-change')]);
+    expect(caseBookRows(s, today)[0].permit?.business).toBe('employer-change');
+    const kinds = deadlineEvents(s, { from: '2026-10-01', to: expiry }).map((e) => e.kind);
+    expect(kinds.some((k) => k.startsWith('employer-change'))).toBe(true);
+    expect(kinds.some((k) => k.startsWith('renewal'))).toBe(false);
+    const reminders = dueReminders(s, today, { ...DEFAULT_REMINDER_LEADS, lastSafeDay: 60 });
+    expect(reminders.map((r) => r.kind).every((k) => !k.startsWith('renewal'))).toBe(true);
+    expect(reminders.some((r) => r.title.zh.includes('聘用单位变更'))).toBe(true);
+  });
+
+  it('without an open case, or with only a voided or approved one, the status decides', () => {
+    expect(caseBookRows(snap([holder('e1', expiry, 'holder')]), today)[0].permit?.business).toBe('renewal');
+    expect(caseBookRows(snap([holder('e1', expiry, 'suspended')]), today)[0].permit?.business).toBe('employer-change');
+    expect(caseBookRows(snap([holder('e1', expiry, 'holder')], [kase('employer-change', 'voided')]), today)[0].permit?.business).toBe('renewal');
+    expect(caseBookRows(snap([holder('e1', expiry, 'suspended')], [kase('renewal', 'approved')]), today)[0].permit?.business).toBe('employer-change');
+  });
+
+  it('the latest open case wins when there are two', () => {
+    const s = snap([holder('e1', expiry, 'suspended')], [kase('employer-change', 'draft', '2026-11-01T00:00:00.000Z'), kase('renewal', 'draft', '2026-12-02T00:00:00.000Z')]);
+    expect(caseBookRows(s, today)[0].permit?.business).toBe('renewal');
+  });
+});
