@@ -540,14 +540,36 @@ export function dueReminders(s: DeadlineSnapshot, today: IsoDate, leads: Reminde
   const caseStatus = new Map(s.cases.map((c) => [c.id, c.status]));
   for (const d of s.documents) {
     const due = d.fallsBelowRuleOn;
-    if (!due || due < today) continue;
+    if (!due) continue;
     const st = d.caseId ? caseStatus.get(d.caseId) : undefined;
     if (st && DOCUMENTS_SETTLED.has(st)) continue;
-    const left = countWorkdaysUnchecked(today, due).count;
-    if (left > leads.documents) continue;
     const kind = DOCUMENT_KIND_LABELS[d.kind];
     const name = d.employeeId ? names.get(d.employeeId) : undefined;
     const who = name ? `${name}：` : '';
+    const months = contractKind(d.kind) ? 6 : 3;
+    if (due <= today) {
+      // Already below its rule (§五): an alarm now, not a reminder whose day has passed (issue #18 item 3).
+      out.push({
+        key: `document-falls-below:${d.id}:${due}`,
+        kind: 'document-falls-below',
+        urgency: 'urgent',
+        date: due,
+        workdaysLeft: -countWorkdaysUnchecked(due, today).count,
+        approximate: false,
+        ...(d.employeeId ? { employeeId: d.employeeId, employeeName: name } : {}),
+        ...(d.caseId ? { caseId: d.caseId } : {}),
+        documentId: d.id,
+        section: '§五',
+        title: { zh: `${who}${kind.zh}有效期已不足`, en: `${name ? `${name}: ` : ''}${kind.en} no longer valid long enough` },
+        body: {
+          zh: `自 ${due} 起已不满足提供时 ${months} 个月有效期要求（有效期至 ${d.validUntil}）：请更换材料后再上传`,
+          en: `Since ${due} it no longer has the ${months} months of validity required at upload (valid until ${d.validUntil}): replace it before uploading`,
+        },
+      });
+      continue;
+    }
+    const left = countWorkdaysUnchecked(today, due).count;
+    if (left > leads.documents) continue;
     out.push({
       key: `document-falls-below:${d.id}:${due}`,
       kind: 'document-falls-below',
@@ -597,6 +619,7 @@ export function dueReminders(s: DeadlineSnapshot, today: IsoDate, leads: Reminde
 
 /** The calendar window of documents {@link dueReminders} needs for `leads` (working days → generous calendar days). */
 export function documentWindow(today: IsoDate, leads: ReminderLeads): { documentsFrom: IsoDate; documentsTo: IsoDate } {
+  // From the past too: a document already below its rule is an alarm until it is replaced (or its case settled).
   // Working days never outnumber calendar days; the longest holiday run (Spring Festival) adds ≤ 9 more per month.
-  return { documentsFrom: today, documentsTo: addDays(today, Math.ceil(leads.documents * 1.6) + 21) };
+  return { documentsFrom: addDays(today, -3 * 366), documentsTo: addDays(today, Math.ceil(leads.documents * 1.6) + 21) };
 }

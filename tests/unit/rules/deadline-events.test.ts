@@ -12,6 +12,7 @@ import {
   deadlineStatus,
   DEFAULT_REMINDER_LEADS,
   dueReminders,
+  documentWindow,
   EVENT_SECTIONS,
   permitDeadline,
   renewalWindow,
@@ -162,5 +163,29 @@ describe('the business of a permit follows the case the agent opened, not only t
   it('the latest open case wins when there are two', () => {
     const s = snap([holder('e1', expiry, 'suspended')], [kase('employer-change', 'draft', '2026-11-01T00:00:00.000Z'), kase('renewal', 'draft', '2026-12-02T00:00:00.000Z')]);
     expect(caseBookRows(s, today)[0].permit?.business).toBe('renewal');
+  });
+});
+
+describe('a document already below its §五 rule is an alarm now (#18 item 3)', () => {
+  const lease = (caseId: string) => ({ id: `d-${caseId}`, employeeId: 'e1', caseId, kind: 'lease-contract' as const, validUntil: '2027-03-31', fallsBelowRuleOn: '2026-10-01' });
+  const kase = (id: string, status: 'collecting' | 'approved') => ({ id, employeeId: 'e1', business: 'new-permit' as const, status, createdAt: '2026-09-01T00:00:00.000Z' });
+
+  it('a short lease of a case being prepared: an urgent reminder saying it is already too short', () => {
+    const s: DeadlineSnapshot = { employees: [{ id: 'e1', name: '张伟', holderStatus: 'applying' }], cases: [kase('c1', 'collecting')], documents: [lease('c1')] };
+    const r = dueReminders(s, TODAY, DEFAULT_REMINDER_LEADS).filter((x) => x.kind === 'document-falls-below');
+    expect(r).toHaveLength(1);
+    expect(r[0]).toMatchObject({ urgency: 'urgent', section: '§五' });
+    expect(r[0].title.zh).toBe('张伟：房屋租赁合同（住所证明）有效期已不足');
+    expect(r[0].body.zh).toContain('已不满足提供时 6 个月有效期要求');
+    expect(r[0].workdaysLeft).toBeLessThan(0);
+  });
+
+  it('the documents window reaches back, so the daily check loads such a document', () => {
+    expect(documentWindow(TODAY, DEFAULT_REMINDER_LEADS).documentsFrom <= '2026-10-01').toBe(true);
+  });
+
+  it('nothing for a case that is settled', () => {
+    const s: DeadlineSnapshot = { employees: [{ id: 'e1', name: '张伟', holderStatus: 'holder', permitValidUntil: '2029-12-31' }], cases: [kase('c1', 'approved')], documents: [lease('c1')] };
+    expect(dueReminders(s, TODAY, DEFAULT_REMINDER_LEADS).filter((x) => x.kind === 'document-falls-below')).toEqual([]);
   });
 });
