@@ -238,7 +238,7 @@ export const LONG_TERM_SPELLINGS: readonly string[] = [
 
 /** True when `text` is one of {@link LONG_TERM_SPELLINGS} (spaces, case and a closing 。 ignored). */
 export function isLongTermText(text: string): boolean {
-  const compact = text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000]+/g, '').replace(/[。.]$/, '').toLowerCase();
+  const compact = normaliseText(text).toLowerCase().replace(/ /g, '');
   return LONG_TERM_SPELLINGS.some((s) => s.replace(/ /g, '') === compact);
 }
 
@@ -272,9 +272,7 @@ const normaliseText = (s: string): string =>
 export function readValidUntil(text: string, field: ExpiryField): ValidUntilReading {
   const t = normaliseText(text);
   if (!t) return { kind: 'empty' };
-  const lower = t.toLowerCase().replace(/\s+/g, ' ');
-  const compact = lower.replace(/ /g, '');
-  if (LONG_TERM_SPELLINGS.some((s) => s.replace(/ /g, '') === compact) || (/^.{0,12}[-—~至到]\s*(长期|长期有效|永久)$/.test(t))) {
+  if (isLongTermText(t) || (/^.{0,12}[-—~至到]\s*(长期|长期有效|永久)$/.test(t))) {
     return field === 'permit'
       ? { kind: 'invalid', message: bi('工作居住证的有效期为 3 年，不会是「长期」：请填写证件上的具体日期', 'A work residence permit is valid for 3 years, never long-term: enter the date on it') }
       : { kind: 'long-term' };

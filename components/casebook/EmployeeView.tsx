@@ -31,8 +31,6 @@ import {
   categoryLabel,
   holderLabel,
   maskIdLast4,
-  permitStateLabel,
-  permitTone,
 } from './labels';
 
 export function EmployeeView({ id, today }: { id: string; today: string }) {

@@ -40,7 +40,7 @@ export default defineContentScript({
     const bridge = new Bridge();
     // The side panel's confirmed fills (the only way a fill happens: issue #20).
     ctx.onInvalidated(bridge.listen());
-    const overlay = new Overlay(ctx);
+    const overlay = new Overlay();
     // zh-CN and the local date until the background answers (it may be asleep): the overlay does not wait.
     let settings: PortalSettings = { lang: 'zh-CN', today: localToday() };
     const runtime = new Runtime(ctx, bridge, overlay, () => settings);

@@ -93,7 +93,7 @@ export class Runtime {
         today: settings.today,
         bridge: this.bridge,
         overlay: this.overlay,
-        anchors: new Anchors(this.ctx, signal),
+        anchors: new Anchors(signal),
         t: (key, params) => translatePortal(settings.lang, key, params),
         pick: (text) => pick(settings.lang, text),
         scan: () => this.scan(),

@@ -10,7 +10,6 @@
  * guide's texts and what the page itself shows. Personal data and every confirmation are in the side
  * panel.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Finding } from '../../rules/rule';
 import type { PortalLang as Lang } from '../../components/i18n/portal';
 import { copyText } from '../../components/copy-text';
@@ -206,10 +205,7 @@ async function mountHost(
 export class Anchors {
   private readonly live = new Map<string, Mounted>();
 
-  constructor(
-    private readonly ctx: ContentScriptContext,
-    private readonly signal: AbortSignal,
-  ) {
+  constructor(private readonly signal: AbortSignal) {
     signal.addEventListener('abort', () => this.clear(), { once: true });
   }
 
@@ -285,8 +281,6 @@ export class Overlay {
   private badge: Node | null = null;
   private readonly actions = new Map<string, Node>();
   private panel: Node | null = null;
-
-  constructor(private readonly ctx: ContentScriptContext) {}
 
   async show(badge: Node): Promise<void> {
     this.badge = badge;

@@ -21,18 +21,22 @@ export { DocumentKind };
 export const ValidUntil = z.union([Day, z.literal('long-term')]);
 export type ValidUntil = z.infer<typeof ValidUntil>;
 
-export const DocumentInput = z.strictObject({
+/** The fields a document is written with; the row adds its id, the derived §五 day and its times. */
+const DocumentFields = {
+  /** Set for every document of an employee, also when it belongs to one of their cases (erasure uses it). */
   employeeId: RecordId.optional(),
   caseId: RecordId.optional(),
   kind: DocumentKind,
-  /** The checklist item (rules/checklist.ts id) this document is the material of, e.g. 'housing-lease-contract'. */
+  /** The checklist item (rules/checklist.ts id) this document is the material of, e.g. 'housing-lease-contract'; set once at creation. */
   itemId: ItemId.optional(),
   /** Free label to tell two documents of one kind apart (e.g. 「租赁合同（亦庄）」). */
   label: trimmed(LIMITS.label).optional(),
   validUntil: ValidUntil.optional(),
   uploadedOn: Day.optional(),
   note: trimmed(LIMITS.note).optional(),
-});
+};
+
+export const DocumentInput = z.strictObject(DocumentFields);
 export type DocumentInput = z.input<typeof DocumentInput>;
 
 export const DocumentPatch = z.strictObject({
@@ -46,16 +50,7 @@ export type DocumentPatch = z.input<typeof DocumentPatch>;
 
 export const DocumentRow = z.strictObject({
   id: RecordId,
-  /** Set for every document of an employee, also when it belongs to one of their cases (erasure uses it). */
-  employeeId: RecordId.optional(),
-  caseId: RecordId.optional(),
-  kind: DocumentKind,
-  /** Set once at creation: the checklist item this document belongs to (the side panel's validity field). */
-  itemId: ItemId.optional(),
-  label: trimmed(LIMITS.label).optional(),
-  validUntil: ValidUntil.optional(),
-  uploadedOn: Day.optional(),
-  note: trimmed(LIMITS.note).optional(),
+  ...DocumentFields,
   /** Derived: first day the document no longer meets its §五 rule; absent without a date or when long-term. */
   fallsBelowRuleOn: Day.optional(),
   createdAt: Timestamp,

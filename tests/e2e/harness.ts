@@ -82,13 +82,18 @@ export function hostKindOf(n: CdpNode): string | null {
 
 /** Our hosts in `page` (main frame and frames), in document order, from a piercing DOM snapshot. */
 export async function ourHosts(page: Page): Promise<{ kind: string; backendNodeId: number; attributes: string[] }[]> {
+  return mapHosts(page, (n, kind) => ({ kind, backendNodeId: n.backendNodeId, attributes: n.attributes ?? [] }));
+}
+
+/** `f` of each of our hosts in `page` (main frame and frames, shadow roots pierced), in document order. */
+async function mapHosts<T>(page: Page, f: (host: CdpNode, kind: string) => T): Promise<T[]> {
   const client: CDPSession = await page.context().newCDPSession(page);
   try {
     const { root } = (await client.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-    const out: { kind: string; backendNodeId: number; attributes: string[] }[] = [];
+    const out: T[] = [];
     const visit = (n: CdpNode) => {
       const kind = hostKindOf(n);
-      if (kind) out.push({ kind, backendNodeId: n.backendNodeId, attributes: n.attributes ?? [] });
+      if (kind) out.push(f(n, kind));
       for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) visit(c);
       if (n.contentDocument) visit(n.contentDocument);
     };
@@ -124,25 +129,12 @@ export async function markHostsForPage(page: Page): Promise<number> {
 
 /** Text inside our closed shadow roots (our hosts: hostKindOf), read through CDP's piercing DOM snapshot. */
 export async function readInjectedText(page: Page): Promise<string[]> {
-  const client: CDPSession = await page.context().newCDPSession(page);
-  try {
-    const { root } = (await client.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-    const out: string[] = [];
-    const textOf = (n: CdpNode): string => {
-      if (n.nodeType === 3) return n.nodeValue ?? '';
-      if (n.localName === 'style' || n.localName === 'script') return '';
-      return [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(textOf).join('');
-    };
-    const visit = (n: CdpNode) => {
-      if (hostKindOf(n)) out.push(textOf(n));
-      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) visit(c);
-      if (n.contentDocument) visit(n.contentDocument);
-    };
-    visit(root);
-    return out;
-  } finally {
-    await client.detach();
-  }
+  const textOf = (n: CdpNode): string => {
+    if (n.nodeType === 3) return n.nodeValue ?? '';
+    if (n.localName === 'style' || n.localName === 'script') return '';
+    return [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(textOf).join('');
+  };
+  return mapHosts(page, (host) => textOf(host));
 }
 
 type Fixtures = { context: BrowserContext; extensionId: string; sidePanel: Page };
