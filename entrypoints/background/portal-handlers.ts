@@ -3,6 +3,7 @@
  * asks; every answer comes from rules/ (one implementation of every rule; the content script's bundle
  * carries neither zod nor rules/).
  */
+import { browser } from 'wxt/browser';
 import { REQUEST_SCHEMAS, onMessage, type FocusDraft, type PortalChecklist, type PortalGuidance, type PortalSettings } from '../../utils/messaging';
 import { type JzzDb } from '../../storage/db';
 import { createRepos } from '../../storage/repos';
@@ -79,6 +80,15 @@ export interface PortalHandlerDeps {
   /** The storage handlers' getFocusDraft (one implementation of "the employee and case in focus"). */
   focusDraft: (sender: MessageSender) => Promise<FocusDraft | null>;
   now?: () => Date;
+  /** Injects the portal content script into one frame of a tab (default: browser.scripting). */
+  injectPortalScript?: (tabId: number, frameId: number) => Promise<void>;
+}
+
+/** The portal content script's file in the build (WXT: entrypoints/portal.content → content-scripts/portal.js). */
+const PORTAL_SCRIPT = '/content-scripts/portal.js';
+
+async function injectWithScripting(tabId: number, frameId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PORTAL_SCRIPT], injectImmediately: true });
 }
 
 /** Registers the portal protocol's handlers; each checks that the sender is our content script on the portal. */
@@ -86,6 +96,14 @@ export function registerPortalHandlers(on: typeof onMessage, deps: PortalHandler
   const repos = createRepos(deps.db, { source: 'background' });
   const now = deps.now ?? (() => new Date());
   const guard = (sender: unknown) => assertPortalContentScript(sender as MessageSender, deps.runtimeId);
+
+  // The portal-start script asks once per document, in the frame it runs in (top frames only: its manifest entry).
+  on('startPortalScript', async ({ data, sender }): Promise<void> => {
+    const { tabId } = guard(sender);
+    parseMessage(REQUEST_SCHEMAS.startPortalScript, data);
+    const frameId = (sender as MessageSender).frameId ?? 0;
+    await (deps.injectPortalScript ?? injectWithScripting)(tabId, frameId);
+  });
 
   on('getPortalSettings', async ({ data, sender }): Promise<PortalSettings> => {
     guard(sender);

@@ -8,7 +8,7 @@
  *   that stay in the DOM, hidden, after closing.
  * - classic: `<td>label：</td><td><input></td>` pairs and one `<table>` per list.
  */
-import { isShown, scanPage } from './evidence';
+import { isShown, scanPage, type IndexChange, type TextIndex } from './evidence';
 import { FIELDS, field as fieldDef, fitsForm, type FieldDef } from './fields';
 import { normaliseLabel } from './pages';
 import { isOurs } from './hosts';
@@ -57,18 +57,72 @@ function scopeOf(label: Element): Element {
   return label.closest('form, [role=dialog], fieldset, table') ?? label.ownerDocument.body;
 }
 
+/**
+ * What one feature's refresh read: the texts it looked up and the parts of the page it read (field boxes
+ * and their label's surroundings, tables). A later batch of mutations that touches none of them cannot
+ * change what the feature shows, so the feature is not re-checked (issue #16).
+ */
+export class ScanDeps {
+  readonly texts = new Set<string>();
+  readonly regions = new Set<Element>();
+
+  /** True when `change` may change what was read. */
+  touchedBy(change: IndexChange): boolean {
+    // A reader that read nothing through the scan read the page by itself (file inputs…): any change may matter.
+    if (this.texts.size === 0 && this.regions.size === 0) return true;
+    for (const t of change.texts) if (this.texts.has(t)) return true;
+    if (this.regions.size === 0) return false;
+    const around = aroundChanges(change);
+    const restyled = change.restyled.length ? new Set(change.restyled) : null;
+    for (const region of this.regions) {
+      // Removed or moved out of the page; or something inside it changed.
+      if (!region.isConnected || around.has(region)) return true;
+      // A dialog or tab shown or hidden around what was read.
+      if (restyled) for (let a = region.parentElement; a; a = a.parentElement) if (restyled.has(a)) return true;
+    }
+    return false;
+  }
+}
+
+const AROUND = new WeakMap<IndexChange, Set<Element>>();
+
+/** Every changed element and its ancestors (computed once per batch, shared by all features). */
+function aroundChanges(change: IndexChange): Set<Element> {
+  let set = AROUND.get(change);
+  if (set) return set;
+  set = new Set();
+  for (const list of [change.added, change.targets, change.restyled]) {
+    for (const el of list) for (let a: Element | null = el; a && !set.has(a); a = a.parentElement) set.add(a);
+  }
+  AROUND.set(change, set);
+  return set;
+}
+
+/** Caches shared by every feature's scan in one refresh (visibility and field hits do not depend on the reader). */
+export class ScanCache {
+  readonly visible = new Map<Element, boolean>();
+  readonly fields = new Map<string, FieldHit[]>();
+}
+
 /** One refresh's view of the page; everything is computed on first use and kept for that refresh. */
 export class PageScan {
-  readonly texts: Map<string, Element[]>;
-  private readonly fieldCache = new Map<string, FieldHit[]>();
-  private readonly visibleCache = new Map<Element, boolean>();
+  readonly texts: TextIndex;
+  private readonly fieldCache: Map<string, FieldHit[]>;
+  private readonly visibleCache: Map<Element, boolean>;
 
-  /** `texts`: the index a scanPage of this same DOM state already built (the batched check's). */
+  /**
+   * `texts`: the page's kept index (evidence.ts PageIndex) or a fresh one; `cache`: shared with the other
+   * features of the same refresh; `deps`: where this reader's lookups are recorded.
+   */
   constructor(
     readonly doc: Document,
-    texts?: Map<string, Element[]>,
+    texts?: TextIndex,
+    cache: ScanCache = new ScanCache(),
+    readonly deps?: ScanDeps,
   ) {
     this.texts = texts ?? scanPage(doc, doc.location?.href ?? '').texts;
+    this.fieldCache = cache.fields;
+    this.visibleCache = cache.visible;
   }
 
   shown(el: Element): boolean {
@@ -82,14 +136,23 @@ export class PageScan {
 
   /** Visible elements whose whole text is one of `variants`. */
   elementsSaying(variants: readonly string[]): Element[] {
-    return variants.flatMap((v) => this.texts.get(v) ?? []).filter((el) => this.shown(el));
+    const all = variants.flatMap((v) => this.texts.get(v) ?? []);
+    if (this.deps) {
+      for (const v of variants) this.deps.texts.add(v);
+      // Hidden ones too: a dialog or tab shown around them changes what this lookup finds.
+      for (const el of all) this.deps.regions.add(el);
+    }
+    return all.filter((el) => this.shown(el));
   }
 
   /** The visible form fields of `key` (its label, the control next to it). */
   fields(key: string): FieldHit[] {
-    const cached = this.fieldCache.get(key);
-    if (cached) return cached;
     const def = fieldDef(key);
+    const cached = this.fieldCache.get(key);
+    if (cached) {
+      this.record(def, cached);
+      return cached;
+    }
     const hits: FieldHit[] = [];
     for (const label of this.elementsSaying(def.labels)) {
       if (inHeaderCell(label) || label.closest('button, a')) continue;
@@ -104,7 +167,19 @@ export class PageScan {
       hits.push({ key, def, label, controls: near.controls, box: near.box });
     }
     this.fieldCache.set(key, hits);
+    this.record(def, hits);
     return hits;
+  }
+
+  /** Records what a field lookup read: its label texts (and the form labels it depends on) and each hit's surroundings. */
+  private record(def: FieldDef, hits: readonly FieldHit[]): void {
+    const deps = this.deps;
+    if (!deps) return;
+    for (const l of [...def.labels, ...(def.requires ?? []), ...(def.excludes ?? [])]) deps.texts.add(l);
+    // controlsAfter looks at the label's and its parent's next siblings: both sit under the grandparent. Hidden
+    // labels too: their control may be added, or their dialog shown, later.
+    for (const l of def.labels) for (const label of this.texts.get(l) ?? []) deps.regions.add(label.parentElement?.parentElement ?? label.parentElement ?? label);
+    for (const h of hits) deps.regions.add(h.box);
   }
 
   /** Every known field visible on the page. */
@@ -137,7 +212,9 @@ export class PageScan {
       }
     }
     if (!best || bestCount < min) return null;
-    return readTable(best);
+    const read = readTable(best);
+    this.deps?.regions.add(read.root);
+    return read;
   }
 }
 

@@ -1,22 +1,25 @@
 /**
- * Reads a page into PageEvidence: titles, table headers and labels, by structure and meaning only.
- * No class names of any UI framework: the portal's markup is unknown to us and will change.
+ * Reads a page into PageEvidence (titles, table headers, labels) and into the index of short texts the
+ * features find fields by (dom.ts PageScan), by structure and meaning only: no class names of any UI
+ * framework, the portal's markup is unknown to us and will change.
  *
- * One recursive pass over the DOM (scanPage) yields both the evidence for recognition and the index
- * of short texts the features find fields by (dom.ts PageScan): every element's short text is built
- * bottom-up from its children, so no element's textContent is computed twice, and navigation /
- * header-cell context is inherited down the tree instead of asked with closest() per element. It
- * runs after every batch of DOM mutations, so its cost is the content script's cost per batch.
+ * The index is built once (one recursive pass: every element's short text is built bottom-up from its
+ * children, navigation / header-cell context inherited down the tree) and then kept up to date from
+ * MutationRecords (issue #16): a removed subtree takes its entries with it, an added subtree is walked
+ * once, a changed text re-reads its element, and the short texts of the ancestors above are rebuilt from
+ * their children's until one stays the same. A batch's cost follows what changed, not the page's size.
+ * `apply` says which texts gained or lost an element and where the page changed, so that only the
+ * features reading those re-check (runtime.ts).
  */
 import { normaliseLabel, type PageEvidence } from './pages';
 import { isOurs } from './hosts';
 
-const MAX_CANDIDATES = 2000;
 const MAX_TEXT = 80;
 /** Longest text (raw) an element may have to be indexed as a label or cell text. */
 const MAX_INDEXED = 40;
 const MAX_INDEXED_NORMALISED = 24;
 const BREADCRUMB = /^\s*(?:当前位置|您的位置|所在位置)\s*[:：]\s*(.+)$/;
+const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6, caption, legend, [role=heading]';
 
 // Navigation repeats every module's name; its texts must not count as the page's title.
 const NAV_TAGS = new Set(['A', 'NAV', 'LI', 'OPTION', 'BUTTON', 'SELECT', 'LABEL']);
@@ -41,50 +44,242 @@ const BUTTON = 4;
 /** Inside a table cell or label: never a view title. */
 const NO_TITLE = 8;
 
-export interface PageScanResult {
-  evidence: PageEvidence;
-  /** Short element texts, normalised → the deepest elements carrying them, in document order. */
-  texts: Map<string, Element[]>;
+/** What one element's own text contributes to the evidence. */
+interface Said {
+  text: string;
+  /** Counted among the page's texts (outside navigation, or on a button). */
+  inTexts: boolean;
+  kind: 'header' | 'crumb' | 'label' | 'title' | null;
+  /** The breadcrumb's last step (kind 'crumb'). */
+  crumb?: string;
 }
 
-/** The evidence and the text index of `doc`, in one pass. */
-export function scanPage(doc: Document, url: string): PageScanResult {
-  const headings = new Set<string>();
-  const labels = new Set<string>();
-  const tableHeaders = new Set<string>();
-  const texts = new Set<string>();
-  const index = new Map<string, Element[]>();
+interface Node1 {
+  /** The element's whole text when at most MAX_INDEXED long (raw), else null; '' for skipped elements. */
+  full: string | null;
+  /** Normalised text it is indexed under, if any. */
+  key: string | null;
+  said: Said | null;
+}
 
-  for (const el of doc.querySelectorAll('h1, h2, h3, h4, h5, h6, caption, legend, [role=heading]')) {
-    if (isOurs(el) || !isShown(el)) continue;
-    const t = normaliseLabel(el.textContent ?? '');
-    if (t && t.length <= 30) headings.add(t);
+/** Read-only view of the text index: normalised short text → the deepest visible-or-not elements saying it, in document order. */
+export interface TextIndex {
+  get(text: string): Element[] | undefined;
+}
+
+/** What one batch of mutations changed. */
+export interface IndexChange {
+  /** Texts that gained or lost an element (their element lists changed). */
+  texts: Set<string>;
+  /** Added subtrees (connected). */
+  added: Element[];
+  /** Elements whose own children or text changed (childList and characterData targets). */
+  targets: Element[];
+  /** Elements whose style, class, hidden or open attribute changed. */
+  restyled: Element[];
+  /** The evidence (labels, headers, texts, heading candidates) may have changed: recognition must run again. */
+  evidence: boolean;
+  /** Styles or visibility may have changed (style/class/hidden/open attributes): what is shown must be read again. */
+  visibility: boolean;
+  /** One of our own hosts was removed, restyled or stuffed by the page. */
+  ours: boolean;
+}
+
+export interface PageScanResult {
+  evidence: PageEvidence;
+  texts: TextIndex;
+}
+
+/** The flags an element inherits from its ancestors (for a subtree walked on its own). */
+function inheritedFlags(el: Element): number {
+  let flags = 0;
+  for (let a = el.parentElement; a; a = a.parentElement) flags |= ownFlags(a);
+  return flags;
+}
+
+function ownFlags(el: Element): number {
+  const tag = el.tagName;
+  const role = el.getAttribute('role');
+  let flags = 0;
+  if (NAV_TAGS.has(tag) || (role !== null && NAV_ROLES.has(role)) || el.getAttribute('aria-hidden') === 'true') flags |= NAV;
+  if (tag === 'TH' || role === 'columnheader') flags |= HEADER_CELL;
+  if (tag === 'BUTTON') flags |= BUTTON;
+  if (tag === 'TD' || tag === 'LABEL') flags |= NO_TITLE;
+  return flags;
+}
+
+/** Inside something never read (script, our own host…): nothing below is indexed. */
+function skippedAbove(el: Element): boolean {
+  for (let a: Element | null = el; a; a = a.parentElement) if (SKIP_TAGS.has(a.tagName) || isOurs(a)) return true;
+  return false;
+}
+
+/**
+ * The page's evidence and text index, built once and kept up to date from mutation records. One per
+ * document; `build()` first, then `apply(records)` for every MutationObserver batch.
+ */
+export class PageIndex implements TextIndex {
+  private readonly nodes = new WeakMap<Element, Node1>();
+  private readonly byText = new Map<string, Set<Element>>();
+  private readonly sorted = new Map<string, Element[]>();
+  // The evidence as multisets (text → how many elements say it): a batch changes the evidence only when a
+  // text appears or disappears, not when a re-rendered table replaces its cells by equal ones.
+  private readonly labels = new Map<string, number>();
+  private readonly headers = new Map<string, number>();
+  private readonly texts = new Map<string, number>();
+  private readonly crumbs = new Map<string, number>();
+  private readonly titleTexts = new Map<string, number>();
+  private readonly crumbOf = new Map<Element, string>();
+  private readonly titles = new Set<Element>();
+  private readonly headings = new Set<Element>();
+  private titleStyle = new WeakMap<Element, boolean>();
+  /** Set while a batch is applied. */
+  private change: IndexChange | null = null;
+  /** The evidence keys touched by this batch, and whether each was present before it. */
+  private readonly touched = new Map<Map<string, number>, Map<string, boolean>>();
+
+  constructor(readonly doc: Document) {}
+
+  /** Walks the whole document (the first scan). */
+  build(): void {
+    this.byText.clear();
+    this.sorted.clear();
+    this.labels.clear();
+    this.headers.clear();
+    this.texts.clear();
+    this.crumbs.clear();
+    this.titleTexts.clear();
+    this.crumbOf.clear();
+    this.titles.clear();
+    this.headings.clear();
+    const body = this.doc.body ?? this.doc.documentElement;
+    if (body) this.walk(body, inheritedFlags(body));
   }
 
-  let candidates = 0;
-  const view = doc.defaultView;
+  get(text: string): Element[] | undefined {
+    let list = this.sorted.get(text);
+    if (list) return list;
+    const set = this.byText.get(text);
+    if (!set) return undefined;
+    const all = [...set].sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    // A wrapper saying the same as its descendant is not a hit of its own: the deepest element is.
+    list = all.filter((el, i) => !(i + 1 < all.length && el.contains(all[i + 1])));
+    this.sorted.set(text, list);
+    return list;
+  }
 
-  const addIndex = (text: string, el: Element) => {
-    const t = normaliseLabel(text);
-    if (!t || t.length > MAX_INDEXED_NORMALISED) return;
-    const list = index.get(t);
-    if (!list) index.set(t, [el]);
-    // Children come first (post-order): a wrapper saying the same as its descendant is not added.
-    else if (!el.contains(list[list.length - 1])) list.push(el);
-  };
+  /** The evidence for recognition, as the page shows it now (headings and titles only when visible). */
+  evidence(url: string): PageEvidence {
+    const headings = new Set<string>();
+    for (const el of this.headings) {
+      if (!el.isConnected || !isShown(el)) continue;
+      const t = normaliseLabel(el.textContent ?? '');
+      if (t && t.length <= 30) headings.add(t);
+    }
+    for (const crumb of this.crumbs.keys()) headings.add(crumb);
+    const view = this.doc.defaultView;
+    if (view) {
+      for (const el of this.titles) {
+        const said = this.nodes.get(el)?.said;
+        if (!said || !el.isConnected) continue;
+        let styled = this.titleStyle.get(el);
+        if (styled === undefined) {
+          styled = looksLikeTitle(el, view);
+          this.titleStyle.set(el, styled);
+        }
+        if (styled && isShown(el)) headings.add(said.text);
+      }
+    }
+    return {
+      url,
+      title: this.doc.title,
+      headings: [...headings],
+      tableHeaders: [...this.headers.keys()],
+      labels: [...this.labels.keys()],
+      texts: [...this.texts.keys()],
+    };
+  }
+
+  /** Applies one MutationObserver batch; returns what changed. */
+  apply(records: readonly MutationRecord[]): IndexChange {
+    const change: IndexChange = { texts: new Set(), added: [], targets: [], restyled: [], evidence: false, visibility: false, ours: false };
+    this.change = change;
+    this.touched.clear();
+    try {
+      const refresh = new Set<Element>();
+      const added: Element[] = [];
+      const rewalk: Element[] = [];
+      for (const r of records) {
+        if (r.type === 'attributes') {
+          const el = r.target as Element;
+          if (isOurs(el)) change.ours = true;
+          else if (r.attributeName === 'aria-hidden' || r.attributeName === 'role') rewalk.push(el);
+          else {
+            change.visibility = true;
+            change.restyled.push(el);
+          }
+          continue;
+        }
+        const target = r.type === 'characterData' ? r.target.parentElement : (r.target as Element);
+        if (!target) continue;
+        if (isOurs(target)) {
+          change.ours = true;
+          continue;
+        }
+        for (const n of r.removedNodes) {
+          if (n.nodeType !== 1) continue;
+          if (isOurs(n)) change.ours = true;
+          else this.forget(n as Element);
+        }
+        for (const n of r.addedNodes) if (n.nodeType === 1 && !isOurs(n)) added.push(n as Element);
+        refresh.add(target);
+      }
+      // Added subtrees: walked once (a node added and moved within the batch is walked where it is now).
+      const walked = new Set<Element>();
+      for (const el of added) {
+        if (!el.isConnected || walked.has(el) || skippedAbove(el)) continue;
+        this.forget(el);
+        this.walk(el, inheritedFlags(el), walked);
+        change.added.push(el);
+        this.controlsChanged(el);
+      }
+      for (const el of rewalk) {
+        if (!el.isConnected || skippedAbove(el)) continue;
+        this.forget(el);
+        this.walk(el, inheritedFlags(el), walked);
+        change.added.push(el);
+        refresh.add(el.parentElement ?? el);
+      }
+      // Changed elements: their own text and their short text from their children's, then upwards.
+      for (const el of refresh) {
+        if (!el.isConnected || walked.has(el) || skippedAbove(el)) continue;
+        this.reread(el, inheritedFlags(el));
+        change.targets.push(el);
+        // A label's control may sit in a sibling added next to it (classic `<td>label</td><td><input></td>`).
+        const prev = el.previousElementSibling;
+        if (prev && !walked.has(prev) && this.nodes.get(prev)?.said) this.reread(prev, inheritedFlags(prev));
+      }
+      for (const el of [...refresh, ...added]) if (el.isConnected) this.propagate(el.parentElement);
+      // A class or style may make a text bold or large (a title) or hide a heading: read styles again.
+      if (change.visibility) {
+        this.titleStyle = new WeakMap();
+        if (this.titles.size || this.headings.size) change.evidence = true;
+      }
+      for (const [map, keys] of this.touched) for (const [key, was] of keys) if (map.has(key) !== was) change.evidence = true;
+      return change;
+    } finally {
+      this.change = null;
+    }
+  }
+
+  // ───────────────────────────── building ─────────────────────────────
 
   /** Visits `el` and its subtree; returns its text when at most MAX_INDEXED long, else null. */
-  const visit = (el: Element, inherited: number): string | null => {
+  private walk(el: Element, inherited: number, walked?: Set<Element>): string | null {
+    walked?.add(el);
     const tag = el.tagName;
     if (SKIP_TAGS.has(tag) || isOurs(el)) return '';
-    const role = el.getAttribute('role');
-    let flags = inherited;
-    if (NAV_TAGS.has(tag) || (role !== null && NAV_ROLES.has(role)) || el.getAttribute('aria-hidden') === 'true') flags |= NAV;
-    if (tag === 'TH' || role === 'columnheader') flags |= HEADER_CELL;
-    if (tag === 'BUTTON') flags |= BUTTON;
-    if (tag === 'TD' || tag === 'LABEL') flags |= NO_TITLE;
-
-    // One loop over the children: this element's own text, and its whole (short) text built from theirs.
+    const flags = inherited | ownFlags(el);
     let own = '';
     let full: string | null = '';
     for (let n = el.firstChild; n; n = n.nextSibling) {
@@ -93,57 +288,188 @@ export function scanPage(doc: Document, url: string): PageScanResult {
         own += v;
         if (full !== null) full += v;
       } else if (n.nodeType === 1) {
-        const child = visit(n as Element, flags);
+        const child = this.walk(n as Element, flags, walked);
         full = full === null || child === null ? null : full + child;
       }
       if (full !== null && full.length > MAX_INDEXED) full = null;
     }
-    own = own.trim();
-    if (own && own.length <= MAX_TEXT && candidates < MAX_CANDIDATES) {
-      candidates++;
-      evidenceOf(el, own, flags);
+    if (el.matches(HEADING_SELECTOR)) {
+      this.headings.add(el);
+      if (this.change) this.change.evidence = true;
     }
-    if (OPAQUE_TAGS.has(tag)) return '';
-    if (full !== null && full.trim()) addIndex(full, el);
-    return full;
-  };
+    this.set(el, { full: OPAQUE_TAGS.has(tag) ? '' : full, key: indexKey(tag, full), said: this.said(el, own, flags) });
+    return OPAQUE_TAGS.has(tag) ? '' : full;
+  }
 
-  const evidenceOf = (el: Element, text: string, flags: number) => {
-    const t = normaliseLabel(text);
-    if (!t) return;
-    const inNav = (flags & NAV) !== 0;
-    if (!inNav || flags & BUTTON) texts.add(t);
-    if (t.length > 30) return;
-    if (flags & HEADER_CELL) {
-      tableHeaders.add(t);
-      return;
+  /** Re-reads one element whose children changed, from its children's known texts (added ones were walked). */
+  private reread(el: Element, inherited: number): void {
+    const tag = el.tagName;
+    const flags = inherited | ownFlags(el);
+    let own = '';
+    let full: string | null = '';
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) {
+        const v = n.nodeValue ?? '';
+        own += v;
+        if (full !== null) full += v;
+      } else if (n.nodeType === 1) {
+        const child = this.fullOf(n as Element, flags);
+        full = full === null || child === null ? null : full + child;
+      }
+      if (full !== null && full.length > MAX_INDEXED) full = null;
     }
-    const crumb = BREADCRUMB.exec(text);
+    this.set(el, { full: OPAQUE_TAGS.has(tag) ? '' : full, key: indexKey(tag, full), said: this.said(el, own, flags) });
+  }
+
+  private fullOf(el: Element, inherited: number): string | null {
+    if (SKIP_TAGS.has(el.tagName) || isOurs(el)) return '';
+    const known = this.nodes.get(el);
+    return known ? known.full : this.walk(el, inherited);
+  }
+
+  /** Rebuilds the short texts of `el` and its ancestors until one stays the same. */
+  private propagate(el: Element | null): void {
+    for (; el; el = el.parentElement) {
+      const before = this.nodes.get(el);
+      this.reread(el, inheritedFlags(el));
+      const after = this.nodes.get(el);
+      if (before && after && before.full === after.full && before.key === after.key) return;
+    }
+  }
+
+  /** A control was added: the texts before the boxes holding it may now label it. */
+  private controlsChanged(el: Element): void {
+    if (!(CONTROL_TAGS.has(el.tagName) || el.querySelector('input, select, textarea, [contenteditable=true]'))) return;
+    let a: Element | null = el;
+    for (let depth = 0; a && depth < 6; depth++, a = a.parentElement) {
+      const prev = a.previousElementSibling;
+      if (prev && this.nodes.get(prev)?.said && !prev.contains(el)) this.reread(prev, inheritedFlags(prev));
+    }
+  }
+
+  private said(el: Element, text: string, flags: number): Said | null {
+    const raw = text.trim();
+    if (!raw || raw.length > MAX_TEXT) return null;
+    const t = normaliseLabel(raw);
+    if (!t) return null;
+    const inNav = (flags & NAV) !== 0;
+    const said: Said = { text: t, inTexts: !inNav || (flags & BUTTON) !== 0, kind: null };
+    if (t.length > 30) return said;
+    if (flags & HEADER_CELL) {
+      said.kind = 'header';
+      return said;
+    }
+    const crumb = BREADCRUMB.exec(raw);
     if (crumb) {
       // 「当前位置：个人信息 > 个人基础信息」: the last step names the view.
       const last = normaliseLabel(crumb[1].split(/[>＞》→/]/).pop() ?? '');
-      if (last) headings.add(last);
-      return;
+      if (last) {
+        said.kind = 'crumb';
+        said.crumb = last;
+      }
+      return said;
     }
-    const hasColon = /[:：]\s*$/.test(text);
-    if (el.tagName === 'LABEL' || hasColon || labelsAControl(el)) labels.add(t);
+    const hasColon = /[:：]\s*$/.test(raw);
+    if (el.tagName === 'LABEL' || hasColon || labelsAControl(el)) said.kind = 'label';
     // A short, bold or large text outside navigation titles the view (SPA page titles, classic section bars).
-    if (!hasColon && t.length <= 16 && !inNav && !(flags & NO_TITLE) && view && looksLikeTitle(el, view) && isShown(el)) headings.add(t);
-  };
+    else if (!hasColon && t.length <= 16 && !inNav && !(flags & NO_TITLE)) said.kind = 'title';
+    return said;
+  }
 
-  const body = doc.body ?? doc.documentElement;
-  visit(body, 0);
-  return {
-    evidence: {
-      url,
-      title: doc.title,
-      headings: [...headings],
-      tableHeaders: [...tableHeaders],
-      labels: [...labels],
-      texts: [...texts],
-    },
-    texts: index,
-  };
+  // ───────────────────────────── bookkeeping ─────────────────────────────
+
+  private set(el: Element, node: Node1): void {
+    const before = this.nodes.get(el);
+    if (before) this.unset(el, before);
+    this.nodes.set(el, node);
+    if (node.key) {
+      let set = this.byText.get(node.key);
+      if (!set) this.byText.set(node.key, (set = new Set()));
+      set.add(el);
+      this.sorted.delete(node.key);
+      this.change?.texts.add(node.key);
+    }
+    // A heading's text is read when recognising: any change under it counts.
+    if (this.change && this.headings.has(el)) this.change.evidence = true;
+    const s = node.said;
+    if (!s) return;
+    if (s.inTexts) this.count(this.texts, s.text, 1);
+    if (s.kind === 'header') this.count(this.headers, s.text, 1);
+    else if (s.kind === 'label') this.count(this.labels, s.text, 1);
+    else if (s.kind === 'crumb') {
+      this.crumbOf.set(el, s.crumb!);
+      this.count(this.crumbs, s.crumb!, 1);
+    } else if (s.kind === 'title') {
+      this.titles.add(el);
+      this.count(this.titleTexts, s.text, 1);
+    }
+  }
+
+  private unset(el: Element, node: Node1): void {
+    if (node.key) {
+      const set = this.byText.get(node.key);
+      if (set?.delete(el)) {
+        if (set.size === 0) this.byText.delete(node.key);
+        this.sorted.delete(node.key);
+        this.change?.texts.add(node.key);
+      }
+    }
+    const s = node.said;
+    if (!s) return;
+    if (s.inTexts) this.count(this.texts, s.text, -1);
+    if (s.kind === 'header') this.count(this.headers, s.text, -1);
+    else if (s.kind === 'label') this.count(this.labels, s.text, -1);
+    else if (s.kind === 'crumb') {
+      this.crumbOf.delete(el);
+      this.count(this.crumbs, s.crumb!, -1);
+    } else if (s.kind === 'title') {
+      this.titles.delete(el);
+      this.count(this.titleTexts, s.text, -1);
+    }
+  }
+
+  private count(map: Map<string, number>, key: string, by: number): void {
+    if (this.change) {
+      let keys = this.touched.get(map);
+      if (!keys) this.touched.set(map, (keys = new Map()));
+      if (!keys.has(key)) keys.set(key, map.has(key));
+    }
+    const n = (map.get(key) ?? 0) + by;
+    if (n <= 0) map.delete(key);
+    else map.set(key, n);
+  }
+
+  /** Drops the entries of `root` and its subtree (removed from the page, or about to be walked again). */
+  private forget(root: Element): void {
+    const stack: Element[] = [root];
+    while (stack.length) {
+      const el = stack.pop()!;
+      if (isOurs(el)) {
+        if (this.change) this.change.ours = true;
+        continue;
+      }
+      const node = this.nodes.get(el);
+      if (node) {
+        this.unset(el, node);
+        this.nodes.delete(el);
+      }
+      if (this.headings.delete(el) && this.change) this.change.evidence = true;
+      for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
+    }
+  }
+}
+
+function indexKey(tag: string, full: string | null): string | null {
+  if (OPAQUE_TAGS.has(tag) || full === null || !full.trim()) return null;
+  const t = normaliseLabel(full);
+  return t && t.length <= MAX_INDEXED_NORMALISED ? t : null;
+}
+
+/** The evidence and the text index of `doc`, in one pass (a fresh index, not kept up to date). */
+export function scanPage(doc: Document, url: string): PageScanResult {
+  const index = new PageIndex(doc);
+  index.build();
+  return { evidence: index.evidence(url), texts: index };
 }
 
 /** A cell or element whose next sibling holds a form control (classic `<td>label</td><td><input></td>`). */

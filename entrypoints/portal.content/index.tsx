@@ -1,16 +1,20 @@
 /**
  * The content script on *.bjrcgz.gov.cn: recognise the module of the page, report it (and its field
  * diagnostics) to the background, and run the features registered for it (features/*.tsx). An
- * unrecognised page gets no UI at all. One batched MutationObserver (plus the agent's own edits)
- * drives every re-check; nothing polls while the page is idle. Everything started is bound to WXT's
- * ctx, so an updated extension leaves nothing behind in open tabs.
+ * unrecognised page gets no UI at all. Everything started is bound to WXT's ctx, so an updated extension
+ * leaves nothing behind in open tabs.
+ *
+ * Work follows what changed (issue #16): the page's texts are indexed once (evidence.ts PageIndex) and
+ * kept up to date from each MutationObserver batch. Recognition runs in that same callback when the
+ * evidence changed (the badge appears in the frame the page's heading and labels arrived in); the features
+ * whose reads the batch touched re-check in the next animation frame. Nothing runs while the page is idle.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import type { PageReport } from '../../utils/messaging';
 import type { PortalSettings } from '../../utils/messaging';
 import { PORTAL_MATCHES } from '../../utils/matches';
-import { scanPage } from './evidence';
+import { PageIndex, type IndexChange, type TextIndex } from './evidence';
 import { recognise, type PageState } from './pages';
 import { fieldDiagnostics, knownFieldsSeen, labelsOf } from './fields';
 import { PortalBadge } from './badge';
@@ -22,15 +26,16 @@ import { cellOf, cellText, isOurs, PageScan } from './dom';
 // Every feature registers itself when imported.
 import.meta.glob('./features/*.tsx', { eager: true });
 
-/** Batch window for DOM bursts: SPA renders arrive in many small pieces. */
-const CHECK_DELAY_MS = 150;
-/** While no module is recognised yet (the page is still rendering), look again sooner. */
-const FIRST_CHECK_DELAY_MS = 40;
 /** After the agent types or clicks: values changed without any DOM mutation. */
 const EDIT_DELAY_MS = 120;
+/** A hidden tab gets no animation frames: re-check after this instead. */
+const HIDDEN_FRAME_MS = 100;
 
 export default defineContentScript({
   matches: PORTAL_MATCHES,
+  // Injected by the background once the small portal-start script asks for it (entrypoints/portal-start.content.ts):
+  // evaluating this script does not hold back the page's load event (issue #16).
+  registration: 'runtime',
   runAt: 'document_idle',
   // No stylesheet: each shadow root gets its CSS as text (ui.tsx), so nothing is fetched per host.
   cssInjectionMode: 'manual',
@@ -44,86 +49,101 @@ export default defineContentScript({
     // zh-CN and the local date until the background answers (it may be asleep): the overlay does not wait.
     let settings: PortalSettings = { lang: 'zh-CN', today: localToday() };
     const runtime = new Runtime(ctx, bridge, overlay, () => settings);
+    const index = new PageIndex(document);
+    index.build();
+
     let pageKey = '';
     let reportKey = '';
     let recognisedModule: PageState['module'] = null;
-    void bridge.settings().then((answer) => {
-      const changed = answer.lang !== settings.lang || answer.today !== settings.today;
-      settings = answer;
-      if (changed && recognisedModule) {
-        // Draw everything again in the agent's language.
-        pageKey = '';
-        schedule();
-      }
-    });
+    let lastReport: Omit<PageReport, 'attachments' | 'reportedAt'> | null = null;
 
-    const check = async () => {
+    const sendReport = () => {
+      if (!lastReport || !ctx.isValid) return;
+      const module = lastReport.module;
+      const attachments = module === 'person-attachments' || module === 'unit-attachments' ? attachmentRows(index) : undefined;
+      const rKey = JSON.stringify([lastReport.url, module, lastReport.fieldsFound, lastReport.fieldsMissing, attachments]);
+      if (rKey === reportKey) return;
+      reportKey = rKey;
+      // The background may be restarting (extension update); the next change reports again.
+      bridge.reportPage({ ...lastReport, ...(attachments ? { attachments } : {}), reportedAt: Date.now() }).catch(() => {});
+    };
+
+    /** Recognises the page from the kept index; (re)starts the features when the module or URL changed. */
+    const decide = (restart = false) => {
       if (!ctx.isValid) return;
-      const { evidence, texts } = scanPage(document, location.href);
+      const evidence = index.evidence(location.href);
       const { module, side, reasons } = recognise(evidence);
       const seen = new Set([...evidence.labels, ...evidence.tableHeaders]);
       const diag = module ? fieldDiagnostics(module, seen) : { found: knownFieldsSeen(seen), missing: [] };
-
+      lastReport = { url: location.href, title: document.title, module, fieldsFound: diag.found, fieldsMissing: diag.missing, reasons };
       const key = JSON.stringify([location.href, module]);
-      if (key !== pageKey) {
+      if (key !== pageKey || restart) {
         pageKey = key;
-        const page: PageState = { module, side, url: location.href };
         recognisedModule = module;
         if (module) {
-          try {
-            await overlay.show(PortalBadge({ module, lang: settings.lang }));
-          } catch (e) {
-            // Not shown: let the next check try again instead of taking the page as handled.
+          const page: PageState = { module, side, url: location.href };
+          overlay.show(PortalBadge({ module, lang: settings.lang })).catch((e) => {
+            // Not shown: let the next change try again instead of taking the page as handled.
             if (pageKey === key) pageKey = '';
-            throw e;
-          }
-          if (!ctx.isValid || pageKey !== key) return;
-          runtime.start(page, texts);
+            console.debug('[jzz] overlay failed', e);
+          });
+          // The features draw in the next frame (the badge is in this one).
+          pending = null;
+          frame(() => {
+            if (ctx.isValid && pageKey === key) runtime.start(page, index);
+          });
         } else {
           runtime.stop();
           overlay.hide();
         }
-      } else {
-        overlay.repair();
-        runtime.refresh(texts);
       }
+      sendReport();
+    };
 
-      const attachments = module === 'person-attachments' || module === 'unit-attachments' ? attachmentRows(texts) : undefined;
-      const rKey = JSON.stringify([location.href, module, diag.found, diag.missing, attachments]);
-      if (rKey === reportKey) return;
-      reportKey = rKey;
-      const report: PageReport = {
-        url: location.href,
-        title: document.title,
-        module,
-        fieldsFound: diag.found,
-        fieldsMissing: diag.missing,
-        reasons,
-        ...(attachments ? { attachments } : {}),
-        reportedAt: Date.now(),
+    // Changes waiting for the next frame (null: none; the features re-check what they touched).
+    let pending: IndexChange | null = null;
+    let frameAsked = false;
+    const frame = (fn: () => void) => {
+      let done = false;
+      const run = () => {
+        if (done) return;
+        done = true;
+        fn();
       };
-      try {
-        await bridge.reportPage(report);
-      } catch {
-        // The background may be restarting (extension update); the next change reports again.
-      }
+      ctx.requestAnimationFrame(run);
+      if (document.visibilityState === 'hidden') ctx.setTimeout(run, HIDDEN_FRAME_MS);
+    };
+    const recheckSoon = (change: IndexChange) => {
+      pending = pending ? merge(pending, change) : change;
+      if (frameAsked) return;
+      frameAsked = true;
+      frame(() => {
+        frameAsked = false;
+        const c = pending;
+        pending = null;
+        if (!c || !ctx.isValid || !recognisedModule) return;
+        if (c.ours) overlay.repair();
+        // Our own host tampered with or taken away: every feature puts its hosts back.
+        runtime.refresh(c.ours ? undefined : c);
+        sendReport();
+      });
     };
 
-    let pending = false;
-    const schedule = () => {
-      if (pending) return;
-      pending = true;
-      ctx.setTimeout(
-        () => {
-          pending = false;
-          check().catch((e) => console.debug('[jzz] check failed', e));
-        },
-        recognisedModule ? CHECK_DELAY_MS : FIRST_CHECK_DELAY_MS,
-      );
-    };
+    void bridge.settings().then((answer) => {
+      const changed = answer.lang !== settings.lang || answer.today !== settings.today;
+      settings = answer;
+      // Draw everything again in the agent's language.
+      if (changed && recognisedModule) decide(true);
+    });
+
     const observer = new MutationObserver((records) => {
-      if (records.every(isOwnMutation)) return;
-      schedule();
+      const relevant = records.filter((r) => !isOwnMutation(r));
+      if (relevant.length === 0) return;
+      const change = index.apply(relevant);
+      if (change.ours) overlay.repair();
+      // Recognition in this same callback: the badge comes in the frame the module's heading and labels came in.
+      if (change.evidence) decide();
+      if (recognisedModule) recheckSoon(change);
     });
     observer.observe(document.documentElement, {
       childList: true,
@@ -134,23 +154,37 @@ export default defineContentScript({
       attributeFilter: ['style', 'class', 'hidden', 'open', 'aria-hidden'],
     });
     ctx.onInvalidated(() => observer.disconnect());
-    ctx.addEventListener(window, 'hashchange', schedule);
-    ctx.addEventListener(window, 'popstate', schedule);
-    ctx.addEventListener(window, 'wxt:locationchange', schedule);
-    // Typing changes values, not the DOM: refresh the live checks after the agent's own edits.
-    const edited = () => runtime.refreshSoon(EDIT_DELAY_MS);
-    // (Clicks that change what a feature reads change the DOM too: the observer has them.)
-    for (const type of ['input', 'change', 'keyup']) ctx.addEventListener(document, type, edited, { capture: true, passive: true });
+    const moved = () => decide();
+    ctx.addEventListener(window, 'hashchange', moved);
+    ctx.addEventListener(window, 'popstate', moved);
+    ctx.addEventListener(window, 'wxt:locationchange', moved);
+    // Typing and choosing change values, not the DOM (a dropdown's choice is written into a readonly input by
+    // script): every feature re-checks after the agent's own edits and clicks.
+    const edited = () => runtime.refreshSoon(EDIT_DELAY_MS, true);
+    for (const type of ['input', 'change', 'keyup', 'click']) ctx.addEventListener(document, type, edited, { capture: true, passive: true });
 
-    await check();
+    decide();
   },
 });
 
+/** Two batches' changes as one (for the features' re-check in the next frame). */
+function merge(a: IndexChange, b: IndexChange): IndexChange {
+  return {
+    texts: new Set([...a.texts, ...b.texts]),
+    added: [...a.added, ...b.added],
+    targets: [...a.targets, ...b.targets],
+    restyled: [...a.restyled, ...b.restyled],
+    evidence: a.evidence || b.evidence,
+    visibility: a.visibility || b.visibility,
+    ours: a.ours || b.ours,
+  };
+}
+
 /** 附件管理's 附件列表 rows, for the side panel (it offers to tick the matching checklist items). */
-function attachmentRows(texts: Map<string, Element[]>): PageReport['attachments'] {
+function attachmentRows(index: TextIndex): PageReport['attachments'] {
   const name = labelsOf('attachmentName');
   const status = labelsOf('attachmentStatus');
-  const table = new PageScan(document, texts).table([name, status], 2);
+  const table = new PageScan(document, index).table([name, status], 2);
   if (!table) return [];
   return table.rows
     .map((row) => {

@@ -1,15 +1,20 @@
 /**
  * Features register themselves (Refined GitHub style): an id, the page predicates they run on and an
  * `init(env)`. The runtime starts the matching ones for each recognised page, calls their refresh
- * callbacks after the batched DOM check, and tears everything down through their AbortSignal when
+ * callbacks when what they read changed, and tears everything down through their AbortSignal when
  * the page (module or URL) changes. A feature's error never reaches the page.
+ *
+ * Each refresh records what the feature read through `env.scan()` (texts looked up, field boxes, tables:
+ * dom.ts ScanDeps); a batch of DOM mutations re-checks only the features whose reads it touched
+ * (issue #16). The agent's edits, a changed language and a feature's own `refreshSoon` re-check as before.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { translatePortal, type PortalKey, type PortalLang } from '../../components/i18n/portal';
 import type { Bilingual } from '../../rules/model';
 import type { PortalSettings } from '../../utils/messaging';
 import type { Bridge } from './bridge';
-import { PageScan } from './dom';
+import { PageScan, ScanCache, ScanDeps } from './dom';
+import type { IndexChange, TextIndex } from './evidence';
 import type { PagePredicate, PageState } from './pages';
 import { Anchors, Overlay, pick } from './ui';
 
@@ -26,7 +31,7 @@ export interface FeatureEnv {
   readonly anchors: Anchors;
   t(key: PortalKey, params?: Record<string, string | number>): string;
   pick(text: Bilingual): string;
-  /** This refresh's scan of the page (one DOM walk shared by every feature). */
+  /** This refresh's view of the page (the kept index, shared by every feature; what it reads is recorded). */
   scan(): PageScan;
   /** Called after every batched DOM check and user edit while the page stays the same. */
   onRefresh(cb: () => void): void;
@@ -57,11 +62,21 @@ function report(id: string, error: unknown): void {
   console.debug(`[jzz] feature ${id} failed`, error);
 }
 
+interface Refresher {
+  id: string;
+  cb: () => void;
+  /** What its last refresh read; null until it ran once. */
+  deps: ScanDeps | null;
+  /** Asked for by the feature itself (an answer arrived). */
+  due: boolean;
+}
+
 export class Runtime {
   private controller: AbortController | null = null;
-  private refreshers: { id: string; cb: () => void }[] = [];
-  private scanMemo: PageScan | null = null;
+  private refreshers: Refresher[] = [];
+  private current: { cache: ScanCache; deps: ScanDeps } | null = null;
   private refreshTimer: number | null = null;
+  private index: TextIndex | undefined;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -73,9 +88,10 @@ export class Runtime {
     ctx.onInvalidated(() => this.stop());
   }
 
-  /** Stops the running features and starts those whose predicates match `page`. */
-  start(page: PageState, texts?: Map<string, Element[]>): void {
+  /** Stops the running features and starts those whose predicates match `page`; `index`: the page's kept text index. */
+  start(page: PageState, index?: TextIndex): void {
     this.stop();
+    this.index = index;
     if (!page.module || !this.ctx.isValid) return;
     const controller = new AbortController();
     this.controller = controller;
@@ -84,6 +100,7 @@ export class Runtime {
     for (const feature of registry) {
       if (!feature.include.some((p) => p(recognised))) continue;
       const signal = controller.signal;
+      let mine: Refresher | null = null;
       const env: FeatureEnv = {
         id: feature.id,
         ctx: this.ctx,
@@ -98,11 +115,16 @@ export class Runtime {
         pick: (text) => pick(settings.lang, text),
         scan: () => this.scan(),
         onRefresh: (cb) => {
-          const entry = { id: feature.id, cb };
+          const entry: Refresher = { id: feature.id, cb, deps: null, due: false };
+          mine ??= entry;
           this.refreshers.push(entry);
           signal.addEventListener('abort', () => (this.refreshers = this.refreshers.filter((r) => r !== entry)), { once: true });
         },
-        refreshSoon: () => this.refreshSoon(),
+        refreshSoon: () => {
+          // Only this feature's own refresh is due (its answer arrived); before it registered one, everybody's.
+          for (const r of this.refreshers) if (r.id === feature.id || !mine) r.due = true;
+          this.refreshSoon();
+        },
       };
       try {
         const started = feature.init(env);
@@ -111,7 +133,7 @@ export class Runtime {
         report(feature.id, e);
       }
     }
-    this.refresh(texts);
+    this.refresh();
   }
 
   stop(): void {
@@ -121,34 +143,46 @@ export class Runtime {
   }
 
   private scan(): PageScan {
-    this.scanMemo ??= new PageScan(document);
-    return this.scanMemo;
+    if (this.current) return new PageScan(document, this.index, this.current.cache, this.current.deps);
+    // Outside a refresh (an event handler of a feature): a view of its own.
+    return new PageScan(document, this.index);
   }
 
-  /** Runs every running feature's refresh on a fresh scan (`texts`: an index just built for this DOM state). */
-  refresh(texts?: Map<string, Element[]>): void {
-    if (this.refreshTimer !== null) {
-      // A refresh now makes a pending one redundant.
+  /**
+   * Runs the refresh of every running feature (`change` omitted), or only of those whose last reads
+   * `change` touched (`'due'`: none), and of those that asked for one.
+   */
+  refresh(change?: IndexChange | 'due'): void {
+    if (this.refreshTimer !== null && !change) {
+      // A refresh of everybody now makes a pending one redundant.
       clearTimeout(this.refreshTimer);
       this.refreshTimer = null;
     }
-    this.scanMemo = texts ? new PageScan(document, texts) : null;
     if (!this.ctx.isValid) return;
+    const cache = new ScanCache();
     for (const r of [...this.refreshers]) {
+      if (change && r.deps && !r.due && (change === 'due' || !r.deps.touchedBy(change))) continue;
+      r.due = false;
+      const deps = new ScanDeps();
+      this.current = { cache, deps };
       try {
         r.cb();
       } catch (e) {
         report(r.id, e);
+      } finally {
+        this.current = null;
       }
+      r.deps = deps;
     }
-    this.scanMemo = null;
   }
 
-  refreshSoon(delay = 60): void {
+  /** A refresh soon: of everybody (`all`, after the agent's edits), else of the features that asked for one. */
+  refreshSoon(delay = 60, all = false): void {
+    if (all) for (const r of this.refreshers) r.due = true;
     if (this.refreshTimer !== null) return;
     this.refreshTimer = this.ctx.setTimeout(() => {
       this.refreshTimer = null;
-      this.refresh();
+      this.refresh('due');
     }, delay);
   }
 }

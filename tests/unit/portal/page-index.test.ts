@@ -1,0 +1,177 @@
+// @vitest-environment happy-dom
+/**
+ * The content script's page index (evidence.ts PageIndex) kept up to date from mutation records (issue #16):
+ * after any batch it says what a fresh scan of the same DOM would say; what features see follows the
+ * fields added and removed; a heading's text changes recognition; a page that changes shape is no module;
+ * and a batch tells only the features whose reads it touched.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PageIndex, scanPage, type IndexChange } from '../../../entrypoints/portal.content/evidence';
+import { PageScan, ScanCache, ScanDeps } from '../../../entrypoints/portal.content/dom';
+import { recognise } from '../../../entrypoints/portal.content/pages';
+import { FIELDS } from '../../../entrypoints/portal.content/fields';
+
+const URL = 'https://fw.bjrcgz.gov.cn/person-platform/#/person-platform/basic-info';
+
+/** An Element-style 个人基础信息 form: breadcrumb, heading, labelled fields, a 随往子女 table and a 社保 table. */
+function spaPage(): string {
+  const item = (label: string, control = '<input type="text">') =>
+    `<div class="el-form-item"><label class="el-form-item__label">${label}</label><div class="el-form-item__content">${control}</div></div>`;
+  return `
+    <section id="app"><header><ul role="menubar"><li role="menuitem">个人基础信息</li><li role="menuitem">教育信息</li></ul></header>
+    <main>
+      <div class="crumb">当前位置：个人信息 &gt; 个人基础信息</div>
+      <h3 class="page-title">个人基础信息</h3>
+      <form id="form">
+        <div class="row" id="row1">${item('姓名')}${item('身份证号')}</div>
+        <div class="row" id="row2">${item('户籍地址')}${item('出生日期', '<input type="date">')}</div>
+      </form>
+      <table id="kids"><thead><tr><th>子女姓名</th><th>出生日期</th></tr></thead><tbody id="kids-body"><tr><td><div class="cell">小明</div></td><td><div class="cell">2015-06-01</div></td></tr></tbody></table>
+      <table id="pay"><thead><tr><th>缴费月份</th><th>状态</th></tr></thead><tbody id="pay-body"></tbody></table>
+      <button type="button">刷新列表</button>
+    </main></section>`;
+}
+
+function payRows(n: number): string {
+  return Array.from({ length: n }, (_, i) => `<tr><td><div class="cell">2024-${String((i % 12) + 1).padStart(2, '0')}</div></td><td><div class="cell">已缴纳</div></td></tr>`).join('');
+}
+
+let index: PageIndex;
+let observer: MutationObserver;
+
+/** Applies what the observer has seen since the last call, as the content script's callback does. */
+function flush(): IndexChange {
+  return index.apply(observer.takeRecords());
+}
+
+/** Every short text the page could be indexed under (a superset of the index's keys). */
+function candidateKeys(): string[] {
+  const keys = new Set<string>(FIELDS.flatMap((f) => f.labels));
+  for (const el of document.body.querySelectorAll('*')) keys.add((el.textContent ?? '').replace(/[\s\u3000*＊:：]/g, ''));
+  return [...keys].filter(Boolean);
+}
+
+/** The kept index and a fresh scan of the same DOM say the same. */
+function expectSameAsFreshScan(): void {
+  const fresh = scanPage(document, URL);
+  const kept = index.evidence(URL);
+  const sorted = (xs: string[]) => [...xs].sort();
+  expect(sorted(kept.headings)).toEqual(sorted(fresh.evidence.headings));
+  expect(sorted(kept.labels)).toEqual(sorted(fresh.evidence.labels));
+  expect(sorted(kept.tableHeaders)).toEqual(sorted(fresh.evidence.tableHeaders));
+  expect(sorted(kept.texts)).toEqual(sorted(fresh.evidence.texts));
+  for (const key of candidateKeys()) expect([key, index.get(key) ?? []]).toEqual([key, fresh.texts.get(key) ?? []]);
+}
+
+beforeEach(() => {
+  document.body.innerHTML = spaPage();
+  index = new PageIndex(document);
+  index.build();
+  observer = new MutationObserver(() => {});
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['style', 'class', 'hidden', 'open', 'aria-hidden'] });
+});
+
+afterEach(() => observer.disconnect());
+
+describe('the page index kept from mutation records', () => {
+  it('says after every kind of change what a fresh scan of the same page says', () => {
+    expectSameAsFreshScan();
+    // A table re-rendered (the bench's 刷新列表), twice.
+    document.getElementById('pay-body')!.innerHTML = payRows(12);
+    flush();
+    expectSameAsFreshScan();
+    document.getElementById('pay-body')!.replaceChildren(...new DOMParser().parseFromString(`<table><tbody>${payRows(5)}</tbody></table>`, 'text/html').querySelectorAll('tr'));
+    flush();
+    expectSameAsFreshScan();
+    // A field added, a label's text changed, a text node edited in place, a field moved to another row.
+    const row2 = document.getElementById('row2')!;
+    row2.insertAdjacentHTML('beforeend', '<div class="el-form-item"><label>手机号码</label><div><input></div></div>');
+    document.querySelector('#row1 label')!.textContent = '申请人姓名';
+    (document.querySelector('#kids-body .cell')!.firstChild as Text).data = '小红';
+    document.getElementById('row1')!.append(row2.firstElementChild!);
+    flush();
+    expectSameAsFreshScan();
+    // Menu hidden from assistive technology (its texts count as navigation), a cell's text grown past the index's limit.
+    document.querySelector('main')!.setAttribute('aria-hidden', 'true');
+    flush();
+    expectSameAsFreshScan();
+    document.querySelector('main')!.removeAttribute('aria-hidden');
+    (document.querySelector('#kids-body .cell')!.firstChild as Text).data = '一个很长很长的名字'.repeat(6);
+    flush();
+    expectSameAsFreshScan();
+    // A node added and removed within one batch, and the whole view replaced.
+    const ghost = document.createElement('div');
+    ghost.textContent = '临时节点';
+    document.body.append(ghost);
+    ghost.remove();
+    flush();
+    expectSameAsFreshScan();
+    document.querySelector('main')!.innerHTML = '<h3>教育信息</h3><table><tr><th>学历</th><th>学校名称</th></tr><tr><td>本科</td><td>北京大学</td></tr></table>';
+    flush();
+    expectSameAsFreshScan();
+  });
+
+  it('a labelled field added or removed is what the features find, and only its readers are told', () => {
+    const readMobile = new ScanDeps();
+    const readChildren = new ScanDeps();
+    expect(new PageScan(document, index, new ScanCache(), readMobile).fields('mobile')).toEqual([]);
+    expect(new PageScan(document, index, new ScanCache(), readChildren).table([['子女姓名'], ['出生日期']], 2)?.rows).toHaveLength(1);
+
+    document.getElementById('row2')!.insertAdjacentHTML('beforeend', '<div class="el-form-item"><label>手机号码</label><div class="c"><input id="m"></div></div>');
+    const added = flush();
+    expect(readMobile.touchedBy(added)).toBe(true);
+    expect(readChildren.touchedBy(added)).toBe(false);
+    const readAfterAdd = new ScanDeps();
+    const hits = new PageScan(document, index, new ScanCache(), readAfterAdd).fields('mobile');
+    expect(hits.map((h) => h.controls[0].id)).toEqual(['m']);
+
+    // The 社保 table re-rendered: nobody reads it.
+    document.getElementById('pay-body')!.innerHTML = payRows(50);
+    const rerender = flush();
+    expect(readMobile.touchedBy(rerender)).toBe(false);
+    expect(readChildren.touchedBy(rerender)).toBe(false);
+
+    // A child's row changed: the children table's reader is told.
+    (document.querySelector('#kids-body .cell')!.firstChild as Text).data = '小红';
+    expect(readChildren.touchedBy(flush())).toBe(true);
+
+    document.getElementById('m')!.closest('.el-form-item')!.remove();
+    const removed = flush();
+    expect(readAfterAdd.touchedBy(removed)).toBe(true);
+    expect(readChildren.touchedBy(removed)).toBe(false);
+    expect(new PageScan(document, index).fields('mobile')).toEqual([]);
+  });
+
+  it('a heading whose text changes changes the recognition', () => {
+    expect(recognise(index.evidence(URL)).module).toBe('person-basic-info');
+    const heading = document.querySelector('h3')!;
+    (heading.firstChild as Text).data = '教育信息';
+    document.querySelector('.crumb')!.remove();
+    document.getElementById('row1')!.insertAdjacentHTML('beforeend', '<div class="el-form-item"><label>学历</label><div><input></div></div>');
+    const change = flush();
+    expect(change.evidence).toBe(true);
+    expect(recognise(index.evidence(URL)).module).toBe('person-education');
+  });
+
+  it('a page that changes shape is no module, with the reason (the overlay goes, the diagnostic is reported)', () => {
+    expect(recognise(index.evidence(URL)).module).toBe('person-basic-info');
+    // The portal renamed its fields: heading still there, none of the module's labels.
+    for (const label of document.querySelectorAll('label')) label.textContent = 'Field';
+    document.querySelector('.crumb')!.remove();
+    document.querySelector('header')!.remove();
+    const change = flush();
+    expect(change.evidence).toBe(true);
+    const r = recognise(index.evidence(URL));
+    expect(r.module).toBeNull();
+    expect(r.reasons.join(' ')).toContain('heading of person-basic-info found but none of its fields');
+  });
+
+  it('a re-rendered table with the same texts leaves the evidence as it was (no re-recognition)', () => {
+    document.getElementById('pay-body')!.innerHTML = payRows(50);
+    flush();
+    document.getElementById('pay-body')!.innerHTML = payRows(50);
+    const change = flush();
+    expect(change.evidence).toBe(false);
+    expect(change.texts.has('已缴纳')).toBe(true);
+  });
+});
