@@ -65,12 +65,18 @@ function scopeOf(label: Element): Element {
 export class ScanDeps {
   readonly texts = new Set<string>();
   readonly regions = new Set<Element>();
+  /** Selectors of elements read wherever they are (PageScan.all). */
+  readonly selectors = new Set<string>();
 
   /** True when `change` may change what was read. */
   touchedBy(change: IndexChange): boolean {
-    // A reader that read nothing through the scan read the page by itself (file inputs…): any change may matter.
-    if (this.texts.size === 0 && this.regions.size === 0) return true;
+    // A reader that read nothing through the scan read the page by itself: any change may matter.
+    if (this.texts.size === 0 && this.regions.size === 0 && this.selectors.size === 0) return true;
     for (const t of change.texts) if (this.texts.has(t)) return true;
+    for (const sel of this.selectors) {
+      for (const el of [...change.added, ...change.removed]) if (el.matches(sel) || el.querySelector(sel)) return true;
+      for (const el of change.restyled) if (el.matches(sel) || el.querySelector(sel)) return true;
+    }
     if (this.regions.size === 0) return false;
     const around = aroundChanges(change);
     const restyled = change.restyled.length ? new Set(change.restyled) : null;
@@ -132,6 +138,12 @@ export class PageScan {
       this.visibleCache.set(el, v);
     }
     return v;
+  }
+
+  /** Every element matching `selector` (not ours), visible or not; the reader is re-checked when such an element comes, goes or is restyled. */
+  all<E extends Element = Element>(selector: string): E[] {
+    this.deps?.selectors.add(selector);
+    return [...this.doc.querySelectorAll<E>(selector)].filter((el) => !isOurs(el));
   }
 
   /** Visible elements whose whole text is one of `variants`. */

@@ -77,8 +77,12 @@ export interface IndexChange {
   targets: Element[];
   /** Elements whose style, class, hidden or open attribute changed. */
   restyled: Element[];
-  /** The evidence (labels, headers, texts, heading candidates) may have changed: recognition must run again. */
+  /** Removed subtrees. */
+  removed: Element[];
+  /** A heading (h1–h6, caption, legend, role=heading) came, went, changed or was shown or hidden: recognition must run again. */
   evidence: boolean;
+  /** Texts that appeared in or disappeared from the evidence (labels, table headers, texts, titles, breadcrumb tails). */
+  evidenceTexts: Set<string>;
   /** Styles or visibility may have changed (style/class/hidden/open attributes): what is shown must be read again. */
   visibility: boolean;
   /** One of our own hosts was removed, restyled or stuffed by the page. */
@@ -202,7 +206,7 @@ export class PageIndex implements TextIndex {
 
   /** Applies one MutationObserver batch; returns what changed. */
   apply(records: readonly MutationRecord[]): IndexChange {
-    const change: IndexChange = { texts: new Set(), added: [], targets: [], restyled: [], evidence: false, visibility: false, ours: false };
+    const change: IndexChange = { texts: new Set(), added: [], targets: [], restyled: [], removed: [], evidence: false, evidenceTexts: new Set(), visibility: false, ours: false };
     this.change = change;
     this.touched.clear();
     try {
@@ -229,7 +233,10 @@ export class PageIndex implements TextIndex {
         for (const n of r.removedNodes) {
           if (n.nodeType !== 1) continue;
           if (isOurs(n)) change.ours = true;
-          else this.forget(n as Element);
+          else {
+            this.forget(n as Element);
+            change.removed.push(n as Element);
+          }
         }
         for (const n of r.addedNodes) if (n.nodeType === 1 && !isOurs(n)) added.push(n as Element);
         refresh.add(target);
@@ -260,12 +267,15 @@ export class PageIndex implements TextIndex {
         if (prev && !walked.has(prev) && this.nodes.get(prev)?.said) this.reread(prev, inheritedFlags(prev));
       }
       for (const el of [...refresh, ...added]) if (el.isConnected) this.propagate(el.parentElement);
-      // A class or style may make a text bold or large (a title) or hide a heading: read styles again.
+      // A class or style may make a text bold or large (a title) or show or hide a heading: read styles again.
       if (change.visibility) {
         this.titleStyle = new WeakMap();
-        if (this.titles.size || this.headings.size) change.evidence = true;
+        for (const r of change.restyled) {
+          for (const h of this.headings) if (r.contains(h)) change.evidence = true;
+          for (const t of this.titles) if (r.contains(t)) change.evidenceTexts.add(this.nodes.get(t)?.said?.text ?? '');
+        }
       }
-      for (const [map, keys] of this.touched) for (const [key, was] of keys) if (map.has(key) !== was) change.evidence = true;
+      for (const [map, keys] of this.touched) for (const [key, was] of keys) if (map.has(key) !== was) change.evidenceTexts.add(key);
       return change;
     } finally {
       this.change = null;

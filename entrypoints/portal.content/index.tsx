@@ -15,7 +15,7 @@ import type { PageReport } from '../../utils/messaging';
 import type { PortalSettings } from '../../utils/messaging';
 import { PORTAL_MATCHES } from '../../utils/matches';
 import { PageIndex, type IndexChange, type TextIndex } from './evidence';
-import { recognise, type PageState } from './pages';
+import { mayChangeRecognition, recognise, type PageState } from './pages';
 import { fieldDiagnostics, knownFieldsSeen, labelsOf } from './fields';
 import { PortalBadge } from './badge';
 import { Bridge, localToday } from './bridge';
@@ -142,7 +142,7 @@ export default defineContentScript({
       const change = index.apply(relevant);
       if (change.ours) overlay.repair();
       // Recognition in this same callback: the badge comes in the frame the module's heading and labels came in.
-      if (change.evidence) decide();
+      if (mayChangeRecognition(change)) decide();
       if (recognisedModule) recheckSoon(change);
     });
     observer.observe(document.documentElement, {
@@ -174,7 +174,9 @@ function merge(a: IndexChange, b: IndexChange): IndexChange {
     added: [...a.added, ...b.added],
     targets: [...a.targets, ...b.targets],
     restyled: [...a.restyled, ...b.restyled],
+    removed: [...a.removed, ...b.removed],
     evidence: a.evidence || b.evidence,
+    evidenceTexts: new Set([...a.evidenceTexts, ...b.evidenceTexts]),
     visibility: a.visibility || b.visibility,
     ours: a.ours || b.ours,
   };

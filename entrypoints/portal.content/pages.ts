@@ -5,6 +5,7 @@
  * shape is left alone (module null) instead of guessed.
  */
 import type { PortalModule } from '../../rules/model';
+import { FIELDS } from './fields';
 
 /** What the adapter read off the page; plain data so recognition is testable without a DOM. */
 export interface PageEvidence {
@@ -82,6 +83,26 @@ function sideOf(e: PageEvidence): PortalSide | null {
   if (p > u) return 'person';
   return null;
 }
+
+/**
+ * True when a batch of DOM changes can change what `recognise` answers or the fields the page report names:
+ * a heading changed, or a text appeared or left that is a module's heading or body word, holds one of
+ * their longer phrases or a word that tells the two systems apart, or is a known field's label. A re-rendered
+ * table whose cells say what they said before, or a loading mask's text, changes none of these (issue #16).
+ */
+export function mayChangeRecognition(change: { evidence: boolean; evidenceTexts: ReadonlySet<string> }): boolean {
+  if (change.evidence) return true;
+  for (const text of change.evidenceTexts) {
+    if (RECOGNITION_WORDS.has(text) || FIELD_LABELS.has(text)) return true;
+    for (const w of LONG_WORDS) if (text.includes(w)) return true;
+  }
+  return false;
+}
+
+const RECOGNITION_WORDS = new Set(MODULES.flatMap((m) => [...m.headings, ...m.body]));
+const FIELD_LABELS = new Set(FIELDS.flatMap((f) => f.labels));
+// Body phrases are found inside longer texts, headings inside longer titles, side words anywhere (see recognise, sideOf).
+const LONG_WORDS = [...new Set([...MODULES.flatMap((m) => [...m.headings, ...m.body]).filter((w) => w.length >= 4), ...UNIT_WORDS, ...PERSON_WORDS])];
 
 export interface Recognition {
   module: PortalModule | null;

@@ -148,7 +148,7 @@ async function settle(page: Page, withExtension: boolean) {
       .waitForFunction(() => (window as unknown as { __bench: { jzz: number | null } }).__bench.jzz !== null, null, { timeout: 5_000 })
       .catch(() => undefined);
   }
-  // The content script re-checks 150 ms after the last DOM burst; leave it time to finish and go quiet.
+  // The content script recognises in the observer callback and re-checks in the next frame; leave it time to go quiet.
   await page.waitForTimeout(1_000);
 }
 
@@ -292,11 +292,18 @@ export interface LongTaskAttribution {
   /** When the content script starts (its EvaluateScript), relative to DOMContentLoaded and to the load event (trace marks). */
   startAfterDclMs: number | null;
   startAfterLoadMs: number | null;
+  /**
+   * What the extension did on the page's main thread between DOMContentLoaded and the load event (it delays the
+   * load event by that much when it runs there): the isolated world's creation (ScriptInjection::InjectJs) and each
+   * extension script's top-level EvaluateScript/FunctionCall, by script.
+   */
+  beforeLoad: { injectMs: number; scripts: { script: string; ms: number }[]; gapMs: number | null };
 }
 
 async function tracedLoad(arm: Arm): Promise<LongTaskAttribution> {
   const page = await arm.context.newPage();
-  const trace = await startTrace(arm, ['devtools.timeline', 'disabled-by-default-devtools.timeline']);
+  // 'extensions' adds ScriptInjection::InjectJs (the isolated world made for a content script).
+  const trace = await startTrace(arm, ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'extensions']);
   let events: TraceEvent[];
   try {
     await page.goto(PERF_URL, { waitUntil: 'networkidle' });
@@ -325,7 +332,19 @@ async function tracedLoad(arm: Arm): Promise<LongTaskAttribution> {
   const mark = (name: string) => events.find((e) => e.name === name && e.pid === pid)?.ts;
   const dcl = mark('MarkDOMContent');
   const load = mark('MarkLoad');
+  const between = (e: TraceEvent) => dcl !== undefined && load !== undefined && e.ts >= dcl && e.ts < load;
+  const byScript = new Map<string, number>();
+  for (const e of ext.filter(between)) {
+    const script = e.args!.data!.url!.replace(/^chrome-extension:\/\/[^/]+/, '');
+    byScript.set(script, (byScript.get(script) ?? 0) + (e.dur ?? 0) / 1000);
+  }
+  const inject = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.name === 'ScriptInjection::InjectJs' && between(e));
   return {
+    beforeLoad: {
+      injectMs: inject.reduce((s, e) => s + (e.dur ?? 0), 0) / 1000,
+      scripts: [...byScript].map(([script, ms]) => ({ script, ms })),
+      gapMs: dcl === undefined || load === undefined ? null : (load - dcl) / 1000,
+    },
     withExtensionScript: withExt,
     added,
     extensionMsInLongTasks: inLong / 1000,
@@ -348,7 +367,7 @@ async function clickRefresh(page: Page): Promise<number> {
   }, REFRESH_BUTTON);
 }
 
-/** Waits past the content script's 150 ms batch window plus its work, so each click is one batch. */
+/** Waits past the content script's work for one batch (observer callback, then the next frame), so each click is one batch. */
 const BATCH_WAIT_MS = 450;
 
 interface CpuProfile {

@@ -2,7 +2,6 @@
 /** 证件照片: "a recent one-inch bareheaded ID photo" (§六(一) 2 (1)) beside the upload control. */
 import { addFeature } from '../runtime';
 import { isModule } from '../pages';
-import { isOurs } from '../dom';
 import { brandOf, fieldRule, guidance, headingSaying, shownBox } from '../kit';
 import { Note } from '../ui';
 
@@ -14,7 +13,7 @@ addFeature({
     env.onRefresh(() => {
       const rule = fieldRule(env, g.get(), 'photo-one-inch-bareheaded');
       if (!rule) return;
-      const input = [...document.querySelectorAll('input[type=file]')].find((i) => !isOurs(i) && shownBox(env, i));
+      const input = env.scan().all('input[type=file]').find((i) => shownBox(env, i));
       // The upload widget's box (SPA: the picture card beside the preview), else the page title.
       const box = input ? shownBox(env, input.parentElement ?? input) : null;
       const anchor = box ?? headingSaying(env, ['证件照片', '个人照片', '照片上传']);

@@ -134,8 +134,7 @@ addFeature({
     listen(env);
     env.onRefresh(() => {
       const placements: Placement[] = [];
-      for (const input of document.querySelectorAll<HTMLInputElement>('input[type=file]')) {
-        if (isOurs(input)) continue;
+      for (const input of env.scan().all<HTMLInputElement>('input[type=file]')) {
         const row = rowOf(input);
         const result = byInput.get(input) ?? (row ? byRow.get(`${location.href}|${row}`) : undefined);
         const box = result ? shownBox(env, input) : null;

@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PageIndex, scanPage, type IndexChange } from '../../../entrypoints/portal.content/evidence';
 import { PageScan, ScanCache, ScanDeps } from '../../../entrypoints/portal.content/dom';
-import { recognise } from '../../../entrypoints/portal.content/pages';
+import { mayChangeRecognition, recognise } from '../../../entrypoints/portal.content/pages';
 import { FIELDS } from '../../../entrypoints/portal.content/fields';
 
 const URL = 'https://fw.bjrcgz.gov.cn/person-platform/#/person-platform/basic-info';
@@ -150,6 +150,7 @@ describe('the page index kept from mutation records', () => {
     document.getElementById('row1')!.insertAdjacentHTML('beforeend', '<div class="el-form-item"><label>学历</label><div><input></div></div>');
     const change = flush();
     expect(change.evidence).toBe(true);
+    expect(mayChangeRecognition(change)).toBe(true);
     expect(recognise(index.evidence(URL)).module).toBe('person-education');
   });
 
@@ -160,7 +161,7 @@ describe('the page index kept from mutation records', () => {
     document.querySelector('.crumb')!.remove();
     document.querySelector('header')!.remove();
     const change = flush();
-    expect(change.evidence).toBe(true);
+    expect(mayChangeRecognition(change)).toBe(true);
     const r = recognise(index.evidence(URL));
     expect(r.module).toBeNull();
     expect(r.reasons.join(' ')).toContain('heading of person-basic-info found but none of its fields');
@@ -171,7 +172,13 @@ describe('the page index kept from mutation records', () => {
     flush();
     document.getElementById('pay-body')!.innerHTML = payRows(50);
     const change = flush();
-    expect(change.evidence).toBe(false);
+    expect(change.evidenceTexts.size).toBe(0);
+    expect(mayChangeRecognition(change)).toBe(false);
     expect(change.texts.has('已缴纳')).toBe(true);
+    // A loading mask's text comes and goes: nothing recognition reads.
+    document.querySelector('main')!.insertAdjacentHTML('beforeend', '<div class="el-loading-mask"><p>加载中</p></div>');
+    const loading = flush();
+    expect(loading.evidenceTexts.has('加载中')).toBe(true);
+    expect(mayChangeRecognition(loading)).toBe(false);
   });
 });
