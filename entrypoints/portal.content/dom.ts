@@ -67,11 +67,24 @@ export class ScanDeps {
   readonly regions = new Set<Element>();
   /** Selectors of elements read wherever they are (PageScan.all). */
   readonly selectors = new Set<string>();
+  /** The controls of the fields read, with their value and focus then (values change without mutations). */
+  readonly values = new Map<HTMLElement, string>();
+
+  /** True when a control read has another value or focus now (after the agent's typing or clicks). */
+  valuesChanged(): boolean {
+    if (this.readNothing()) return true;
+    for (const [el, was] of this.values) if (controlState(el) !== was) return true;
+    return false;
+  }
+
+  private readNothing(): boolean {
+    return this.texts.size === 0 && this.regions.size === 0 && this.selectors.size === 0;
+  }
 
   /** True when `change` may change what was read. */
   touchedBy(change: IndexChange): boolean {
     // A reader that read nothing through the scan read the page by itself: any change may matter.
-    if (this.texts.size === 0 && this.regions.size === 0 && this.selectors.size === 0) return true;
+    if (this.readNothing()) return true;
     for (const t of change.texts) if (this.texts.has(t)) return true;
     for (const sel of this.selectors) {
       for (const el of [...change.added, ...change.removed]) if (el.matches(sel) || el.querySelector(sel)) return true;
@@ -88,6 +101,12 @@ export class ScanDeps {
     }
     return false;
   }
+}
+
+/** A control's value, checked state and focus, as one string. */
+function controlState(el: HTMLElement): string {
+  const c = el as HTMLInputElement;
+  return `${c.value ?? ''}\u0000${c.checked ? 1 : 0}\u0000${el.ownerDocument.activeElement === el ? 1 : 0}`;
 }
 
 const AROUND = new WeakMap<IndexChange, Set<Element>>();
@@ -191,7 +210,10 @@ export class PageScan {
     // controlsAfter looks at the label's and its parent's next siblings: both sit under the grandparent. Hidden
     // labels too: their control may be added, or their dialog shown, later.
     for (const l of def.labels) for (const label of this.texts.get(l) ?? []) deps.regions.add(label.parentElement?.parentElement ?? label.parentElement ?? label);
-    for (const h of hits) deps.regions.add(h.box);
+    for (const h of hits) {
+      deps.regions.add(h.box);
+      for (const c of h.controls) deps.values.set(c, controlState(c));
+    }
   }
 
   /** Every known field visible on the page. */

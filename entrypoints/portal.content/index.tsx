@@ -159,7 +159,7 @@ export default defineContentScript({
     ctx.addEventListener(window, 'popstate', moved);
     ctx.addEventListener(window, 'wxt:locationchange', moved);
     // Typing and choosing change values, not the DOM (a dropdown's choice is written into a readonly input by
-    // script): every feature re-checks after the agent's own edits and clicks.
+    // script): after the agent's own edits and clicks, the features whose fields' values or focus changed re-check.
     const edited = () => runtime.refreshSoon(EDIT_DELAY_MS, true);
     for (const type of ['input', 'change', 'keyup', 'click']) ctx.addEventListener(document, type, edited, { capture: true, passive: true });
 

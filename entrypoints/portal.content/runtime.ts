@@ -6,7 +6,8 @@
  *
  * Each refresh records what the feature read through `env.scan()` (texts looked up, field boxes, tables:
  * dom.ts ScanDeps); a batch of DOM mutations re-checks only the features whose reads it touched
- * (issue #16). The agent's edits, a changed language and a feature's own `refreshSoon` re-check as before.
+ * (issue #16); after the agent's typing or clicks, those whose fields' values or focus changed; a changed
+ * language restarts them all, and a feature's own `refreshSoon` (an answer arrived) re-checks that feature.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { translatePortal, type PortalKey, type PortalLang } from '../../components/i18n/portal';
@@ -76,6 +77,7 @@ export class Runtime {
   private refreshers: Refresher[] = [];
   private current: { cache: ScanCache; deps: ScanDeps } | null = null;
   private refreshTimer: number | null = null;
+  private edited = false;
   private index: TextIndex | undefined;
 
   constructor(
@@ -150,18 +152,23 @@ export class Runtime {
 
   /**
    * Runs the refresh of every running feature (`change` omitted), or only of those whose last reads
-   * `change` touched (`'due'`: none), and of those that asked for one.
+   * `change` touched (`'due'`: none; `'edit'`: the agent typed or clicked, so those whose fields' values or
+   * focus changed), and of those that asked for one.
    */
-  refresh(change?: IndexChange | 'due'): void {
+  refresh(change?: IndexChange | 'due' | 'edit'): void {
     if (this.refreshTimer !== null && !change) {
       // A refresh of everybody now makes a pending one redundant.
       clearTimeout(this.refreshTimer);
       this.refreshTimer = null;
+      this.edited = false;
     }
     if (!this.ctx.isValid) return;
     const cache = new ScanCache();
     for (const r of [...this.refreshers]) {
-      if (change && r.deps && !r.due && (change === 'due' || !r.deps.touchedBy(change))) continue;
+      if (change && r.deps && !r.due) {
+        const touched = change === 'due' ? false : change === 'edit' ? r.deps.valuesChanged() : r.deps.touchedBy(change);
+        if (!touched) continue;
+      }
       r.due = false;
       const deps = new ScanDeps();
       this.current = { cache, deps };
@@ -176,13 +183,15 @@ export class Runtime {
     }
   }
 
-  /** A refresh soon: of everybody (`all`, after the agent's edits), else of the features that asked for one. */
-  refreshSoon(delay = 60, all = false): void {
-    if (all) for (const r of this.refreshers) r.due = true;
+  /** A refresh soon of the features that asked for one, and (`edited`: after the agent's typing or clicks) of those whose fields changed. */
+  refreshSoon(delay = 60, edited = false): void {
+    this.edited ||= edited;
     if (this.refreshTimer !== null) return;
     this.refreshTimer = this.ctx.setTimeout(() => {
       this.refreshTimer = null;
-      this.refresh('due');
+      const edit = this.edited;
+      this.edited = false;
+      this.refresh(edit ? 'edit' : 'due');
     }, delay);
   }
 }
