@@ -216,3 +216,23 @@ test('unrecognised pages stay silent, and the report names the fields found per 
   await open(page, 'gzjzz/person/fjgl.html');
   await expect.poll(async () => ((await context_())?.report as unknown as { attachments?: unknown[] })?.attachments?.length).toBe(10);
 });
+
+test('a recognised page that changes shape in place goes unrecognised: the overlay goes and the report says why', async ({ context, sidePanel }) => {
+  const page = await context.newPage();
+  await open(page, 'person-platform/#/person-platform/education');
+  await page.bringToFront();
+  await expectInjected(page, '教育信息应自高中时期');
+  const report = () =>
+    sidePanel.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } } };
+      return ((await chrome.storage.session.get('activePortalContext')).activePortalContext as { report: { module: string | null; reasons: string[] } } | undefined)?.report;
+    });
+  await expect.poll(async () => (await report())?.module).toBe('person-education');
+  // The portal renames its columns and title without a navigation (no URL change): only the mutation records tell.
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll('th .cell, h3, .page-title, .el-breadcrumb__inner')) el.textContent = 'Records';
+  });
+  await expect.poll(() => injectedText(page)).toBe('');
+  await expect.poll(async () => (await report())?.module ?? null).toBeNull();
+  expect((await report())!.reasons.join(' ')).toContain('no module heading with matching fields');
+});

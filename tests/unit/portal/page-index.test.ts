@@ -142,6 +142,21 @@ describe('the page index kept from mutation records', () => {
     expect(new PageScan(document, index).fields('mobile')).toEqual([]);
   });
 
+  it('a reader of file inputs is told when one comes; a reader of fields when their value or focus changes', () => {
+    const files = new ScanDeps();
+    expect(new PageScan(document, index, new ScanCache(), files).all('input[type=file]')).toEqual([]);
+    document.getElementById('pay-body')!.innerHTML = payRows(3);
+    expect(files.touchedBy(flush())).toBe(false);
+    document.getElementById('row2')!.insertAdjacentHTML('beforeend', '<div><label>证件照片</label><div><input type="file"></div></div>');
+    expect(files.touchedBy(flush())).toBe(true);
+
+    const ids = new ScanDeps();
+    const [hit] = new PageScan(document, index, new ScanCache(), ids).fields('residentId');
+    expect(ids.valuesChanged()).toBe(false);
+    (hit.controls[0] as HTMLInputElement).value = '11010519491231002X';
+    expect(ids.valuesChanged()).toBe(true);
+  });
+
   it('a heading whose text changes changes the recognition', () => {
     expect(recognise(index.evidence(URL)).module).toBe('person-basic-info');
     const heading = document.querySelector('h3')!;
