@@ -19,7 +19,8 @@ const MAX_TEXT = 80;
 const MAX_INDEXED = 40;
 const MAX_INDEXED_NORMALISED = 24;
 const BREADCRUMB = /^\s*(?:当前位置|您的位置|所在位置)\s*[:：]\s*(.+)$/;
-const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6, caption, legend, [role=heading]';
+/** h1–h6, caption, legend (and role=heading): what titles a view or a section. */
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'CAPTION', 'LEGEND']);
 
 // Navigation repeats every module's name; its texts must not count as the page's title.
 const NAV_TAGS = new Set(['A', 'NAV', 'LI', 'OPTION', 'BUTTON', 'SELECT', 'LABEL']);
@@ -101,9 +102,8 @@ function inheritedFlags(el: Element): number {
   return flags;
 }
 
-function ownFlags(el: Element): number {
+function ownFlags(el: Element, role = el.getAttribute('role')): number {
   const tag = el.tagName;
-  const role = el.getAttribute('role');
   let flags = 0;
   if (NAV_TAGS.has(tag) || (role !== null && NAV_ROLES.has(role)) || el.getAttribute('aria-hidden') === 'true') flags |= NAV;
   if (tag === 'TH' || role === 'columnheader') flags |= HEADER_CELL;
@@ -289,26 +289,39 @@ export class PageIndex implements TextIndex {
     walked?.add(el);
     const tag = el.tagName;
     if (SKIP_TAGS.has(tag) || isOurs(el)) return '';
-    const flags = inherited | ownFlags(el);
+    const role = el.getAttribute('role');
+    const flags = inherited | ownFlags(el, role);
     let own = '';
     let full: string | null = '';
+    let children = 0;
     for (let n = el.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === 3) {
         const v = n.nodeValue ?? '';
         own += v;
         if (full !== null) full += v;
       } else if (n.nodeType === 1) {
+        children++;
         const child = this.walk(n as Element, flags, walked);
         full = full === null || child === null ? null : full + child;
       }
       if (full !== null && full.length > MAX_INDEXED) full = null;
     }
-    if (el.matches(HEADING_SELECTOR)) {
+    if (HEADING_TAGS.has(tag) || role === 'heading') {
       this.headings.add(el);
       if (this.change) this.change.evidence = true;
     }
-    this.set(el, { full: OPAQUE_TAGS.has(tag) ? '' : full, key: indexKey(tag, full), said: this.said(el, own, flags) });
+    this.set(el, this.node(el, tag, full, own, flags, children));
     return OPAQUE_TAGS.has(tag) ? '' : full;
+  }
+
+  /**
+   * What is kept of one element. A wrapper whose one element child says the same (the SPA's `<td><div
+   * class="cell">…`) is not indexed: the deepest element is the hit (its short text still counts for its parents).
+   */
+  private node(el: Element, tag: string, full: string | null, own: string, flags: number, children: number): Node1 {
+    let key = indexKey(tag, full);
+    if (key && children === 1 && !own.trim() && this.nodes.get(el.firstElementChild!)?.key === key) key = null;
+    return { full: OPAQUE_TAGS.has(tag) ? '' : full, key, said: this.said(el, own, flags) };
   }
 
   /** Re-reads one element whose children changed, from its children's known texts (added ones were walked). */
@@ -317,18 +330,20 @@ export class PageIndex implements TextIndex {
     const flags = inherited | ownFlags(el);
     let own = '';
     let full: string | null = '';
+    let children = 0;
     for (let n = el.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === 3) {
         const v = n.nodeValue ?? '';
         own += v;
         if (full !== null) full += v;
       } else if (n.nodeType === 1) {
+        children++;
         const child = this.fullOf(n as Element, flags);
         full = full === null || child === null ? null : full + child;
       }
       if (full !== null && full.length > MAX_INDEXED) full = null;
     }
-    this.set(el, { full: OPAQUE_TAGS.has(tag) ? '' : full, key: indexKey(tag, full), said: this.said(el, own, flags) });
+    this.set(el, this.node(el, tag, full, own, flags, children));
   }
 
   private fullOf(el: Element, inherited: number): string | null {
