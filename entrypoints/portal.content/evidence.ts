@@ -123,7 +123,7 @@ function skippedAbove(el: Element): boolean {
  * document; `build()` first, then `apply(records)` for every MutationObserver batch.
  */
 export class PageIndex implements TextIndex {
-  private readonly nodes = new WeakMap<Element, Node1>();
+  private nodes = new WeakMap<Element, Node1>();
   private readonly byText = new Map<string, Set<Element>>();
   private readonly sorted = new Map<string, Element[]>();
   // The evidence as multisets (text → how many elements say it): a batch changes the evidence only when a
@@ -146,6 +146,7 @@ export class PageIndex implements TextIndex {
 
   /** Walks the whole document (the first scan). */
   build(): void {
+    this.nodes = new WeakMap();
     this.byText.clear();
     this.sorted.clear();
     this.labels.clear();
@@ -213,7 +214,24 @@ export class PageIndex implements TextIndex {
       const refresh = new Set<Element>();
       const added: Element[] = [];
       const rewalk: Element[] = [];
+      const body = this.doc.body;
       for (const r of records) {
+        // <body> itself replaced: read the new one whole.
+        if (r.type === 'childList' && r.target === this.doc.documentElement) {
+          if ([...r.addedNodes, ...r.removedNodes].some((n) => n.nodeName === 'BODY')) {
+            this.build();
+            change.evidence = true;
+            if (this.doc.body) change.added.push(this.doc.body);
+            return change;
+          }
+          continue;
+        }
+        // Only <body> is read (a <title> or <style> changed in <head> says nothing).
+        if (!body || !body.contains(r.target)) {
+          // A node removed from the page still takes its entries along.
+          for (const n of r.removedNodes) if (n.nodeType === 1 && this.nodes.has(n as Element)) this.forget(n as Element);
+          continue;
+        }
         if (r.type === 'attributes') {
           const el = r.target as Element;
           if (isOurs(el)) change.ours = true;

@@ -109,6 +109,16 @@ describe('the page index kept from mutation records', () => {
     document.querySelector('main')!.innerHTML = '<h3>教育信息</h3><table><tr><th>学历</th><th>学校名称</th></tr><tr><td>本科</td><td>北京大学</td></tr></table>';
     flush();
     expectSameAsFreshScan();
+    // <head> changes say nothing; a new <body> is read whole.
+    document.title = '个人基础信息';
+    document.head.append(Object.assign(document.createElement('style'), { textContent: 'h3{color:red}' }));
+    flush();
+    expectSameAsFreshScan();
+    const next = document.createElement('body');
+    next.innerHTML = spaPage();
+    document.documentElement.replaceChild(next, document.body);
+    flush();
+    expectSameAsFreshScan();
   });
 
   it('a labelled field added or removed is what the features find, and only its readers are told', () => {
