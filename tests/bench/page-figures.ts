@@ -297,7 +297,7 @@ export interface LongTaskAttribution {
    * load event by that much when it runs there): the isolated world's creation (ScriptInjection::InjectJs) and each
    * extension script's top-level EvaluateScript/FunctionCall, by script.
    */
-  beforeLoad: { injectMs: number; scripts: { script: string; ms: number }[]; gapMs: number | null };
+  beforeLoad: { injectMs: number; scripts: { script: string; ms: number }[]; gapMs: number | null; beforeDclMs: number };
 }
 
 async function tracedLoad(arm: Arm): Promise<LongTaskAttribution> {
@@ -338,9 +338,12 @@ async function tracedLoad(arm: Arm): Promise<LongTaskAttribution> {
     const script = e.args!.data!.url!.replace(/^chrome-extension:\/\/[^/]+/, '');
     byScript.set(script, (byScript.get(script) ?? 0) + (e.dur ?? 0) / 1000);
   }
-  const inject = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.name === 'ScriptInjection::InjectJs' && between(e));
+  const injections = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.name === 'ScriptInjection::InjectJs');
+  const inject = injections.filter(between);
+  const early = (e: TraceEvent) => dcl !== undefined && e.ts < dcl;
   return {
     beforeLoad: {
+      beforeDclMs: [...injections.filter(early), ...ext.filter(early)].reduce((s, e) => s + (e.dur ?? 0), 0) / 1000,
       injectMs: inject.reduce((s, e) => s + (e.dur ?? 0), 0) / 1000,
       scripts: [...byScript].map(([script, ms]) => ({ script, ms })),
       gapMs: dcl === undefined || load === undefined ? null : (load - dcl) / 1000,
