@@ -139,6 +139,8 @@ export class PageIndex implements TextIndex {
   private titleStyle = new WeakMap<Element, boolean>();
   /** Set while a batch is applied. */
   private change: IndexChange | null = null;
+  /** Inherited flags of the elements asked about in this batch (ancestors are shared by most of them). */
+  private readonly above = new Map<Element, number>();
   /** The evidence keys touched by this batch, and whether each was present before it. */
   private readonly touched = new Map<Map<string, number>, Map<string, boolean>>();
 
@@ -210,6 +212,7 @@ export class PageIndex implements TextIndex {
     const change: IndexChange = { texts: new Set(), added: [], targets: [], restyled: [], removed: [], evidence: false, evidenceTexts: new Set(), visibility: false, ours: false };
     this.change = change;
     this.touched.clear();
+    this.above.clear();
     try {
       const refresh = new Set<Element>();
       const added: Element[] = [];
@@ -264,27 +267,28 @@ export class PageIndex implements TextIndex {
       for (const el of added) {
         if (!el.isConnected || walked.has(el) || skippedAbove(el)) continue;
         this.forget(el);
-        this.walk(el, inheritedFlags(el), walked);
+        this.walk(el, this.inherited(el), walked);
         change.added.push(el);
         this.controlsChanged(el);
       }
       for (const el of rewalk) {
         if (!el.isConnected || skippedAbove(el)) continue;
         this.forget(el);
-        this.walk(el, inheritedFlags(el), walked);
+        this.walk(el, this.inherited(el), walked);
         change.added.push(el);
         refresh.add(el.parentElement ?? el);
       }
       // Changed elements: their own text and their short text from their children's, then upwards.
       for (const el of refresh) {
         if (!el.isConnected || walked.has(el) || skippedAbove(el)) continue;
-        this.reread(el, inheritedFlags(el));
+        this.reread(el, this.inherited(el));
         change.targets.push(el);
         // A label's control may sit in a sibling added next to it (classic `<td>label</td><td><input></td>`).
         const prev = el.previousElementSibling;
-        if (prev && !walked.has(prev) && this.nodes.get(prev)?.said) this.reread(prev, inheritedFlags(prev));
+        if (prev && !walked.has(prev) && this.nodes.get(prev)?.said) this.reread(prev, this.inherited(prev));
       }
-      for (const el of [...refresh, ...added]) if (el.isConnected) this.propagate(el.parentElement);
+      for (const el of refresh) if (el.isConnected) this.propagate(el.parentElement);
+      for (const el of added) if (el.isConnected && el.parentElement && !refresh.has(el.parentElement)) this.propagate(el.parentElement);
       // A class or style may make a text bold or large (a title) or show or hide a heading: read styles again.
       if (change.visibility) {
         this.titleStyle = new WeakMap();
@@ -297,7 +301,20 @@ export class PageIndex implements TextIndex {
       return change;
     } finally {
       this.change = null;
+      this.above.clear();
     }
+  }
+
+  /** The flags `el` inherits from its ancestors, remembered for the batch. */
+  private inherited(el: Element): number {
+    const parent = el.parentElement;
+    if (!parent) return 0;
+    let flags = this.above.get(el);
+    if (flags === undefined) {
+      flags = this.inherited(parent) | ownFlags(parent);
+      this.above.set(el, flags);
+    }
+    return flags;
   }
 
   // ───────────────────────────── building ─────────────────────────────
@@ -337,9 +354,11 @@ export class PageIndex implements TextIndex {
    * class="cell">…`) is not indexed: the deepest element is the hit (its short text still counts for its parents).
    */
   private node(el: Element, tag: string, full: string | null, own: string, flags: number, children: number): Node1 {
-    let key = indexKey(tag, full);
+    const said = this.said(el, own, flags);
+    // Text only (a cell's `<div>`): its whole text is its own, normalised once.
+    let key = children === 0 && said && !OPAQUE_TAGS.has(tag) ? (said.text.length <= MAX_INDEXED_NORMALISED && own.length <= MAX_INDEXED ? said.text : null) : indexKey(tag, full);
     if (key && children === 1 && !own.trim() && this.nodes.get(el.firstElementChild!)?.key === key) key = null;
-    return { full: OPAQUE_TAGS.has(tag) ? '' : full, key, said: this.said(el, own, flags) };
+    return { full: OPAQUE_TAGS.has(tag) ? '' : full, key, said };
   }
 
   /** Re-reads one element whose children changed, from its children's known texts (added ones were walked). */
@@ -374,7 +393,7 @@ export class PageIndex implements TextIndex {
   private propagate(el: Element | null): void {
     for (; el; el = el.parentElement) {
       const before = this.nodes.get(el);
-      this.reread(el, inheritedFlags(el));
+      this.reread(el, this.inherited(el));
       const after = this.nodes.get(el);
       if (before && after && before.full === after.full && before.key === after.key) return;
     }
@@ -386,7 +405,7 @@ export class PageIndex implements TextIndex {
     let a: Element | null = el;
     for (let depth = 0; a && depth < 6; depth++, a = a.parentElement) {
       const prev = a.previousElementSibling;
-      if (prev && this.nodes.get(prev)?.said && !prev.contains(el)) this.reread(prev, inheritedFlags(prev));
+      if (prev && this.nodes.get(prev)?.said && !prev.contains(el)) this.reread(prev, this.inherited(prev));
     }
   }
 
@@ -402,7 +421,7 @@ export class PageIndex implements TextIndex {
       said.kind = 'header';
       return said;
     }
-    const crumb = BREADCRUMB.exec(raw);
+    const crumb = raw.includes('位置') ? BREADCRUMB.exec(raw) : null;
     if (crumb) {
       // 「当前位置：个人信息 > 个人基础信息」: the last step names the view.
       const last = normaliseLabel(crumb[1].split(/[>＞》→/]/).pop() ?? '');
@@ -412,7 +431,8 @@ export class PageIndex implements TextIndex {
       }
       return said;
     }
-    const hasColon = /[:：]\s*$/.test(raw);
+    const end = raw[raw.length - 1];
+    const hasColon = end === ':' || end === '：';
     if (el.tagName === 'LABEL' || hasColon || labelsAControl(el)) said.kind = 'label';
     // A short, bold or large text outside navigation titles the view (SPA page titles, classic section bars).
     else if (!hasColon && t.length <= 16 && !inNav && !(flags & NO_TITLE)) said.kind = 'title';
