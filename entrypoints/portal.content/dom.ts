@@ -87,8 +87,11 @@ export class ScanDeps {
     if (this.readNothing()) return true;
     for (const t of change.texts) if (this.texts.has(t)) return true;
     for (const sel of this.selectors) {
-      for (const el of [...change.added, ...change.removed]) if (el.matches(sel) || el.querySelector(sel)) return true;
       for (const el of change.restyled) if (el.matches(sel) || el.querySelector(sel)) return true;
+      // 'input[type=file]': only a batch that added or removed an <input> can matter.
+      const tag = /^[a-z][a-z0-9]*/i.exec(sel)?.[0].toUpperCase();
+      if (tag && !change.tags.has(tag)) continue;
+      for (const el of [...change.added, ...change.removed]) if (el.matches(sel) || el.querySelector(sel)) return true;
     }
     if (this.regions.size === 0) return false;
     const around = aroundChanges(change);

@@ -80,6 +80,8 @@ export interface IndexChange {
   restyled: Element[];
   /** Removed subtrees. */
   removed: Element[];
+  /** Tag names of the elements added or removed (so a reader of file inputs need not search a re-rendered table). */
+  tags: Set<string>;
   /** A heading (h1–h6, caption, legend, role=heading) came, went, changed or was shown or hidden: recognition must run again. */
   evidence: boolean;
   /** Texts that appeared in or disappeared from the evidence (labels, table headers, texts, titles, breadcrumb tails). */
@@ -209,7 +211,7 @@ export class PageIndex implements TextIndex {
 
   /** Applies one MutationObserver batch; returns what changed. */
   apply(records: readonly MutationRecord[]): IndexChange {
-    const change: IndexChange = { texts: new Set(), added: [], targets: [], restyled: [], removed: [], evidence: false, evidenceTexts: new Set(), visibility: false, ours: false };
+    const change: IndexChange = { texts: new Set(), added: [], targets: [], restyled: [], removed: [], tags: new Set(), evidence: false, evidenceTexts: new Set(), visibility: false, ours: false };
     this.change = change;
     this.touched.clear();
     this.above.clear();
@@ -323,6 +325,7 @@ export class PageIndex implements TextIndex {
   private walk(el: Element, inherited: number, walked?: Set<Element>): string | null {
     walked?.add(el);
     const tag = el.tagName;
+    this.change?.tags.add(tag);
     if (SKIP_TAGS.has(tag) || isOurs(el)) return '';
     const role = el.getAttribute('role');
     const flags = inherited | ownFlags(el, role);
@@ -507,6 +510,7 @@ export class PageIndex implements TextIndex {
     const stack: Element[] = [root];
     while (stack.length) {
       const el = stack.pop()!;
+      this.change?.tags.add(el.tagName);
       if (isOurs(el)) {
         if (this.change) this.change.ours = true;
         continue;

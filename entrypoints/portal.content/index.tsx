@@ -175,6 +175,7 @@ function merge(a: IndexChange, b: IndexChange): IndexChange {
     targets: [...a.targets, ...b.targets],
     restyled: [...a.restyled, ...b.restyled],
     removed: [...a.removed, ...b.removed],
+    tags: new Set([...a.tags, ...b.tags]),
     evidence: a.evidence || b.evidence,
     evidenceTexts: new Set([...a.evidenceTexts, ...b.evidenceTexts]),
     visibility: a.visibility || b.visibility,
