@@ -7,8 +7,8 @@
  * the 300-field replica by that much (load ÷ load without the extension 1.35–1.5). Even this small script at
  * document_idle cost ~2 ms for its isolated world and ~1 ms to run, right before the load event. At
  * document_start both happen while the page still waits for its own scripts and styles; the portal script is
- * asked for at DOMContentLoaded and arrives through chrome.scripting after the load event, still before an SPA
- * view renders. No web-accessible resource is needed (the page cannot probe for one).
+ * asked for after DOMContentLoaded and the next paint, and arrives through chrome.scripting after the load event
+ * and the first paint, still before an SPA view renders. No web-accessible resource is needed (the page cannot probe for one).
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { defineExtensionMessaging } from '@webext-core/messaging';
@@ -23,7 +23,12 @@ export default defineUnlistedScript(() => {
       .sendMessage('startPortalScript', undefined)
       .catch(() => {});
   // Declared at document_start: this script's isolated world is made while the page still waits for its own
-  // scripts and styles; the portal script is asked for once the document is parsed.
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-  else start();
+  // scripts and styles. The portal script is asked for once the document is parsed and the next frame is painted
+  // (its evaluation must not hold back the page's first paint either); a hidden tab paints nothing, so it asks at once.
+  const afterPaint = () => {
+    if (document.visibilityState === 'hidden') start();
+    else requestAnimationFrame(() => setTimeout(start, 0));
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterPaint, { once: true });
+  else afterPaint();
 });
