@@ -61,6 +61,16 @@ export const PageReport = z.object({
    * to tick the matching checklist items (after one confirmation). Absent on other pages.
    */
   attachments: z.array(AttachmentRow).max(100).optional(),
+  /**
+   * The names the page gives the fields of fieldsFound / fieldsMissing (the adapter's label for each key), so
+   * that the side panel names them in the portal's words, never by their code names.
+   */
+  fieldNames: z.record(z.string().max(100), z.string().max(100)).optional(),
+  /**
+   * The 身份证号 the page's form shows (个人基础信息): the side panel says at once whether it is the person in
+   * focus (issue #18 item 4). Kept in the extension's session storage only, like the rest of the report.
+   */
+  residentIdOnPage: z.string().max(40).optional(),
   reportedAt: z.number(),
 });
 export type PageReport = z.infer<typeof PageReport>;

@@ -179,6 +179,9 @@ test("another person's page is refused for capture and fill: nothing of theirs g
   const portal = await context.newPage();
   await openPortal(portal, `${FW}/person-platform/#/person-platform/basic-info`);
   await expectInjected(portal, '当前页面');
+  // Said at once, before anything is offered: the page shows someone else.
+  await expect(sidePanel.getByTestId('page-person')).toContainText('页面显示的是另一人（身份证号 **************1214），不是所选员工 张伟');
+  await expect(sidePanel.getByTestId('diag-found')).toContainText('身份证号');
   const action = sidePanel.getByTestId('portal-action');
   await clickInjected(portal, { tag: 'button', text: '采集到草稿' });
   await expect(action).toBeVisible();
@@ -188,6 +191,11 @@ test("another person's page is refused for capture and fill: nothing of theirs g
   await clickInjected(portal, { tag: 'button', text: '从草稿填写' });
   await expect(sidePanel.getByTestId('action-other-person')).toBeVisible();
   await expect(sidePanel.getByTestId('fill-apply')).toHaveCount(0);
+  // The agent corrects the page's ID to the employee's: the panel says it is the same person now.
+  const idInput = portal.locator('.el-form-item:visible', { has: portal.locator('label', { hasText: '身份证号' }) }).locator('input').first();
+  await idInput.fill(OUR_ZHANG.id);
+  await idInput.press('Tab');
+  await expect(sidePanel.getByTestId('page-person')).toContainText('页面显示的身份证号是所选员工 张伟 的');
 
   // The case book's employee is still ours: no ID or birth date of the other person was written.
   const book = await context.newPage();
