@@ -20,6 +20,7 @@ import { CaseTextsCard } from '../../components/CaseTextsCard';
 import { LocalityCard } from '../../components/LocalityCard';
 import { AttachmentSyncCard } from '../../components/AttachmentSyncCard';
 import { PortalActionCard } from '../../components/PortalActionCard';
+import { PortalSyncCard } from '../../components/PortalSyncCard';
 import { ErrorText } from '../../components/ui';
 import { useCase } from '../../components/use-live';
 import { getRepos } from '../../storage/repos';
@@ -81,6 +82,7 @@ function Panel() {
       </header>
       <PortalContextCard context={context} />
       <PortalActionCard />
+      <PortalSyncCard context={context} />
       {caseId && report?.attachments ? <AttachmentSyncCard caseId={caseId} report={report} /> : null}
       <FocusPicker />
       {caseId && kase ? (
