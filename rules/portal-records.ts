@@ -34,10 +34,14 @@ export const PortalListRow = z.strictObject({
 });
 export type PortalListRow = z.infer<typeof PortalListRow>;
 
-/** The pager's texts near the list (共 23 条, 10条/页, 第 2 页 共 3 页) and the current page number's text. */
+/**
+ * The pager's texts (共 23 条, 10条/页, 第 2 页 共 3 页), and where the pager numbers its pages: the current page's
+ * number and the highest number beside it (an SPA's page size is often a select's value, not text).
+ */
 export const PortalPaging = z.strictObject({
   texts: z.array(Text(40)).max(20),
   current: Text(10).optional(),
+  last: Text(10).optional(),
 });
 export type PortalPaging = z.infer<typeof PortalPaging>;
 
@@ -203,6 +207,7 @@ export function pagingOf(paging: PortalPaging | undefined): PagingReading | null
   const pageSize = num(/(\d+)条\/页/) ?? num(/每页(\d+)条/);
   let pages = num(/共(\d+)页/) ?? num(/第\d+\/(\d+)页/);
   if (pages === undefined && total !== undefined && pageSize) pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages === undefined && paging.last) pages = Number(squeeze(paging.last)) || undefined;
   const page = num(/第(\d+)(?:\/\d+)?页/) ?? (paging.current ? Number(squeeze(paging.current)) || undefined : undefined) ?? 1;
   if (!pages || pages <= 1) return null;
   return { page: Math.min(page, pages), pages, ...(total !== undefined ? { total } : {}), ...(pageSize ? { pageSize } : {}) };

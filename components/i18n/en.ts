@@ -410,6 +410,7 @@ export const en: Record<MessageKey, string> = {
   'casebook.audit.table.audit': 'audit log',
   'casebook.audit.source.ui': 'UI',
   'casebook.audit.source.portal': 'portal',
+  'casebook.audit.origin': 'from the portal page {page} ({day})',
   'casebook.audit.source.import': 'import',
   'casebook.audit.source.migration': 'migration',
   'casebook.audit.source.background': 'background',

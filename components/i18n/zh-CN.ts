@@ -408,6 +408,7 @@ export const zhCN = {
   'casebook.audit.table.audit': '操作记录',
   'casebook.audit.source.ui': '界面',
   'casebook.audit.source.portal': '门户采集',
+  'casebook.audit.origin': '来自门户页面 {page}（{day}）',
   'casebook.audit.source.import': '导入',
   'casebook.audit.source.migration': '数据升级',
   'casebook.audit.source.background': '后台',

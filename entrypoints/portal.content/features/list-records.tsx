@@ -51,8 +51,14 @@ function read(env: FeatureEnv): Extract<PortalRecords, { kind: 'list' }> | null 
     if (r.name || r.residentId) rows.push(r);
   }
   const texts = [...scan.texts.keys()].filter((t) => PAGER.test(t) && scan.elementsSaying([t]).length > 0).slice(0, 20);
+  // The current page's number (aria-current) and the highest number among its siblings: the SPA's pager.
   const current = [...document.querySelectorAll('[aria-current=true], [aria-current=page]')].find((el) => scan.shown(el) && /^\d+$/.test(cellText(el)));
-  const paging = texts.length ? { texts, ...(current ? { current: cellText(current).slice(0, 10) } : {}) } : undefined;
+  const numbers = current?.parentElement ? [...current.parentElement.children].map((el) => Number(cellText(el))).filter((n) => Number.isInteger(n) && n > 0) : [];
+  const last = numbers.length ? String(Math.max(...numbers)) : '';
+  const paging =
+    texts.length || current
+      ? { texts, ...(current ? { current: cellText(current).slice(0, 10) } : {}), ...(last ? { last: last.slice(0, 10) } : {}) }
+      : undefined;
   const module = env.page.module as Extract<PortalRecords, { kind: 'list' }>['module'];
   return { kind: 'list', module, view: viewOf(env), rows, ...(paging ? { paging } : {}) };
 }
