@@ -38,12 +38,12 @@ export type PortalListRow = z.infer<typeof PortalListRow>;
  * The pager's texts (共 23 条, 10条/页, 第 2 页 共 3 页), and where the pager numbers its pages: the current page's
  * number and the highest number beside it (an SPA's page size is often a select's value, not text).
  */
-export const PortalPaging = z.strictObject({
+const PortalPagingSchema = z.strictObject({
   texts: z.array(Text(40)).max(20),
   current: Text(10).optional(),
   last: Text(10).optional(),
 });
-export type PortalPaging = z.infer<typeof PortalPaging>;
+export type PortalPaging = z.infer<typeof PortalPagingSchema>;
 
 /** What the content script read on a page with people on it. */
 export const PortalRecords = z.discriminatedUnion('kind', [
@@ -68,7 +68,7 @@ export const PortalRecords = z.discriminatedUnion('kind', [
     /** The list's name as the page titles it (当前在职员工, 待办理新办证件员工, 持证人员…). */
     view: Text(60),
     rows: z.array(PortalListRow).max(500),
-    paging: PortalPaging.optional(),
+    paging: PortalPagingSchema.optional(),
   }),
 ]);
 export type PortalRecords = z.infer<typeof PortalRecords>;
@@ -76,7 +76,7 @@ export type PortalRecords = z.infer<typeof PortalRecords>;
 // ───────────────────────────── vocabulary ─────────────────────────────
 
 /** 证件状态 words → the case book's holder status; null: known word, no counterpart (shown, nothing changed). */
-export const PERMIT_STATE_WORDS: Readonly<Record<string, HolderStatus | null>> = {
+const PERMIT_STATE_WORDS: Readonly<Record<string, HolderStatus | null>> = {
   有效: 'holder',
   过期: 'expired',
   已过期: 'expired',
@@ -86,7 +86,7 @@ export const PERMIT_STATE_WORDS: Readonly<Record<string, HolderStatus | null>> =
 };
 
 /** Business state words → the case status; null: known word, no stage of ours (shown, nothing changed). */
-export const BUSINESS_STATE_WORDS: Readonly<Record<string, CaseStatus | null>> = {
+const BUSINESS_STATE_WORDS: Readonly<Record<string, CaseStatus | null>> = {
   待单位审核: 'employer-review',
   // The 主管部门 of an employer is its locality (镇街、园区: §六(六) 单位主管部门变更).
   待主管部门审核: 'locality-review',

@@ -63,7 +63,7 @@ test('个人首页: the permit card saved to the case in focus after one confirm
   const portal = await context.newPage();
   await openReplica(portal, 'person-platform/#/person-platform/overview');
   // 张伟, applying for a new permit (case at 区审核): the page shows his permit issued and the business 办理成功.
-  await seedDraft(context, extensionId, { ...DRAFT, case: { ...DRAFT.case, status: 'district-review', acceptedOn: '2025-02-20' } });
+  await seedDraft(context, extensionId, { ...DRAFT, case: { ...DRAFT.case, status: 'district-review' } });
   await sidePanel.reload();
   await expect(sidePanel.getByTestId('portal-context')).toContainText('个人首页');
   await expectInjected(portal, '保存到案卷');
