@@ -106,7 +106,8 @@ function ListRecords({ entry, records }: { entry: PortalRecordsEntry; records: E
   return <SyncBody entry={entry} title={t('panel.records.listTitle', { view })} offer={t('panel.records.syncOffer')} head={head} plan={plan} view={view} />;
 }
 
-function ChangeLine({ c }: { c: SyncChange }) {
+/** One change of the preview, old → new (a new employee's ID shows its last 4 characters only; exported for tests). */
+export function ChangeLine({ c }: { c: SyncChange }) {
   const t = useT();
   const lang = useLang();
   const row = c.row !== null && c.kind !== 'new-employee' ? `${t('panel.records.row', { n: c.row + 1 })} · ` : '';
