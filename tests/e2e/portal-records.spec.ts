@@ -113,9 +113,11 @@ test('当前在职员工: previewed, cancelled without a change, the page size r
   test.setTimeout(90_000);
   const portal = await context.newPage();
   await openReplica(portal, 'unit-platform/#/unit-platform/employees');
-  // 陈静 known with an older expiry, 赵磊 known and up to date.
+  // 陈静 known with an older expiry, 赵磊 known and up to date; 王芳 applying (not on this list).
+  const wangFang = employee('emp-wangfang', data.persons.wangFang, { holderStatus: 'applying' });
   await put(context, extensionId, {
-    employees: [employee('emp-chenjing', data.persons.chenJing, { permitValidUntil: '2027-01-31' }), employee('emp-zhaolei', data.persons.zhaoLei, { permitValidUntil: '2027-02-26' })],
+    employees: [employee('emp-chenjing', data.persons.chenJing, { permitValidUntil: '2027-01-31' }), employee('emp-zhaolei', data.persons.zhaoLei, { permitValidUntil: '2027-02-26' }), wangFang],
+    cases: [{ id: 'case-wangfang', employeeId: wangFang.id, business: 'new-permit', status: 'collecting', facts: {}, createdAt: NOW, updatedAt: NOW }],
   });
   await sidePanel.reload();
   const card = sidePanel.getByTestId('portal-records');
@@ -136,7 +138,7 @@ test('当前在职员工: previewed, cancelled without a change, the page size r
   await expect(sidePanel.getByTestId('records-result')).toContainText('已取消，案卷未改动。');
   const book = await context.newPage();
   await book.goto(`chrome-extension://${extensionId}/casebook.html`);
-  await expect(book.getByTestId('row-count')).toHaveAttribute('data-count', '2');
+  await expect(book.getByTestId('row-count')).toHaveAttribute('data-count', '3');
 
   // The agent shows 50 a page: every row is read, no page left unread.
   await portal.bringToFront();
@@ -149,12 +151,25 @@ test('当前在职员工: previewed, cancelled without a change, the page size r
   await expect(sidePanel.getByTestId('records-result')).toContainText('已保存：新建 9 名员工，更新 1 条记录。');
 
   await book.reload();
-  await expect(book.getByTestId('row-count')).toHaveAttribute('data-count', '11');
+  await expect(book.getByTestId('row-count')).toHaveAttribute('data-count', '12');
   await book.goto(`chrome-extension://${extensionId}/casebook.html#/employee/emp-chenjing`);
   await expect(book.getByTestId('emp-until')).toHaveValue('2028-03-31');
   await expect(book.getByTestId('audit-origin').first()).toContainText(`当前在职员工 · fw.bjrcgz.gov.cn/unit-platform/#/unit-platform/employees（${TODAY}）`);
   // Nothing was written to the portal.
   expect(await portal.evaluate(() => (window as unknown as { __replica: { submitted: unknown[] } }).__replica.submitted.length)).toBe(0);
+
+  // 待办理新办证件员工: 王芳's 待单位审核 moves her case; 唐宁's 材料补正中 is shown verbatim; page 1 of 2.
+  await book.close();
+  await portal.bringToFront();
+  await openReplica(portal, 'unit-platform/#/unit-platform/permit?tab=new');
+  await expect(card).toContainText('待办理新办证件员工 → 案卷簿');
+  await expect(sidePanel.getByTestId('records-paged')).toContainText('第 1 页，共 2 页');
+  await expect(card).toContainText('王芳 · 办理状态：收集材料 → 单位审核（页面：待单位审核）');
+  await expect(notes).toContainText('唐宁 · 办理状态「材料补正中」不在已知状态中');
+  await expect(notes).toContainText('许可 · 缺少姓名或身份证号');
+  await sidePanel.getByTestId('records-offer').click();
+  await sidePanel.getByTestId('records-confirm').click();
+  await expect(sidePanel.getByTestId('records-result')).toContainText('已保存：新建 3 名员工，更新 1 条记录。');
 });
 
 test('classic pages and the 单位关联码 hint: 个人首页 with the full ID, a paged list, a placeholder or a button naming the code', async ({ context, extensionId, sidePanel }) => {
