@@ -6,6 +6,7 @@
  * the confirmation with audit entries naming the page; the 单位关联码 hint where only a placeholder or a button
  * names it; both replica styles.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, openReplica } from './harness';
 import { expectInjected } from './shadow';
@@ -131,6 +132,8 @@ test('当前在职员工: previewed, cancelled without a change, the page size r
   await expect(notes).toContainText('冯雪 · 「冻结」在案卷中没有对应状态');
   await expect(notes).toContainText('郑浩 · 缺少姓名或身份证号');
   await expect(changes(sidePanel)).toHaveCount(8); // 陈静's date + 杨帆 吴婷 冯雪 韩冰 曹阳 彭丽 蒋涛
+  const axe = await new AxeBuilder({ page: sidePanel }).include('[data-testid="portal-records"]').withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
 
   // Cancel: nothing is written.
   await sidePanel.getByTestId('records-offer').click();
