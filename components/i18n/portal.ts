@@ -99,6 +99,13 @@ export const portalZhCN = {
   'portal.capture.offered': '请在侧边栏中确认：核对要保存到草稿的内容后，在侧边栏中保存。',
   'portal.capture.nothing': '本页没有可采集的内容。',
   'portal.panel.open': '侧边栏未打开时，请点击浏览器工具栏上的本扩展图标。',
+  'portal.records.title': '案卷簿',
+  'portal.records.person': '本页的证件信息和业务状态可在侧边栏「保存到案卷」：先预览改动，确认后才保存；助手只读取页面，不修改门户。',
+  'portal.records.list': '本页列表可在侧边栏「同步到案卷簿」：先预览新员工、有效期和状态的改动，确认后才保存；助手只读取页面，不修改门户。',
+  'portal.linkCode.title': '单位关联码',
+  'portal.linkCode.from': '单位关联码由用人单位在单位系统中获取后告知员工。',
+  'portal.linkCode.contract': '助手建议：向与你签订当前劳动合同的单位索取——关联后单位上传的正是这份劳动合同。',
+  'portal.linkCode.wait': '提交后须待单位审核通过才关联成功，之后才能办理工作居住证业务。',
   // Portal overlay (content script): end
 } as const;
 
@@ -197,6 +204,13 @@ export const portalEn: Record<PortalKey, string> = {
   'portal.capture.offered': 'Confirm in the side panel: check the values there, then save them to the draft.',
   'portal.capture.nothing': 'Nothing to capture on this page.',
   'portal.panel.open': 'If the side panel is closed, click this extension\'s icon in the toolbar.',
+  'portal.records.title': 'Case book',
+  'portal.records.person': 'The permit and business states on this page can be saved to the case in the side panel: preview first, saved only after you confirm; the assistant only reads the page and never changes the portal.',
+  'portal.records.list': 'This list can be synced to the case book in the side panel: preview new employees, validity dates and states, saved only after you confirm; the assistant only reads the page and never changes the portal.',
+  'portal.linkCode.title': 'Employer link code',
+  'portal.linkCode.from': 'The employer gets the link code in its system and gives it to its employees.',
+  'portal.linkCode.contract': 'Assistant\'s advice: ask the employer of your current labour contract: that contract is what it uploads once linked.',
+  'portal.linkCode.wait': 'After you submit, the link only succeeds once the employer approves it; only then can permit businesses start.',
   // Portal overlay (content script): end
 };
 

@@ -22,6 +22,7 @@ import { AttachmentSyncCard } from '../../components/AttachmentSyncCard';
 import { isAttachmentsPage, PageChecklistCard } from '../../components/PageChecklistCard';
 import { checklistBusinessFor } from '../../rules/case-facts';
 import { PortalActionCard } from '../../components/PortalActionCard';
+import { PortalSyncCard } from '../../components/PortalSyncCard';
 import { ErrorText } from '../../components/ui';
 import { useCase } from '../../components/use-live';
 import { getRepos } from '../../storage/repos';
@@ -86,6 +87,7 @@ function Panel() {
       </header>
       <PortalContextCard context={context} />
       <PortalActionCard />
+      <PortalSyncCard context={context} />
       {caseId && report?.attachments ? <AttachmentSyncCard caseId={caseId} report={report} /> : null}
       {pageList ? (
         <PageChecklistCard
