@@ -2,6 +2,7 @@
 import { useT } from './i18n';
 import { useActivePortalContext } from './use-portal-context';
 import { CopyButton, ToneIcon } from './ui';
+import { PageShapeExport } from './PageShapeExport';
 import type { TabContext } from '../utils/messaging';
 
 
@@ -49,6 +50,7 @@ export function PortalContextCard({ context: given }: { context?: TabContext | n
         <p className="url">{t('panel.tab.url', { url: report.url })}</p>
         {/* 复制失败 and the text when the clipboard refuses (no silent failure). */}
         <CopyButton text={diagnostics} label={t('panel.diag.copy')} testId="diag-copy" />
+        <PageShapeExport key={`${context.tabId}|${report.url}`} context={context} />
       </details>
     </section>
   );
