@@ -4,9 +4,9 @@
  * elements, the page's title and URL), exported from the side panel's page diagnostics, and the saved file
  * holds none of it, but does hold the labels and headings the adapter knows. The preview is the file.
  */
-import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './harness';
+import { exportShape } from './shape-export';
 import data from '../fixtures/portal/data.json' with { type: 'json' };
 
 /** What we put on the page, beside the replica's own people and companies. */
@@ -95,22 +95,6 @@ async function plant(page: Page): Promise<void> {
     document.body.append(box);
     document.title = `${document.title} - ${P.name}`;
   }, PLANTED);
-}
-
-/** Exports the active portal tab's structure from the side panel: the preview's text and the saved file. */
-async function exportShape(portal: Page, sidePanel: Page, moduleText: string | RegExp) {
-  await portal.bringToFront();
-  const card = sidePanel.getByTestId('portal-context');
-  await expect(card).toContainText(moduleText);
-  const details = card.locator('details');
-  if (!(await details.evaluate((d: HTMLDetailsElement) => d.open))) await card.locator('summary').click();
-  await sidePanel.getByTestId('shape-export-start').click();
-  const preview = (await sidePanel.getByTestId('shape-preview').textContent()) ?? '';
-  const [download] = await Promise.all([sidePanel.waitForEvent('download'), sidePanel.getByTestId('shape-save').click()]);
-  const file = fs.readFileSync((await download.path())!, 'utf8');
-  if (process.env.SHAPE_DUMP) fs.writeFileSync(`${process.env.SHAPE_DUMP}/${Date.now()}-${download.suggestedFilename()}`, file);
-  await expect(sidePanel.getByTestId('shape-saved')).toContainText(download.suggestedFilename());
-  return { preview, file, name: download.suggestedFilename(), stats: (await sidePanel.getByTestId('shape-stats').textContent()) ?? '' };
 }
 
 /** The file without what we write ourselves: our inline styles, numeric layout attributes and the meta lines. */
