@@ -138,7 +138,10 @@ export function maskCode(value: string): string {
   return value.replace(/[^\x20-\x7e]|\d/gu, (c) => (/\s/.test(c) ? ' ' : maskChar(c)));
 }
 
-/** A path ('/a/b/123') with each segment decoded and masked as code. */
+/** Extensions of pages (kept with their names: gzjzz/person/grxx.html is a route, not a person's file). */
+const PAGE_TYPES = /^(html?|shtml|jsp|jspx|do|action|aspx?|php)$/i;
+
+/** A path ('/a/b/123') with each segment decoded and masked as code; files other than pages masked whole. */
 function maskPath(path: string): string {
   return path
     .split('/')
@@ -149,6 +152,9 @@ function maskPath(path: string): string {
       } catch {
         /* left as written */
       }
+      // A file's name (张伟_xueli.pdf, zhangwei.jpg) may carry a person's name in Latin: all of it but the type is masked.
+      const file = /^(.+)\.([A-Za-z0-9]{1,5})$/.exec(s);
+      if (file && !PAGE_TYPES.test(file[2])) s = `${maskAll(file[1])}.${file[2]}`;
       return encodeURIComponent(maskCode(s)).replace(/%2[cC]/g, ',');
     })
     .join('/');

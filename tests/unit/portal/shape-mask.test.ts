@@ -127,6 +127,11 @@ describe('maskUrl: the page address and links', () => {
     expect(maskUrl('/gzjzz/person/grxx.html?sfzh=110105199003071234#top?x=1', base, 'dropped')).toBe('/gzjzz/person/grxx.html#top');
     expect(maskUrl('https://www.bjrcgz.gov.cn/notice/2026/1.html?u=zhangwei', base, 'dropped')).toBe('https://www.bjrcgz.gov.cn/notice/0000/0.html');
   });
+  it('masks a linked file\'s name but keeps page names', () => {
+    expect(maskUrl('/upload/zhangwei_xueli.pdf', base, 'dropped')).toBe('/upload/xxxxxxxx_xxxxx.pdf');
+    expect(maskUrl('/gzjzz/person/grxx.html', base, 'dropped')).toBe('/gzjzz/person/grxx.html');
+    expect(maskUrl('/gzjzz/unit/dwxxSave.do', base, 'dropped')).toBe('/gzjzz/unit/dwxxSave.do');
+  });
   it('masks digits and Han in path segments', () => {
     expect(maskUrl('/employee/110105199003071234/张伟', base, 'dropped')).toBe('/employee/000000000000000000/%E6%9F%90%E6%9F%90');
   });
