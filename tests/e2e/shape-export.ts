@@ -18,3 +18,11 @@ export async function exportShape(portal: Page, sidePanel: Page, moduleText: str
   return { preview, file, name: download.suggestedFilename(), stats: (await sidePanel.getByTestId('shape-stats').textContent()) ?? '' };
 }
 
+/** The file without what we write ourselves: our inline styles, numeric layout attributes and the meta lines. */
+export function pageParts(file: string): string {
+  return file
+    .replace(/ (style|colspan|rowspan|maxlength|tabindex|aria-level)="[^"]*"/g, '')
+    .replace(/<meta [^>]*>/g, '')
+    .replace(/<\/?h[1-6]\b/g, '<h');
+}
+
