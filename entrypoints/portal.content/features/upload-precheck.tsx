@@ -197,4 +197,4 @@ addFeature({
 
 // Tested on: person-platform #/person-platform/attachments (hidden el-upload inputs; the table re-renders
 // after the upload), #/person-platform/photo (accept .jpg, 200KB limit in the tip) and gzjzz/person/fjgl.html
-// (visible file inputs, 5M in the page tip).
+// (visible file inputs, 5M in the page tip); colour advice on the same two 附件管理 pages (grey/colour JPEGs, grey/RGB PDFs).
