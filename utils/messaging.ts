@@ -129,6 +129,12 @@ export interface PortalChecklist {
    * filled-in text with names and phone is in the side panel); `complete`: the side panel has the full text.
    */
   annotation: { text: string; complete: boolean };
+  /**
+   * Items of the case whose saved document already fails its §五 validity rule (rules/case-facts.ts
+   * itemValidities), with the months the rule asks for: the overlay marks them even when the page says
+   * 已上传. No dates: they are the case's, and the page can read what we draw (issue #20).
+   */
+  shortfalls: { itemId: string; monthsRequired: 3 | 6 }[];
 }
 
 const PortalGuidanceRequest = z.strictObject({

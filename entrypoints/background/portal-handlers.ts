@@ -11,7 +11,7 @@ import { beijingDate } from '../../rules/dates';
 import { FIELD_GUIDANCE } from '../../rules/field-rules';
 import { BUSINESS_LABELS, incomeAnnotationDraft } from '../../rules/texts';
 import { ruleById } from '../../rules/registry';
-import { caseChecklist, checklistBusinessFor } from '../../rules/case-facts';
+import { caseChecklist, checklistBusinessFor, itemValidities } from '../../rules/case-facts';
 import { answerPortalQuestion, type PortalAnswer } from '../../rules/portal-questions';
 import { RULE_WORK_BEFORE_CONTRACT } from '../../rules/field-rules';
 import type { Bilingual, IsoDate } from '../../rules/model';
@@ -115,6 +115,12 @@ export function registerPortalHandlers(on: typeof onMessage, deps: PortalHandler
     const business = checklistBusinessFor(module, draft?.case?.business);
     const fromCase = !!draft?.case && draft.case.business === business;
     const list = fromCase && draft?.case ? caseChecklist(draft.case, draft.employee) : caseChecklist({ business, facts: {} });
+    // The same §五 verdicts the side panel shows beside each item (issue #18 item 3).
+    const shortfalls: PortalChecklist['shortfalls'] = [];
+    if (fromCase && draft?.case) {
+      const [docs, ticks] = await Promise.all([repos.documents.listFor({ caseId: draft.case.id }), repos.ticks.forCase(draft.case.id)]);
+      for (const [itemId, v] of itemValidities(list.items, docs, ticks, beijingDate(now()))) if (!v.ok) shortfalls.push({ itemId, monthsRequired: v.monthsRequired });
+    }
     return {
       source: fromCase ? 'case' : 'default',
       business,
@@ -124,6 +130,7 @@ export function registerPortalHandlers(on: typeof onMessage, deps: PortalHandler
       notes: [...list.notes],
       uploadStandards: [...list.uploadStandards],
       annotation: annotationOf(draft),
+      shortfalls,
     };
   });
 

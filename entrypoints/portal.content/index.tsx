@@ -17,6 +17,7 @@ import { PortalBadge } from './badge';
 import { Bridge, localToday } from './bridge';
 import { Runtime } from './runtime';
 import { Overlay } from './ui';
+import { translatePortal } from '../../components/i18n/portal';
 import { cellOf, cellText, isOurs, PageScan } from './dom';
 import { listenPageShape } from './page-shape';
 
@@ -74,7 +75,9 @@ export default defineContentScript({
         recognisedModule = module;
         if (module) {
           try {
-            await overlay.show(PortalBadge({ module, lang: settings.lang }));
+            const lang = settings.lang;
+            overlay.setWords(translatePortal(lang, 'portal.dock.brand'), { open: translatePortal(lang, 'portal.dock.unfold'), close: translatePortal(lang, 'portal.dock.fold') });
+            await overlay.show(PortalBadge({ module, lang }));
           } catch (e) {
             // Not shown: let the next check try again instead of taking the page as handled.
             if (pageKey === key) pageKey = '';
@@ -90,6 +93,8 @@ export default defineContentScript({
         overlay.repair();
         runtime.refresh(texts);
       }
+      // The hints may have moved or grown: keep the dock off them (issue #18 item 10).
+      overlay.placeSoon();
 
       const attachments = module === 'person-attachments' || module === 'unit-attachments' ? attachmentRows(texts) : undefined;
       const rKey = JSON.stringify([location.href, module, diag.found, diag.missing, attachments]);
@@ -137,6 +142,10 @@ export default defineContentScript({
       attributeFilter: ['style', 'class', 'hidden', 'open', 'aria-hidden'],
     });
     ctx.onInvalidated(() => observer.disconnect());
+    // Scrolling moves the hints under the fixed dock: re-place it, once per frame, only while the agent scrolls.
+    // (Capturing on document sees the page's own scrolling panes too.)
+    ctx.addEventListener(document, 'scroll', () => overlay.placeSoon(), { capture: true, passive: true });
+    ctx.addEventListener(window, 'resize', () => overlay.placeSoon(), { passive: true });
     ctx.addEventListener(window, 'hashchange', schedule);
     ctx.addEventListener(window, 'popstate', schedule);
     ctx.addEventListener(window, 'wxt:locationchange', schedule);
