@@ -3,6 +3,7 @@ import { useT } from './i18n';
 import { useActivePortalContext } from './use-portal-context';
 import { CopyButton, ToneIcon } from './ui';
 import type { TabContext } from '../utils/messaging';
+import { PortalTeach } from './PortalTeach';
 
 
 /**
@@ -50,6 +51,8 @@ export function PortalContextCard({ context: given }: { context?: TabContext | n
         {/* 复制失败 and the text when the clipboard refuses (no silent failure). */}
         <CopyButton text={diagnostics} label={t('panel.diag.copy')} testId="diag-copy" />
       </details>
+      {/* Issue #17: 「在页面上指定」 where a field is missing or the page unknown, and what teaching recognised. */}
+      <PortalTeach key={`${context.tabId}|${report.url}|${report.module ?? ''}`} context={context} />
     </section>
   );
 }

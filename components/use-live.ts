@@ -82,3 +82,6 @@ export const useFocus = (repos?: Repos) => useLiveQuery(() => r(repos).focus.get
 
 export const useAuditLog = (query: AuditQuery = {}, repos?: Repos) =>
   useLiveQuery(() => r(repos).audit.list(query), [query.table, query.recordId, query.employeeId, query.before, query.limit]);
+
+/** What the agent taught the portal adapter (issue #17), pages first. */
+export const usePortalMappings = (repos?: Repos) => useLiveQuery(() => r(repos).portalMappings.list(), []);

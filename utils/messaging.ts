@@ -18,6 +18,7 @@
  *   saveCaptured({...})        ──────────▶   merges page values into the focus employee's draft (audited)
  *   reportPage(report)         ──────────▶   keeps the tab's page context in browser.storage.session
  *   side panel / case book
+ *   getPortalMappings()        ──────────▶   what the agent taught the adapter (labels, headings; no personal data)
  *   getActivePortalContext()   ──────────▶   the latest portal tab context, or null
  *   runReminderCheck()         ──────────▶   the daily reminder check, now (badge, notifications)
  */
@@ -61,6 +62,16 @@ export const PageReport = z.object({
    * to tick the matching checklist items (after one confirmation). Absent on other pages.
    */
   attachments: z.array(AttachmentRow).max(100).optional(),
+  /**
+   * What was recognised through the agent's teaching (issue #17): the taught page heading that named the
+   * module, and the fields found under a taught label. Absent when nothing taught applied.
+   */
+  taught: z
+    .strictObject({
+      page: z.string().max(30).optional(),
+      fields: z.array(z.strictObject({ key: z.string().max(100), label: z.string().max(30) })).max(100),
+    })
+    .optional(),
   reportedAt: z.number(),
 });
 export type PageReport = z.infer<typeof PageReport>;
@@ -153,6 +164,15 @@ export interface ReminderCheckResult {
   badge: string;
 }
 
+/**
+ * The taught mappings as the content script applies them (storage/schemas/portal-mappings.ts rows without
+ * ids and dates): labels, headings and structural paths only.
+ */
+export interface TaughtMappings {
+  fields: { module: z.infer<typeof PortalModule>; key: string; label: string; path?: string }[];
+  pages: { module: z.infer<typeof PortalModule>; heading: string; labels: string[] }[];
+}
+
 /** The protocol map (function syntax of @webext-core/messaging). */
 export interface ProtocolMap {
   /** Content script → background: language and today's date. */
@@ -169,6 +189,8 @@ export interface ProtocolMap {
   saveCaptured(request: SaveCapturedRequest): SaveCapturedResponse;
   /** Content script → background: what this tab was recognised as. */
   reportPage(report: PageReport): void;
+  /** Content script → background: the taught mappings (issue #17). */
+  getPortalMappings(): TaughtMappings;
   /** Side panel / case book → background: the portal tab the agent is working in, if any. */
   getActivePortalContext(): TabContext | null;
   /** Case book → background: run the daily reminder check now (badge and notifications belong to the background). */
@@ -188,7 +210,30 @@ export const REQUEST_SCHEMAS = {
   getPortalChecklist: PortalChecklistRequest,
   getPortalGuidance: PortalGuidanceRequest,
   runReminderCheck: NoPayload,
+  getPortalMappings: NoPayload,
 } as const satisfies Record<MessageType, z.ZodType>;
 
 /** The messenger of extension pages and the background (the content script makes its own from the types). */
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+// ---------------------------------------------------------------------------------------------
+// Side panel → the content script of a portal tab (tabs.sendMessage): teaching the adapter (issue #17)
+
+/** Start the element picker: for a field (the agent picks its input or label) or for the page (its heading). */
+export type StartPortalPicker = { kind: 'field'; key: string } | { kind: 'page' };
+
+/**
+ * What the picker learned, read off the page (untrusted: the side panel validates it with the mapping schemas
+ * before showing and saving it). `cancelled`: Esc; `no-label`: the picked element has no label text near it.
+ */
+export type PickResult =
+  | { ok: true; kind: 'field'; label: string; path: string }
+  | { ok: true; kind: 'page'; heading: string; labels: string[] }
+  | { ok: false; reason: 'cancelled' | 'no-label' | 'busy' };
+
+/** Messages to a portal tab's content script; it checks the sender (our own extension pages) and the shape without zod. */
+export interface PortalTabProtocolMap {
+  startPortalPicker(request: StartPortalPicker): PickResult;
+  /** The taught mappings changed: fetch them again and look at the page again. */
+  portalMappingsChanged(): void;
+}

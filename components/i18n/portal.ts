@@ -95,6 +95,8 @@ export const portalZhCN = {
   'portal.capture.nothing': '本页没有可采集的内容。',
   'portal.panel.open': '侧边栏未打开时，请点击浏览器工具栏上的本扩展图标。',
   // Portal overlay (content script): end
+  'portal.picker.field': '在页面上点击「{field}」的输入框、标签或列标题；按 Esc 取消',
+  'portal.picker.page': '在页面上点击本页的标题（如「教育信息」）；按 Esc 取消',
 } as const;
 
 export type PortalKey = keyof typeof portalZhCN;
@@ -188,6 +190,8 @@ export const portalEn: Record<PortalKey, string> = {
   'portal.capture.nothing': 'Nothing to capture on this page.',
   'portal.panel.open': 'If the side panel is closed, click this extension\'s icon in the toolbar.',
   // Portal overlay (content script): end
+  'portal.picker.field': 'Click the input, label or column header of "{field}" on the page; Esc cancels',
+  'portal.picker.page': "Click this page's heading on the page; Esc cancels",
 };
 
 export type PortalLang = 'zh-CN' | 'en';

@@ -18,6 +18,10 @@ import { Bridge, localToday } from './bridge';
 import { Runtime } from './runtime';
 import { Overlay } from './ui';
 import { cellOf, cellText, isOurs, PageScan } from './dom';
+// Taught mappings (issue #17): taught.ts applies them, teach.ts lets the side panel start the picker.
+import { applyTaughtFields, recogniseTaught, setTaught, taughtSeen } from './taught';
+import { listenForTeaching } from './teach';
+import { PORTAL_FIELD_NAMES } from '../../rules/portal-fields';
 
 // Every feature registers itself when imported.
 import.meta.glob('./features/*.tsx', { eager: true });
@@ -57,12 +61,32 @@ export default defineContentScript({
       }
     });
 
+    // ── taught mappings: fetched now and whenever the side panel saved some; the page is looked at again.
+    const loadTaught = () =>
+      void bridge.mappings().then((m) => {
+        setTaught(m);
+        pageKey = '';
+        reportKey = '';
+        schedule();
+      });
+    loadTaught();
+    listenForTeaching(ctx, {
+      lang: () => settings.lang,
+      fieldName: (key) => (PORTAL_FIELD_NAMES as Record<string, { zh: string; en: string }>)[key]?.[settings.lang === 'en' ? 'en' : 'zh'] ?? key,
+      reload: loadTaught,
+    });
+
     const check = async () => {
       if (!ctx.isValid) return;
       const { evidence, texts } = scanPage(document, location.href);
-      const { module, side, reasons } = recognise(evidence);
+      // A page the agent taught comes before the built-in table; its taught labels before the built-in ones.
+      const taughtPage = recogniseTaught(evidence);
+      const { module, side, reasons } = taughtPage ?? recognise(evidence);
+      const taughtFields = applyTaughtFields(module);
       const seen = new Set([...evidence.labels, ...evidence.tableHeaders]);
       const diag = module ? fieldDiagnostics(module, seen) : { found: knownFieldsSeen(seen), missing: [] };
+      const taughtUsed = taughtSeen(taughtFields, seen);
+      const taught = taughtPage || taughtUsed.length ? { ...(taughtPage ? { page: taughtPage.heading } : {}), fields: taughtUsed } : undefined;
 
       const key = JSON.stringify([location.href, module]);
       if (key !== pageKey) {
@@ -89,7 +113,7 @@ export default defineContentScript({
       }
 
       const attachments = module === 'person-attachments' || module === 'unit-attachments' ? attachmentRows(texts) : undefined;
-      const rKey = JSON.stringify([location.href, module, diag.found, diag.missing, attachments]);
+      const rKey = JSON.stringify([location.href, module, diag.found, diag.missing, attachments, taught]);
       if (rKey === reportKey) return;
       reportKey = rKey;
       const report: PageReport = {
@@ -100,6 +124,7 @@ export default defineContentScript({
         fieldsMissing: diag.missing,
         reasons,
         ...(attachments ? { attachments } : {}),
+        ...(taught ? { taught } : {}),
         reportedAt: Date.now(),
       };
       try {
