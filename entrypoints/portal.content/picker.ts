@@ -16,6 +16,7 @@ import { normaliseLabel } from './pages';
 
 const CONTROL = 'input:not([type=hidden]):not([type=button]):not([type=submit]):not([type=reset]), select, textarea, [contenteditable=true]';
 const SWALLOWED = ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'dblclick', 'auxclick', 'contextmenu', 'touchstart', 'touchend'];
+const ACTIONS = 'button, a, [role=button], [role=link], [role=menuitem], [role=tab], nav, [role=navigation], [role=menu], [role=tablist]';
 const MAX_LABEL = 24;
 const MAX_HEADING = 30;
 
@@ -96,6 +97,8 @@ function fieldLabelOf(picked: Element, known: ReadonlySet<string>): Element | nu
 
 /** What picking `picked` teaches, read off `doc`. */
 function learn(kind: 'field' | 'page', picked: Element, doc: Document): PickResult {
+  // A button, link, menu entry or tab names an action or another page, never this page or a field.
+  if (picked.closest(ACTIONS)) return { ok: false, reason: 'no-label' };
   const { evidence } = scanPage(doc, doc.location?.href ?? '');
   if (kind === 'field') {
     const known = new Set([...evidence.labels, ...evidence.tableHeaders]);

@@ -21,7 +21,7 @@ const CONTROL = /[\p{Cc}\p{Cf}]/u;
 /**
  * A word the portal shows as a label, column header or heading, as normaliseLabel leaves it. Refused, each
  * with its reason: long texts (a value, a sentence), runs of 3+ digits (ID numbers, phones, dates),
- * e-mail addresses, markup or script, control characters, and texts without any letter.
+ * e-mail addresses, markup or script, control characters, and texts without any letter. No message quotes the text.
  */
 export const PageWord = (max: number) =>
   z
@@ -30,11 +30,12 @@ export const PageWord = (max: number) =>
     .min(1, { message: '不能为空 / Must not be empty' })
     .superRefine((s, ctx) => {
       const no = (zh: string, en: string) => ctx.addIssue({ code: 'custom', message: `${zh} / ${en}` });
-      if (s.length > max) return no(`「${s.slice(0, 12)}…」过长（最多 ${max} 字），不像标签`, `too long for a label (at most ${max} characters)`);
+      if (MARKUP.test(s)) return no('含 HTML 或脚本字符，不能作为标签', 'contains markup or script characters');
       if (DIGIT_RUN.test(s)) return no('含连续数字，可能是证件号、电话或日期，不能作为标签', 'contains a run of digits (an ID, phone or date?)');
       if (s.includes('@')) return no('像是邮箱地址，不能作为标签', 'looks like an e-mail address');
-      if (MARKUP.test(s)) return no('含 HTML 或脚本字符，不能作为标签', 'contains markup or script characters');
       if (CONTROL.test(s)) return no('含控制字符，不能作为标签', 'contains control characters');
+      // The text itself is never quoted back: a long text may be a value with personal data.
+      if (s.length > max) return no(`过长（最多 ${max} 字），不像标签`, `too long for a label (at most ${max} characters)`);
       if (!LETTER.test(s)) return no('不含文字，不像标签', 'has no letters');
     });
 
