@@ -10,12 +10,14 @@ import {
   PORTAL_PACK_FORMAT,
   PORTAL_PACK_LIMITS,
   PORTAL_PACK_VERSION,
+  FieldMappingPatch,
+  PageMappingPatch,
   PortalMappingInput,
-  PortalMappingPatch,
   PortalMappingRow,
   PortalPack,
   portalMappingId,
   type PortalMapping,
+  type PortalMappingPatch,
 } from '../schemas';
 import { applyPatch, audit, parseOrThrow, readOp, writeTx, type RepoContext } from './context';
 
@@ -110,11 +112,11 @@ export function portalMappingsRepo(ctx: RepoContext) {
 
     /** Edits a field's label or a page's heading / labels. */
     async update(id: string, patch: PortalMappingPatch): Promise<PortalMapping> {
-      const p = parseOrThrow(PortalMappingPatch, patch, WHAT);
       return writeTx(ctx, [db.portalMappings], async () => {
         const current = await db.portalMappings.get(id);
         if (!current) throw new StorageError('not-found', { zh: '该页面适配已不存在。', en: 'This mapping no longer exists.' });
-        if (('label' in p) !== (current.kind === 'field')) throw new StorageError('invalid', { zh: '页面适配未保存：修改的内容与类型不符。', en: 'Mapping not saved: the change does not fit its kind.' });
+        // A field's patch is its label; a page's, its heading and labels (anything else is refused by the strict schema).
+        const p: Record<string, unknown> = parseOrThrow(current.kind === 'field' ? FieldMappingPatch : PageMappingPatch, patch, WHAT);
         const r = applyPatch(current, p);
         if (Object.keys(r.changes).length === 0) return current;
         // A new heading is a new natural id: the row moves.

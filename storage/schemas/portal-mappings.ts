@@ -76,12 +76,13 @@ const Stamps = { id: RecordId, createdAt: Timestamp, updatedAt: Timestamp };
 export const PortalMappingRow = z.discriminatedUnion('kind', [TaughtFieldInput.extend(Stamps), TaughtPageInput.extend(Stamps)]);
 export type PortalMapping = z.infer<typeof PortalMappingRow>;
 
-/** What the agent may edit in settings: a field's label, a page's heading and labels. */
-export const PortalMappingPatch = z.union([
-  z.strictObject({ label: PageWord(MAPPING_LIMITS.label) }),
-  z.strictObject({ heading: PageWord(MAPPING_LIMITS.heading).optional(), labels: z.array(PageWord(MAPPING_LIMITS.label)).max(MAPPING_LIMITS.pageLabels).optional() }),
-]);
-export type PortalMappingPatch = z.infer<typeof PortalMappingPatch>;
+/** What the agent may edit in settings: a field's label; a page's heading and labels. */
+export const FieldMappingPatch = z.strictObject({ label: PageWord(MAPPING_LIMITS.label) });
+export const PageMappingPatch = z.strictObject({
+  heading: PageWord(MAPPING_LIMITS.heading).optional(),
+  labels: z.array(PageWord(MAPPING_LIMITS.label)).max(MAPPING_LIMITS.pageLabels).optional(),
+});
+export type PortalMappingPatch = z.infer<typeof FieldMappingPatch> | z.infer<typeof PageMappingPatch>;
 
 // ---------------------------------------------------------------------------------------------
 // 页面适配包: the mappings one agent shares with a colleague (a file, never a network request)
