@@ -110,7 +110,7 @@ export function PortalTeach({ context }: { context: TabContext }) {
               {missing.map((key) => (
                 <span key={key} className="teach-field">
                   {name(key)}{' '}
-                  <button type="button" disabled={picking} onClick={() => report.module && void start({ kind: 'field', key }, report.module)} data-testid={`teach-field-${key}`}>
+                  <button type="button" disabled={picking} onClick={() => report.module && void start({ kind: 'field', key, name: name(key) }, report.module)} data-testid={`teach-field-${key}`}>
                     {t('teach.pickField')}
                   </button>
                 </span>
@@ -129,7 +129,7 @@ export function PortalTeach({ context }: { context: TabContext }) {
                 ))}
               </select>
             </label>
-            <button type="button" disabled={!other || picking} onClick={() => report.module && void start({ kind: 'field', key: other }, report.module)} data-testid="teach-other-pick">
+            <button type="button" disabled={!other || picking} onClick={() => report.module && void start({ kind: 'field', key: other, name: name(other) }, report.module)} data-testid="teach-other-pick">
               {t('teach.pickField')}
             </button>
           </div>

@@ -220,7 +220,8 @@ export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>(
 // Side panel → the content script of a portal tab (tabs.sendMessage): teaching the adapter (issue #17)
 
 /** Start the element picker: for a field (the agent picks its input or label) or for the page (its heading). */
-export type StartPortalPicker = { kind: 'field'; key: string } | { kind: 'page' };
+/** `name`: the field's name for the picker's prompt (from rules/portal-fields.ts: the content script carries no such table). */
+export type StartPortalPicker = { kind: 'field'; key: string; name: string } | { kind: 'page' };
 
 /**
  * What the picker learned, read off the page (untrusted: the side panel validates it with the mapping schemas

@@ -693,7 +693,7 @@ export const en: Record<MessageKey, string> = {
   'mappings.deleteConfirm': 'Delete this mapping?',
   'mappings.labelInput': 'Label text',
   'mappings.headingInput': 'Page heading',
-  'mappings.labelsInput': 'Labels that identify it (separated by 、)',
+  'mappings.labelsInput': 'Labels that identify it (separated by commas)',
   'mappings.save': 'Save',
   'mappings.export': 'Export portal pack',
   'mappings.import': 'Import portal pack',

@@ -21,7 +21,6 @@ import { cellOf, cellText, isOurs, PageScan } from './dom';
 // Taught mappings (issue #17): taught.ts applies them, teach.ts lets the side panel start the picker.
 import { applyTaughtFields, recogniseTaught, setTaught, taughtSeen } from './taught';
 import { listenForTeaching } from './teach';
-import { PORTAL_FIELD_NAMES } from '../../rules/portal-fields';
 
 // Every feature registers itself when imported.
 import.meta.glob('./features/*.tsx', { eager: true });
@@ -72,7 +71,6 @@ export default defineContentScript({
     loadTaught();
     listenForTeaching(ctx, {
       lang: () => settings.lang,
-      fieldName: (key) => (PORTAL_FIELD_NAMES as Record<string, { zh: string; en: string }>)[key]?.[settings.lang === 'en' ? 'en' : 'zh'] ?? key,
       reload: loadTaught,
     });
 

@@ -15,14 +15,13 @@ const tab = defineExtensionMessaging<PortalTabProtocolMap>();
 
 function isStart(d: unknown): d is StartPortalPicker {
   const r = d as Record<string, unknown> | null;
-  return typeof r === 'object' && r !== null && (r.kind === 'page' || (r.kind === 'field' && typeof r.key === 'string' && r.key.length <= 100));
+  return typeof r === 'object' && r !== null && (r.kind === 'page' || (r.kind === 'field' && typeof r.key === 'string' && r.key.length <= 100 && typeof r.name === 'string' && r.name.length <= 30));
 }
 
 /**
- * Listens while `ctx` lives. `fieldName(key)`: the field's name for the prompt; `reload()`: fetch the mappings
- * and look at the page again.
+ * Listens while `ctx` lives. `reload()`: fetch the mappings and look at the page again.
  */
-export function listenForTeaching(ctx: ContentScriptContext, opts: { lang: () => PortalLang; fieldName: (key: string) => string; reload: () => void }): void {
+export function listenForTeaching(ctx: ContentScriptContext, opts: { lang: () => PortalLang; reload: () => void }): void {
   const own = browser.runtime.getURL('/');
   const trusted = (sender: { id?: string; url?: string }) => sender.id === browser.runtime.id && !!sender.url?.startsWith(own);
   const controller = new AbortController();
@@ -32,7 +31,7 @@ export function listenForTeaching(ctx: ContentScriptContext, opts: { lang: () =>
       if (!trusted(sender) || !isStart(data)) return { ok: false, reason: 'busy' };
       const prompt =
         data.kind === 'field'
-          ? translatePortal(opts.lang(), 'portal.picker.field', { field: opts.fieldName(data.key) })
+          ? translatePortal(opts.lang(), 'portal.picker.field', { field: data.name })
           : translatePortal(opts.lang(), 'portal.picker.page');
       return pickOnPage(data.kind, prompt, controller.signal);
     }),
