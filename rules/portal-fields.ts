@@ -7,7 +7,7 @@
  */
 import type { Bilingual } from './model';
 
-export const PORTAL_FIELD_NAMES = {
+const PORTAL_FIELD_NAMES = {
   name: { zh: '姓名', en: 'Name' },
   gender: { zh: '性别', en: 'Gender' },
   residentId: { zh: '身份证号', en: 'Resident ID' },

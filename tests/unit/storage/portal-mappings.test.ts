@@ -10,6 +10,9 @@ import { openDb, STORES_V2 } from '../../../storage/db';
 import { parsePortalPack } from '../../../storage/repos/portal-mappings';
 import { PORTAL_PACK_FORMAT, type PortalMappingInput } from '../../../storage/schemas';
 import { makeClock, snapshot, useFreshDb } from './helpers';
+import { registerPortalHandlers } from '../../../entrypoints/background/portal-handlers';
+import type { MessageSender } from '../../../entrypoints/background/storage-handlers';
+import { PageReport } from '../../../utils/messaging';
 
 const FIELD: PortalMappingInput = { kind: 'field', module: 'person-education', key: 'educationLevel', label: '培养层次', path: 'div.el-table > table > thead > tr > th' };
 const PAGE: PortalMappingInput = { kind: 'page', module: 'person-education', heading: 'EducationRecords', labels: ['培养层次', '就读机构', '起始', '截止'] };
@@ -121,5 +124,36 @@ describe('upgrading a version 2 database to version 4', () => {
     } finally {
       await db.delete();
     }
+  });
+});
+
+describe('getPortalMappings: what the content script is told', () => {
+  const t = useFreshDb();
+  const RUNTIME_ID = 'ourextensionidaaaaaaaaaaaaaaaaaa';
+  const PORTAL = 'https://fw.bjrcgz.gov.cn/person-platform/v2/education.html';
+  const handler = () => {
+    const handlers = new Map<string, (m: { data: unknown; sender: MessageSender }) => Promise<unknown>>();
+    registerPortalHandlers(((type: string, h: never) => handlers.set(type, h)) as never, { db: t.db, runtimeId: RUNTIME_ID, focusDraft: async () => null });
+    return handlers.get('getPortalMappings')!;
+  };
+
+  it('labels, headings, modules and paths only, to our content script on the portal only', async () => {
+    await t.repos.portalMappings.save(FIELD);
+    await t.repos.portalMappings.save(PAGE);
+    const get = handler();
+    const sender: MessageSender = { id: RUNTIME_ID, url: PORTAL, tab: { id: 7, url: PORTAL, active: true }, frameId: 0 };
+    expect(await get({ data: undefined, sender })).toEqual({
+      fields: [{ module: 'person-education', key: 'educationLevel', label: '培养层次', path: FIELD.kind === 'field' ? FIELD.path : '' }],
+      pages: [{ module: 'person-education', heading: 'EducationRecords', labels: ['培养层次', '就读机构', '起始', '截止'] }],
+    });
+    await expect(get({ data: undefined, sender: { id: 'otherextension', url: PORTAL, tab: { id: 7, url: PORTAL } } })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(get({ data: { all: true }, sender })).rejects.toMatchObject({ code: 'invalid' });
+  });
+
+  it('a page report may say what teaching recognised, in labels only', () => {
+    const base = { url: PORTAL, title: '北京市政务服务', module: 'person-education', fieldsFound: ['educationLevel'], fieldsMissing: [], reasons: [], reportedAt: 1 };
+    expect(PageReport.safeParse({ ...base, taught: { page: 'EducationRecords', fields: [{ key: 'educationLevel', label: '培养层次' }] } }).success).toBe(true);
+    expect(PageReport.safeParse({ ...base, taught: { fields: [{ key: 'educationLevel', label: '某'.repeat(31) }] } }).success).toBe(false);
+    expect(PageReport.safeParse({ ...base, taught: { fields: [], value: '张伟' } }).success).toBe(false);
   });
 });
