@@ -10,7 +10,7 @@ import { usePortalMappings } from '../use-live';
 import { Card, ErrorText, StatusLine } from '../ui';
 import { downloadText } from './download';
 import { getRepos, type PackPreview } from '../../storage/repos';
-import type { PortalMapping, PortalMappingInput } from '../../storage/schemas';
+import { PORTAL_PACK_LIMITS, type PortalMapping, type PortalMappingInput } from '../../storage/schemas';
 import { portalFieldName } from '../../rules/portal-fields';
 
 export function PortalMappingsCard() {
@@ -41,10 +41,8 @@ export function PortalMappingsCard() {
     run(async () => {
       setPreview(null);
       if (!file) return;
-      // Read at most a little over the limit: a huge file is refused by size, never read whole.
-      const text = await file.slice(0, 70 * 1024).text();
-      const tooBig = file.size > 64 * 1024 ? ' '.repeat(64 * 1024 + 1) : '';
-      const got = tooBig || text;
+      // A file far over the limit (3 bytes a character) is refused by its size without being read.
+      const got = file.size > PORTAL_PACK_LIMITS.maxChars * 3 ? ' '.repeat(PORTAL_PACK_LIMITS.maxChars + 1) : await file.text();
       const p = await getRepos().portalMappings.previewImport(got);
       if (!p.adds.length && !p.replaces.length) setStatus(t('mappings.nothingNew'));
       else setPreview({ text: got, preview: p });

@@ -127,4 +127,14 @@ test('an agent teaches the renamed classic page by its heading and a data cell (
   ]);
   await expect.poll(async () => (await readInjectedText(portal)).join(' | ')).toContain(EDUCATION_NOTE);
   await expect(sidePanel.getByTestId('portal-context')).not.toContainText('本科');
+
+  // A field that is not missing, by its input in the edit form: its label cell (起始年月) is learned.
+  await portal.getByRole('button', { name: '新 增' }).click();
+  await sidePanel.getByTestId('teach-other').selectOption('educationStart');
+  await pick(sidePanel, 'teach-other-pick', portal, 'input[name=rxny]');
+  await expect(sidePanel.getByTestId('teach-confirm')).toContainText('「起始年月」');
+  await sidePanel.getByTestId('teach-save').click();
+  await expect(sidePanel.getByTestId('portal-context')).toContainText(zh('teach.takenField', { field: '入学时间', label: '起始年月' }));
+  // The click on the date input while picking did not open the page's date picker or focus the input.
+  expect(await portal.evaluate(() => document.activeElement?.getAttribute('name') ?? '')).not.toBe('rxny');
 });
