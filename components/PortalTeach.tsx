@@ -117,10 +117,10 @@ export function PortalTeach({ context }: { context: TabContext }) {
               ))}
             </p>
           ) : null}
-          <div className="actions">
-            <label>
-              {t('teach.otherField')}
-              <select value={other} onChange={(e) => setOther(e.target.value)} data-testid="teach-other">
+          <details className="teach-other">
+            <summary data-testid="teach-other-open">{t('teach.otherField')}</summary>
+            <div className="actions">
+              <select value={other} onChange={(e) => setOther(e.target.value)} aria-label={t('teach.otherField')} data-testid="teach-other">
                 <option value="">{t('teach.chooseField')}</option>
                 {PORTAL_FIELD_KEYS.map((k) => (
                   <option key={k} value={k}>
@@ -128,11 +128,11 @@ export function PortalTeach({ context }: { context: TabContext }) {
                   </option>
                 ))}
               </select>
-            </label>
-            <button type="button" disabled={!other || picking} onClick={() => report.module && void start({ kind: 'field', key: other, name: name(other) }, report.module)} data-testid="teach-other-pick">
-              {t('teach.pickField')}
-            </button>
-          </div>
+              <button type="button" disabled={!other || picking} onClick={() => report.module && void start({ kind: 'field', key: other, name: name(other) }, report.module)} data-testid="teach-other-pick">
+                {t('teach.pickField')}
+              </button>
+            </div>
+          </details>
         </>
       )}
       {step.at === 'picking' ? <StatusLine tone="neutral" testId="teach-status">{t('teach.picking')}</StatusLine> : null}

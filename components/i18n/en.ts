@@ -666,7 +666,7 @@ export const en: Record<MessageKey, string> = {
   'teach.chooseModule': 'Choose a module',
   'teach.missing': 'Missing fields:',
   'teach.pickField': 'Point it out on the page',
-  'teach.otherField': 'Other field:',
+  'teach.otherField': 'Point out another field',
   'teach.chooseField': 'Choose a field',
   'teach.picking': 'Click the element on the portal page; Esc cancels.',
   'teach.cancelled': 'Cancelled; nothing changed.',

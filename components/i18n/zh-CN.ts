@@ -664,7 +664,7 @@ export const zhCN = {
   'teach.chooseModule': '请选择模块',
   'teach.missing': '缺少字段：',
   'teach.pickField': '在页面上指定',
-  'teach.otherField': '其他字段：',
+  'teach.otherField': '在页面上指定其他字段',
   'teach.chooseField': '请选择字段',
   'teach.picking': '请到门户页面上点击要指定的元素；按 Esc 取消。',
   'teach.cancelled': '已取消，未作任何修改。',

@@ -130,6 +130,7 @@ test('an agent teaches the renamed classic page by its heading and a data cell (
 
   // A field that is not missing, by its input in the edit form: its label cell (起始年月) is learned.
   await portal.getByRole('button', { name: '新 增' }).click();
+  await sidePanel.getByTestId('teach-other-open').click();
   await sidePanel.getByTestId('teach-other').selectOption('educationStart');
   await pick(sidePanel, 'teach-other-pick', portal, 'input[name=rxny]');
   await expect(sidePanel.getByTestId('teach-confirm')).toContainText('「起始年月」');
