@@ -63,7 +63,7 @@ export default defineContentScript({
     // ── taught mappings: fetched now and whenever the side panel saved some; the page is looked at again.
     const loadTaught = () =>
       void bridge.mappings().then((m) => {
-        setTaught(m);
+        if (!setTaught(m)) return;
         pageKey = '';
         reportKey = '';
         schedule();

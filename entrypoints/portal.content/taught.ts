@@ -22,8 +22,11 @@ let applied = JSON.stringify([null, []]);
 const str = (v: unknown, max: number): string | null => (typeof v === 'string' && v.length <= max ? normaliseLabel(v) || null : null);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v.slice(0, 500) : []);
 
-/** Takes the background's answer (shape-checked here without zod: anything odd is dropped). */
-export function setTaught(m: unknown): void {
+/**
+ * Takes the background's answer (shape-checked here without zod: anything odd is dropped). Returns whether it
+ * differs from what was applied before (nothing to look at again otherwise: the usual case, nothing taught).
+ */
+export function setTaught(m: unknown): boolean {
   const o = (typeof m === 'object' && m !== null ? m : {}) as Record<string, unknown>;
   const fields: TaughtMappings['fields'] = [];
   for (const f of list(o.fields) as Record<string, unknown>[]) {
@@ -37,7 +40,9 @@ export function setTaught(m: unknown): void {
     const labels = list(p.labels).map((l) => str(l, 30)).filter((l): l is string => !!l).slice(0, 12);
     pages.push({ module: p.module as PortalModule, heading, labels });
   }
+  const changed = JSON.stringify({ fields, pages }) !== JSON.stringify(mappings);
   mappings = { fields, pages };
+  return changed;
 }
 
 /**

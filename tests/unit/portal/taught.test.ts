@@ -110,6 +110,13 @@ describe('what the content script accepts from the background', () => {
     expect(recogniseTaught(CHANGED)).toBeNull();
   });
 
+  it('says whether anything changed, so that an unchanged answer does not restart the page features', () => {
+    expect(setTaught({ fields: [], pages: [] })).toBe(false);
+    expect(setTaught(TAUGHT)).toBe(true);
+    expect(setTaught(structuredClone(TAUGHT))).toBe(false);
+    expect(setTaught({ ...TAUGHT, fields: [] })).toBe(true);
+  });
+
   it('the side panel knows every field key of the label table by name', () => {
     expect([...PORTAL_FIELD_KEYS].sort()).toEqual(FIELDS.map((f) => f.key).sort());
   });
