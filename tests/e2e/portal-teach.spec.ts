@@ -117,7 +117,7 @@ test('an agent teaches a renamed Element-style page and a field; the pack carrie
   }
 });
 
-test('an agent teaches the renamed classic page by its heading and a data cell (its column is learned, never the value)', async ({ context, sidePanel }) => {
+test('an agent teaches the renamed classic page by its heading and a data cell (its column is learned, never the value)', async ({ context, sidePanel, extensionId }) => {
   const portal = await context.newPage();
   await openPortal(portal, CLASSIC);
   await portal.bringToFront();
@@ -138,4 +138,21 @@ test('an agent teaches the renamed classic page by its heading and a data cell (
   await expect(sidePanel.getByTestId('portal-context')).toContainText(zh('teach.takenField', { field: '入学时间', label: '起始年月' }));
   // The click on the date input while picking did not open the page's date picker or focus the input.
   expect(await portal.evaluate(() => document.activeElement?.getAttribute('name') ?? '')).not.toBe('rxny');
+
+  // Settings: a label that looks like a value is refused on edit; a mapping deleted is gone from the page's diagnostics.
+  const settings = await context.newPage();
+  await settings.goto(`chrome-extension://${extensionId}/casebook.html#/settings`);
+  // Field rows by id: 学历, 入学时间, 学校名称.
+  const row = settings.locator('[data-testid=mapping-row][data-kind=field]').nth(1);
+  await expect(row).toContainText('起始年月');
+  await row.getByTestId('mapping-edit').click();
+  await row.getByTestId('mapping-label').fill('2014-09');
+  await row.getByTestId('mapping-save').click();
+  await expect(row).toContainText('含连续数字');
+  settings.on('dialog', (d) => void d.accept());
+  await row.getByTestId('mapping-delete').click();
+  await expect(settings.getByTestId('mapping-row')).toHaveCount(3);
+  await portal.reload();
+  await expect.poll(async () => (await readInjectedText(portal)).join(' | ')).toContain(EDUCATION_NOTE);
+  await expect(sidePanel.getByTestId('portal-context')).not.toContainText('起始年月');
 });
