@@ -1,5 +1,6 @@
 /** Which portal module the active portal tab was recognised as, with the field diagnostics. */
-import { useT } from './i18n';
+import { pickText, useLang, useT } from './i18n';
+import { portalFieldName } from '../rules/portal-fields';
 import { useActivePortalContext } from './use-portal-context';
 import { useEmployee, useFocus } from './use-live';
 import { CopyButton, StatusLine, ToneIcon } from './ui';
@@ -28,6 +29,7 @@ function PagePersonLine({ report }: { report: PageReport }) {
     </StatusLine>
   );
 }
+import { PortalTeach } from './PortalTeach';
 
 
 /**
@@ -36,6 +38,7 @@ function PagePersonLine({ report }: { report: PageReport }) {
  */
 export function PortalContextCard({ context: given }: { context?: TabContext | null } = {}) {
   const t = useT();
+  const lang = useLang();
   const own = useActivePortalContext();
   const context = given !== undefined ? given : own;
   if (context === undefined) return <section className="card portal" aria-busy="true">{t('common.loading')}</section>;
@@ -50,7 +53,8 @@ export function PortalContextCard({ context: given }: { context?: TabContext | n
     );
   }
   const { report } = context;
-  const names = (keys: string[]) => keys.map((k) => report.fieldNames?.[k] ?? k).join('、');
+  // In the portal's words (rules/portal-fields.ts), never the code names.
+  const names = (keys: string[]) => keys.map((k) => pickText(lang, portalFieldName(k))).join('、');
   const diagnostics = [
     `url: ${report.url}`,
     `module: ${report.module ?? '-'}`,
@@ -78,6 +82,8 @@ export function PortalContextCard({ context: given }: { context?: TabContext | n
         <CopyButton text={diagnostics} label={t('panel.diag.copy')} testId="diag-copy" />
         <PageShapeExport key={`${context.tabId}|${report.url}`} context={context} />
       </details>
+      {/* Issue #17: 「在页面上指定」 where a field is missing or the page unknown, and what teaching recognised. */}
+      <PortalTeach key={`${context.tabId}|${report.url}|${report.module ?? ''}`} context={context} />
     </section>
   );
 }

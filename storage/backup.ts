@@ -18,7 +18,7 @@
  */
 import { beijingDate } from '../rules/dates';
 import { z } from 'zod';
-import { BACKED_UP_TABLES, SCHEMA_VERSION, TABLES, type BackedUpTable, type JzzDb } from './db';
+import { BACKED_UP_TABLES, BACKUP_SCHEMA_VERSION as SCHEMA_VERSION, TABLES, type BackedUpTable, type JzzDb } from './db';
 import { StorageError, fromZodError, toStorageError, type Bilingual } from './errors';
 import { EncryptedEnvelope, ENCRYPTED_FORMAT, decryptEnvelope, encryptText } from '../utils/crypto';
 import { deriveFallsBelow, deriveFromResidentId } from './derive';

@@ -17,6 +17,7 @@ import type {
   Employee,
   Focus,
   Note,
+  PortalMapping,
   Settings,
   Tick,
 } from './schemas';
@@ -25,8 +26,16 @@ import { migrateV1ToV2 } from './migrations';
 import { NEWER_DATABASE, type Bilingual } from './errors';
 
 export const DB_NAME = 'jzz-assistant';
-/** The current schema version (Dexie's; IndexedDB sees it × 10). */
-export const SCHEMA_VERSION = 2;
+/**
+ * The current schema version (Dexie's; IndexedDB sees it × 10). 4 added `portalMappings`; 3 is left to the
+ * index changes of a parallel branch (Dexie applies the steps in order whichever lands first).
+ */
+export const SCHEMA_VERSION = 4;
+/**
+ * The version of what a backup carries. Unchanged by schema 4 (its one new table is left out of backups), so
+ * backups written before still restore and the ones written now restore on an extension of schema 2.
+ */
+export const BACKUP_SCHEMA_VERSION = 2;
 
 /** What the database says about each table: its Dexie store (indexed fields only), and whether backups carry it. */
 interface TableSpec {
@@ -73,13 +82,27 @@ export const TABLES = {
     stores: 'id',
     backup: { excluded: 'navigation state, not data: restoring a backup must not put another person in focus while a portal tab is open' },
   },
+  /**
+   * What the agent taught the portal adapter (issue #17): field labels and page headings, no personal data.
+   * `kind`: the content script's fetch asks for all rows anyway; the index serves the settings list's grouping.
+   */
+  portalMappings: {
+    stores: 'id, kind',
+    backup: { excluded: 'portal layout knowledge, not case data: it is shared and restored as a 页面适配包 (设置 → 页面适配), so a backup stays the agent\'s cases only' },
+  },
 } as const satisfies Record<string, TableSpec>;
 
 export type TableName = keyof typeof TABLES;
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 
+/** Tables added after schema 2, with the version that added them. */
+const ADDED_IN_V4 = ['portalMappings'] as const satisfies readonly TableName[];
+type V2Table = Exclude<TableName, (typeof ADDED_IN_V4)[number]>;
+
 /** The Dexie stores of schema 2 (derived from TABLES). */
-export const STORES_V2 = Object.fromEntries(TABLE_NAMES.map((t) => [t, TABLES[t].stores])) as { readonly [T in TableName]: (typeof TABLES)[T]['stores'] };
+export const STORES_V2 = Object.fromEntries(
+  TABLE_NAMES.filter((t) => !(ADDED_IN_V4 as readonly string[]).includes(t)).map((t) => [t, TABLES[t].stores]),
+) as { readonly [T in V2Table]: (typeof TABLES)[T]['stores'] };
 
 /** The tables a backup carries, in TABLES' order. */
 export type BackedUpTable = { [T in TableName]: (typeof TABLES)[T]['backup'] extends { maxRows: number } ? T : never }[TableName];
@@ -97,11 +120,14 @@ export class JzzDb extends Dexie {
   audit!: EntityTable<AuditEntry, 'id'>;
   settings!: EntityTable<Settings, 'id'>;
   focus!: EntityTable<Focus, 'id'>;
+  portalMappings!: EntityTable<PortalMapping, 'id'>;
 
   constructor(name: string = DB_NAME) {
     super(name);
     this.version(1).stores(STORES_V1);
     this.version(2).stores(STORES_V2).upgrade(migrateV1ToV2);
+    // Only the new table: the stores of schema 2 (or of a version 3 declared beside it) stay as they are.
+    this.version(4).stores({ portalMappings: TABLES.portalMappings.stores });
     // Dexie 4 opens a database with a higher version than declared; after a downgrade of the extension
     // our tables may not match it, so refuse to use it instead of failing later or writing into it.
     this.on('ready', (db) => {

@@ -19,6 +19,7 @@
  *   reportPage(report)         ──────────▶   keeps the tab's page context in browser.storage.session
  *   reportPortalRecords(r)     ──────────▶   keeps the people the page shows (permit card, lists) for the side panel
  *   side panel / case book
+ *   getPortalMappings()        ──────────▶   what the agent taught the adapter (labels, headings; no personal data)
  *   getActivePortalContext()   ──────────▶   the latest portal tab context, or null
  *   runReminderCheck()         ──────────▶   the daily reminder check, now (badge, notifications)
  */
@@ -64,15 +65,20 @@ export const PageReport = z.object({
    */
   attachments: z.array(AttachmentRow).max(100).optional(),
   /**
-   * The names the page gives the fields of fieldsFound / fieldsMissing (the adapter's label for each key), so
-   * that the side panel names them in the portal's words, never by their code names.
-   */
-  fieldNames: z.record(z.string().max(100), z.string().max(100)).optional(),
-  /**
    * The 身份证号 the page's form shows (个人基础信息): the side panel says at once whether it is the person in
    * focus (issue #18 item 4). Kept in the extension's session storage only, like the rest of the report.
    */
   residentIdOnPage: z.string().max(40).optional(),
+  /**
+   * What was recognised through the agent's teaching (issue #17): the taught page heading that named the
+   * module, and the fields found under a taught label. Absent when nothing taught applied.
+   */
+  taught: z
+    .strictObject({
+      page: z.string().max(30).optional(),
+      fields: z.array(z.strictObject({ key: z.string().max(100), label: z.string().max(30) })).max(100),
+    })
+    .optional(),
   reportedAt: z.number(),
 });
 export type PageReport = z.infer<typeof PageReport>;
@@ -189,6 +195,15 @@ export interface ReminderCheckResult {
   badge: string;
 }
 
+/**
+ * The taught mappings as the content script applies them (storage/schemas/portal-mappings.ts rows without
+ * ids and dates): labels, headings and structural paths only.
+ */
+export interface TaughtMappings {
+  fields: { module: z.infer<typeof PortalModule>; key: string; label: string; path?: string }[];
+  pages: { module: z.infer<typeof PortalModule>; heading: string; labels: string[] }[];
+}
+
 /** The protocol map (function syntax of @webext-core/messaging). */
 export interface ProtocolMap {
   /** Content script → background: language and today's date. */
@@ -207,6 +222,8 @@ export interface ProtocolMap {
   reportPage(report: PageReport): void;
   /** Content script → background: the people the page shows, for the side panel's 保存到案卷 / 同步到案卷簿. */
   reportPortalRecords(records: PortalRecords): void;
+  /** Content script → background: the taught mappings (issue #17). */
+  getPortalMappings(): TaughtMappings;
   /** Side panel / case book → background: the portal tab the agent is working in, if any. */
   getActivePortalContext(): TabContext | null;
   /** Case book → background: run the daily reminder check now (badge and notifications belong to the background). */
@@ -227,7 +244,31 @@ export const REQUEST_SCHEMAS = {
   getPortalChecklist: PortalChecklistRequest,
   getPortalGuidance: PortalGuidanceRequest,
   runReminderCheck: NoPayload,
+  getPortalMappings: NoPayload,
 } as const satisfies Record<MessageType, z.ZodType>;
 
 /** The messenger of extension pages and the background (the content script makes its own from the types). */
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+// ---------------------------------------------------------------------------------------------
+// Side panel → the content script of a portal tab (tabs.sendMessage): teaching the adapter (issue #17)
+
+/** Start the element picker: for a field (the agent picks its input or label) or for the page (its heading). */
+/** `name`: the field's name for the picker's prompt (from rules/portal-fields.ts: the content script carries no such table). */
+export type StartPortalPicker = { kind: 'field'; key: string; name: string } | { kind: 'page' };
+
+/**
+ * What the picker learned, read off the page (untrusted: the side panel validates it with the mapping schemas
+ * before showing and saving it). `cancelled`: Esc; `no-label`: the picked element has no label text near it.
+ */
+export type PickResult =
+  | { ok: true; kind: 'field'; label: string; path: string }
+  | { ok: true; kind: 'page'; heading: string; labels: string[] }
+  | { ok: false; reason: 'cancelled' | 'no-label' | 'busy' };
+
+/** Messages to a portal tab's content script; it checks the sender (our own extension pages) and the shape without zod. */
+export interface PortalTabProtocolMap {
+  startPortalPicker(request: StartPortalPicker): PickResult;
+  /** The taught mappings changed: fetch them again and look at the page again. */
+  portalMappingsChanged(): void;
+}

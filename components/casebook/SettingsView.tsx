@@ -5,6 +5,7 @@
  * all-or-nothing transaction, using storage/backup.ts — a bad file gets the storage's own message).
  */
 import { browser } from 'wxt/browser';
+import { PortalMappingsCard } from './PortalMappingsCard';
 import { beijingDate } from '../../rules/dates';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { pickText, useLang, useT, type Lang } from '../i18n';
@@ -639,6 +640,8 @@ export function SettingsView({ today }: { today: string }) {
         <WagesCard today={today} />
         <HolidaysCard today={today} />
         <BackupCard />
+        {/* Issue #17: taught portal mappings and the 页面适配包 (PortalMappingsCard.tsx). */}
+        <PortalMappingsCard />
         <StorageCard />
       </div>
     </div>

@@ -110,6 +110,8 @@ export const portalZhCN = {
   'portal.linkCode.contract': '助手建议：向与你签订当前劳动合同的单位索取——关联后单位上传的正是这份劳动合同。',
   'portal.linkCode.wait': '提交后须待单位审核通过才关联成功，之后才能办理工作居住证业务。',
   // Portal overlay (content script): end
+  'portal.picker.field': '在页面上点击「{field}」的输入框、标签或列标题；按 Esc 取消',
+  'portal.picker.page': '在页面上点击本页的标题（如「教育信息」）；按 Esc 取消',
 } as const;
 
 export type PortalKey = keyof typeof portalZhCN;
@@ -218,6 +220,8 @@ export const portalEn: Record<PortalKey, string> = {
   'portal.linkCode.contract': 'Assistant\'s advice: ask the employer of your current labour contract: that contract is what it uploads once linked.',
   'portal.linkCode.wait': 'After you submit, the link only succeeds once the employer approves it; only then can permit businesses start.',
   // Portal overlay (content script): end
+  'portal.picker.field': 'Click the input, label or column header of "{field}" on the page; Esc cancels',
+  'portal.picker.page': "Click this page's heading on the page; Esc cancels",
 };
 
 export type PortalLang = 'zh-CN' | 'en';

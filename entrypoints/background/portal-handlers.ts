@@ -4,7 +4,7 @@
  * carries neither zod nor rules/).
  */
 import { browser } from 'wxt/browser';
-import { PORTAL_RECORDS_KEY, REQUEST_SCHEMAS, onMessage, type FocusDraft, type PortalRecordsEntry, type PortalChecklist, type PortalGuidance, type PortalSettings } from '../../utils/messaging';
+import { PORTAL_RECORDS_KEY, REQUEST_SCHEMAS, onMessage, type FocusDraft, type PortalRecordsEntry, type PortalChecklist, type PortalGuidance, type PortalSettings, type TaughtMappings } from '../../utils/messaging';
 import { type JzzDb } from '../../storage/db';
 import { createRepos } from '../../storage/repos';
 import { assertPortalContentScript, parseMessage, type MessageSender } from './storage-handlers';
@@ -154,5 +154,18 @@ export function registerPortalHandlers(on: typeof onMessage, deps: PortalHandler
       fields: FIELD_GUIDANCE.filter((g) => g.modules.includes(module)),
       rules: ruleIds.map((id) => ruleById(id)).filter((r): r is NonNullable<typeof r> => !!r),
     };
+  });
+
+  // The taught mappings (issue #17): labels and headings only, so the page learns nothing it does not show.
+  on('getPortalMappings', async ({ data, sender }): Promise<TaughtMappings> => {
+    guard(sender);
+    parseMessage(REQUEST_SCHEMAS.getPortalMappings, data);
+    const rows = await repos.portalMappings.list();
+    const out: TaughtMappings = { fields: [], pages: [] };
+    for (const r of rows) {
+      if (r.kind === 'field') out.fields.push({ module: r.module, key: r.key, label: r.label, ...(r.path ? { path: r.path } : {}) });
+      else out.pages.push({ module: r.module, heading: r.heading, labels: r.labels });
+    }
+    return out;
   });
 }

@@ -12,6 +12,7 @@ import type {
   PortalGuidance,
   PortalSettings,
   ProtocolMap,
+  TaughtMappings,
 } from '../../utils/messaging';
 import type { ApplyPortalFill, FillOutcome, OfferReceipt, PortalActionOffer, PortalActionProtocolMap } from '../../utils/portal-actions';
 import type { PortalModule } from '../../rules/model';
@@ -103,6 +104,11 @@ export class Bridge {
   /** The checklist for the module (the focused case's, or the default); null when the background cannot answer. */
   checklist(module: PortalModule): Promise<PortalChecklist | null> {
     return messenger.sendMessage('getPortalChecklist', { module }).catch(() => null);
+  }
+
+  /** What the agent taught the adapter (taught.ts); nothing taught when the background cannot answer. */
+  mappings(): Promise<TaughtMappings> {
+    return messenger.sendMessage('getPortalMappings', undefined).catch((): TaughtMappings => ({ fields: [], pages: [] }));
   }
 
   /** What this tab was recognised as (the side panel's diagnostics). */

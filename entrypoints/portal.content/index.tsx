@@ -12,7 +12,7 @@ import type { PortalSettings } from '../../utils/messaging';
 import { PORTAL_MATCHES } from '../../utils/matches';
 import { scanPage } from './evidence';
 import { recognise, type PageState } from './pages';
-import { field, fieldDiagnostics, knownFieldsSeen, labelsOf } from './fields';
+import { fieldDiagnostics, knownFieldsSeen, labelsOf } from './fields';
 import { PortalBadge } from './badge';
 import { Bridge, localToday } from './bridge';
 import { Runtime } from './runtime';
@@ -20,6 +20,9 @@ import { Overlay } from './ui';
 import { translatePortal } from '../../components/i18n/portal';
 import { cellOf, cellText, isOurs, PageScan, readValue } from './dom';
 import { listenPageShape } from './page-shape';
+// Taught mappings (issue #17): taught.ts applies them, teach.ts lets the side panel start the picker.
+import { applyTaughtFields, recogniseTaught, setTaught, taughtSeen } from './taught';
+import { listenForTeaching } from './teach';
 
 // Every feature registers itself when imported.
 import.meta.glob('./features/*.tsx', { eager: true });
@@ -61,12 +64,31 @@ export default defineContentScript({
       }
     });
 
+    // ── taught mappings: fetched now and whenever the side panel saved some; the page is looked at again.
+    const loadTaught = () =>
+      void bridge.mappings().then((m) => {
+        if (!setTaught(m)) return;
+        pageKey = '';
+        reportKey = '';
+        schedule();
+      });
+    loadTaught();
+    listenForTeaching(ctx, {
+      lang: () => settings.lang,
+      reload: loadTaught,
+    });
+
     const check = async () => {
       if (!ctx.isValid) return;
       const { evidence, texts } = scanPage(document, location.href);
-      const { module, side, reasons } = recognise(evidence);
+      // A page the agent taught comes before the built-in table; its taught labels before the built-in ones.
+      const taughtPage = recogniseTaught(evidence);
+      const { module, side, reasons } = taughtPage ?? recognise(evidence);
+      const taughtFields = applyTaughtFields(module);
       const seen = new Set([...evidence.labels, ...evidence.tableHeaders]);
       const diag = module ? fieldDiagnostics(module, seen) : { found: knownFieldsSeen(seen), missing: [] };
+      const taughtUsed = taughtSeen(taughtFields, seen);
+      const taught = taughtPage || taughtUsed.length ? { ...(taughtPage ? { page: taughtPage.heading } : {}), fields: taughtUsed } : undefined;
 
       const key = JSON.stringify([location.href, module]);
       if (key !== pageKey) {
@@ -100,7 +122,7 @@ export default defineContentScript({
       // The applicant's ID as the form shows it: the side panel matches it with the person in focus.
       const idHit = module === 'person-basic-info' ? new PageScan(document, texts).fields('residentId')[0] : undefined;
       const residentIdOnPage = idHit ? readValue(idHit).slice(0, 40) : '';
-      const rKey = JSON.stringify([location.href, module, diag.found, diag.missing, attachments, residentIdOnPage]);
+      const rKey = JSON.stringify([location.href, module, diag.found, diag.missing, attachments, residentIdOnPage, taught]);
       if (rKey === reportKey) return;
       reportKey = rKey;
       const report: PageReport = {
@@ -111,8 +133,8 @@ export default defineContentScript({
         fieldsMissing: diag.missing,
         reasons,
         ...(attachments ? { attachments } : {}),
-        fieldNames: Object.fromEntries([...diag.found, ...diag.missing].map((k) => [k, field(k).labels[0]])),
         ...(residentIdOnPage ? { residentIdOnPage } : {}),
+        ...(taught ? { taught } : {}),
         reportedAt: Date.now(),
       };
       try {

@@ -15,6 +15,7 @@ import { documentsRepo } from './documents';
 import { draftsRepo } from './drafts';
 import { employeesRepo } from './employees';
 import { notesRepo } from './notes';
+import { portalMappingsRepo } from './portal-mappings';
 import { focusRepo, settingsRepo } from './settings';
 import { ticksRepo } from './ticks';
 import { portalSyncRepo } from './portal-sync';
@@ -35,6 +36,7 @@ export function createRepos(db: JzzDb, options: RepoOptions = {}) {
     focus: focusRepo(ctx),
     audit: auditRepo(ctx),
     portalSync: portalSyncRepo(ctx),
+    portalMappings: portalMappingsRepo(ctx),
   };
   return {
     ...repos,
@@ -75,3 +77,4 @@ export type { DueQuery } from './documents';
 export type { TickPatch } from './ticks';
 export type { CaptureInput } from '../schemas';
 export type { AuditQuery } from './audit';
+export type { PackPreview } from './portal-mappings';

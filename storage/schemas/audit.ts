@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Day, RecordId, Timestamp } from './common';
 
-export const AuditTable = z.enum(['company', 'employees', 'cases', 'documents', 'ticks', 'notes', 'drafts', 'settings', 'backup']);
+export const AuditTable = z.enum(['company', 'employees', 'cases', 'documents', 'ticks', 'notes', 'drafts', 'settings', 'backup', 'portalMappings']);
 export type AuditTable = z.infer<typeof AuditTable>;
 
 /** What happened: 'erase' is the single entry left after an employee's personal data was deleted. */

@@ -127,9 +127,9 @@ describe('upgrading a version 1 database', () => {
   });
 
   it('refuses to open a database written by a newer version, with a message, touching nothing', async () => {
-    const name = `test-v3-${globalThis.crypto.randomUUID()}`;
+    const name = `test-v5-${globalThis.crypto.randomUUID()}`;
     const newer = new Dexie(name);
-    newer.version(3).stores({ employees: 'id' });
+    newer.version(5).stores({ employees: 'id' });
     await newer.open();
     await newer.table('employees').add({ id: 'x' });
     newer.close();
@@ -138,7 +138,7 @@ describe('upgrading a version 1 database', () => {
     expect(err.code).toBe('version');
     expect(err.zh).toContain('数据库版本比当前扩展新');
     const check = new Dexie(name);
-    check.version(3).stores({ employees: 'id' });
+    check.version(5).stores({ employees: 'id' });
     expect(await check.table('employees').count()).toBe(1);
     check.close();
     await Dexie.delete(name);
