@@ -70,7 +70,7 @@ export function PortalContextCard({ context: given }: { context?: TabContext | n
         <span>{report.module ? t('panel.tab.module', { module: t(`module.${report.module}`) }) : t('panel.tab.unrecognised')}</span>
       </p>
       <PagePersonLine report={report} />
-      <details>
+      <details data-testid="diag-details">
         <summary>
           {t('panel.diag.title')}
           {report.module ? <span className="summary-note">{t('panel.diag.counts', { found: report.fieldsFound.length, missing: report.fieldsMissing.length })}</span> : null}

@@ -374,7 +374,7 @@ export class Overlay {
   private draw(): Node {
     const compact = this.folded || this.crowded;
     const dock = (
-      <div class={`dock ${this.corner}${compact ? ' compact' : ''}`}>
+      <div class={this.dockClass()}>
         {this.panel ? <div class="panel">{this.panel}</div> : null}
         <div class="badge">
           {compact ? <strong>{this.brand}</strong> : this.badge}
@@ -442,8 +442,15 @@ export class Overlay {
     const corner = free ?? corners.reduce((a, b) => (overlap(b) < overlap(a) ? b : a));
     const crowded = !free && !this.folded;
     if (corner === this.corner && crowded === this.crowded) return;
+    const redraw = crowded !== this.crowded;
     this.corner = corner;
     this.crowded = crowded;
-    this.body?.replaceChildren(this.draw());
+    // Moving only restyles the dock (its buttons keep their focus); folding changes what it shows.
+    if (redraw) this.body?.replaceChildren(this.draw());
+    else dock.className = this.dockClass();
+  }
+
+  private dockClass(): string {
+    return `dock ${this.corner}${this.folded || this.crowded ? ' compact' : ''}`;
   }
 }

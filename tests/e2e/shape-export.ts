@@ -8,8 +8,8 @@ export async function exportShape(portal: Page, sidePanel: Page, moduleText: str
   await portal.bringToFront();
   const card = sidePanel.getByTestId('portal-context');
   await expect(card).toContainText(moduleText);
-  const details = card.locator('details');
-  if (!(await details.evaluate((d: HTMLDetailsElement) => d.open))) await card.locator('summary').click();
+  const details = card.getByTestId('diag-details');
+  if (!(await details.evaluate((d: HTMLDetailsElement) => d.open))) await details.locator('summary').click();
   await sidePanel.getByTestId('shape-export-start').click();
   const preview = (await sidePanel.getByTestId('shape-preview').textContent()) ?? '';
   const [download] = await Promise.all([sidePanel.waitForEvent('download'), sidePanel.getByTestId('shape-save').click()]);
