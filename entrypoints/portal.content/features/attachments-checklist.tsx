@@ -27,10 +27,17 @@ addFeature({
   include: [isModule('person-attachments', 'unit-attachments')],
   init(env) {
     let list: PortalChecklist | null = null;
-    void env.bridge.checklist(env.page.module).then((c) => {
-      list = c;
-      env.refreshSoon();
-    });
+    const load = () =>
+      void env.bridge.checklist(env.page.module).then((c) => {
+        if (env.signal.aborted) return;
+        list = c;
+        env.refreshSoon();
+      });
+    load();
+    // The agent edits the case in the side panel beside the page (a date, a tick, another case in focus):
+    // asked again when they come back to the page, so the checklist here says what the side panel says.
+    env.ctx.addEventListener(window, 'focus', load);
+    env.ctx.addEventListener(document, 'visibilitychange', () => document.visibilityState === 'visible' && load());
     const side = env.page.module === 'unit-attachments' ? 'employer' : 'applicant';
 
     env.onRefresh(() => {
