@@ -51,6 +51,11 @@ export const BACKUP_FORMAT = 'jzz-backup';
 /** Version of the file layout; bumped when the envelope of tables changes. */
 const BACKUP_FORMAT_VERSION = 1;
 const APP_NAME = 'bj-work-residence-permit-assistant';
+/**
+ * The oldest database schema whose backups import as they are: schema 3 changed indexes only, so a schema 2
+ * file holds exactly the rows of a schema 3 one (storage/schema-v2.ts).
+ */
+const OLDEST_IMPORTABLE_SCHEMA = 2;
 
 /** The tables a backup carries: every table of storage/db.ts TABLES not excluded there on purpose. */
 export const BACKUP_TABLES = BACKED_UP_TABLES;
@@ -124,11 +129,11 @@ const BACKUP_ROWS = {
   audit: AuditBackupRow,
 } satisfies Record<BackupTable, z.ZodType>;
 
-/** The backup file (format version 1, database schema version 2). */
+/** The backup file (format version 1, database schema version 2 or 3). */
 export const BackupFile = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
   formatVersion: z.literal(BACKUP_FORMAT_VERSION),
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  schemaVersion: z.number().int().min(OLDEST_IMPORTABLE_SCHEMA).max(SCHEMA_VERSION),
   app: z.strictObject({ name: z.literal(APP_NAME), version: z.string().max(50) }),
   exportedAt: Timestamp,
   masked: z.literal(false),
@@ -374,7 +379,7 @@ function validateBackup(raw: unknown): BackupFile {
       en: `the backup comes from a newer version of the extension (data version ${raw.schemaVersion}, this one supports ${SCHEMA_VERSION}); update the extension first.`,
     });
   }
-  if (raw.formatVersion !== BACKUP_FORMAT_VERSION || raw.schemaVersion !== SCHEMA_VERSION) {
+  if (raw.formatVersion !== BACKUP_FORMAT_VERSION || typeof raw.schemaVersion !== 'number' || !Number.isInteger(raw.schemaVersion) || raw.schemaVersion < OLDEST_IMPORTABLE_SCHEMA) {
     throw refuse('unsupported-version', {
       zh: `不支持的备份版本（格式 ${String(raw.formatVersion)}，数据 ${String(raw.schemaVersion)}）。`,
       en: `unsupported backup version (format ${String(raw.formatVersion)}, data ${String(raw.schemaVersion)}).`,

@@ -212,29 +212,20 @@ export function employeesRepo(ctx: RepoContext) {
       const offset = Math.max(0, Math.floor(query.offset ?? 0));
       const limit = Math.min(500, Math.max(1, Math.floor(query.limit ?? 50)));
       return readOp(async () => {
-        let rows: Employee[];
-        let total: number;
-        if (sort === 'updatedAt' && !query.holderStatus) {
-          // Every row has updatedAt, so the index alone pages through them.
-          total = await db.employees.count();
-          const coll = query.descending ? db.employees.orderBy('updatedAt').reverse() : db.employees.orderBy('updatedAt');
-          rows = await coll.offset(offset).limit(limit).toArray();
-        } else {
-          // Pinyin order and optional fields need the rows in memory (≤ 5,000 employees, see backup limits).
-          const all = query.holderStatus
-            ? await db.employees.where('holderStatus').equals(query.holderStatus).toArray()
-            : await db.employees.toArray();
-          const key = (e: Employee): string | undefined => (sort === 'name' ? e.name : e[sort]);
-          all.sort((a, b) => {
-            const ka = key(a);
-            const kb = key(b);
-            if (ka === undefined || kb === undefined) return ka === kb ? a.id.localeCompare(b.id) : ka === undefined ? 1 : -1;
-            const x = sort === 'name' ? collator.compare(ka, kb) : ka.localeCompare(kb);
-            return (query.descending ? -x : x) || a.id.localeCompare(b.id);
-          });
-          total = all.length;
-          rows = all.slice(offset, offset + limit);
-        }
+        // Pinyin order and optional fields need the rows in memory (≤ 5,000 employees, see backup limits); no
+        // index serves these orders or the status filter (storage/db.ts keeps only indexes a query uses).
+        const everyone = await db.employees.toArray();
+        const all = query.holderStatus ? everyone.filter((e) => e.holderStatus === query.holderStatus) : everyone;
+        const key = (e: Employee): string | undefined => (sort === 'name' ? e.name : e[sort]);
+        all.sort((a, b) => {
+          const ka = key(a);
+          const kb = key(b);
+          if (ka === undefined || kb === undefined) return ka === kb ? a.id.localeCompare(b.id) : ka === undefined ? 1 : -1;
+          const x = sort === 'name' ? collator.compare(ka, kb) : ka.localeCompare(kb);
+          return (query.descending ? -x : x) || a.id.localeCompare(b.id);
+        });
+        const total = all.length;
+        const rows = all.slice(offset, offset + limit);
         const items = await Promise.all(rows.map(async (employee) => ({ employee, latestCase: await latestCaseOf(employee.id) })));
         return { items, total, offset, limit };
       });

@@ -12,7 +12,7 @@ import {
   readBackup,
   applyImport,
 } from '../../../storage/backup';
-import { openDb } from '../../../storage/db';
+import { openDb, SCHEMA_VERSION } from '../../../storage/db';
 import { createRepos } from '../../../storage/repos';
 import type { StorageError } from '../../../storage/errors';
 import { CREDIT_CODE, OTHER_CREDIT_CODE, makeClock, rid, seedPerson, snapshot, useFreshDb } from './helpers';
@@ -53,7 +53,7 @@ describe('backup export and import', () => {
     await populate();
     const out = await exportBackup(t.db, { now: () => EXPORTED_AT, appVersion: '0.1.0' });
     const file = JSON.parse(out.text);
-    expect(file).toMatchObject({ format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: 2, app: { version: '0.1.0' }, exportedAt: EXPORTED_AT.toISOString(), masked: false });
+    expect(file).toMatchObject({ format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: SCHEMA_VERSION, app: { version: '0.1.0' }, exportedAt: EXPORTED_AT.toISOString(), masked: false });
     expect(file.counts).toEqual({ company: 1, employees: 2, cases: 3, documents: 3, ticks: 2, notes: 2, drafts: 2, settings: 1, audit: file.tables.audit.length });
     expect(out.filename).toBe('jzz-backup-2026-03-02.json');
     expect(out.notice).toEqual(FULL_BACKUP_NOTICE);
