@@ -179,6 +179,60 @@ describe('backup export and import', () => {
     });
   }, 60_000);
 
+  it('reports its progress in rows done of the total, chunk by chunk, ending at the total', async () => {
+    const { seedBench } = await import('../../bench/seed-db');
+    await seedBench(t.db, { employees: 600, documentsPerEmployee: 4, seed: 7 });
+    const file = await readBackup((await exportBackup(t.db)).text);
+    const rowsInFile = Object.values(file.counts).reduce((a, b) => a + b, 0);
+    await withOtherDb(async (db2) => {
+      const seen: { done: number; total: number }[] = [];
+      await applyImport(db2, file, { onProgress: (p) => seen.push(p) });
+      expect(seen[0]).toEqual({ done: 0, total: rowsInFile });
+      expect(seen.at(-1)).toEqual({ done: rowsInFile, total: rowsInFile });
+      // 2,400 documents in chunks of 1,000: the bar moves several times, never backwards.
+      expect(seen.length).toBeGreaterThanOrEqual(6);
+      for (let i = 1; i < seen.length; i++) expect(seen[i].done).toBeGreaterThan(seen[i - 1].done);
+      expect(await db2.documents.count()).toBe(2400);
+    });
+  }, 60_000);
+
+  it('cancelled half way, before the commit, changes nothing: the rows already written are rolled back', async () => {
+    const { seedBench } = await import('../../bench/seed-db');
+    await seedBench(t.db, { employees: 600, documentsPerEmployee: 4, seed: 7 });
+    const file = await readBackup((await exportBackup(t.db)).text);
+    await withOtherDb(async (db2) => {
+      const repos2 = createRepos(db2, { now: clock.ticking });
+      await seedPerson(repos2, '王芳', rid('1988-01-02', 321));
+      const before = await snapshot(db2);
+      const controller = new AbortController();
+      let last = 0;
+      const err = (await applyImport(db2, file, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          last = p.done;
+          if (p.done >= 2000) controller.abort();
+        },
+      }).catch((e: unknown) => e)) as StorageError;
+      expect(err.code).toBe('cancelled');
+      expect(err.zh).toBe('已取消导入，数据库未作任何修改。');
+      expect(last).toBeGreaterThanOrEqual(2000);
+      expect(await snapshot(db2)).toEqual(before);
+    });
+  }, 60_000);
+
+  it('cancelled before it starts writes nothing', async () => {
+    await populate();
+    const file = await readBackup((await exportBackup(t.db)).text);
+    await withOtherDb(async (db2) => {
+      const controller = new AbortController();
+      controller.abort();
+      const err = (await applyImport(db2, file, { signal: controller.signal }).catch((e: unknown) => e)) as StorageError;
+      expect(err.code).toBe('cancelled');
+      expect(await db2.employees.count()).toBe(0);
+      expect(await db2.audit.count()).toBe(0);
+    });
+  });
+
   it('masks IDs and phones for a shareable export that cannot be imported back', async () => {
     await populate();
     const out = await exportBackup(t.db, { mask: true, now: () => EXPORTED_AT });
