@@ -15,7 +15,7 @@ import {
   type CaseInput,
   type CasePatch,
 } from '../schemas';
-import { applyPatch, audit, compact, newId, parseOrThrow, readOp, writeTx, type RepoContext } from './context';
+import { applyPatch, audit, auditMany, compact, newId, parseOrThrow, readOp, writeTx, type RepoContext } from './context';
 
 const WHAT: Bilingual = { zh: '业务', en: 'Case' };
 
@@ -98,6 +98,29 @@ export function casesRepo(ctx: RepoContext) {
         await db.cases.add(row);
         await audit(ctx, { table: 'cases', recordId: row.id, op: 'create', employeeId: row.employeeId, after: { ...row } });
         return row;
+      });
+    },
+
+    /**
+     * Opens many cases at once (a spreadsheet import): each validated as {@link create} does, their employees
+     * looked up in one request, one bulk write and one audit entry per case. All or nothing.
+     */
+    async createMany(inputs: readonly CaseInput[]): Promise<Case[]> {
+      const at = ctx.now().toISOString();
+      const rows = inputs.map((input) => {
+        const data = parseOrThrow(CaseInputSchema, input, WHAT);
+        const row: Case = compact({ id: newId(), ...data, facts: compact(data.facts), createdAt: at, updatedAt: at });
+        parseOrThrow(CaseRow, row, WHAT);
+        return row;
+      });
+      return writeTx(ctx, [db.cases, db.employees], async () => {
+        const owners = [...new Set(rows.flatMap((r) => (r.employeeId ? [r.employeeId] : [])))];
+        const found = await db.employees.bulkGet(owners);
+        const missing = owners.find((_, i) => !found[i]);
+        if (missing) throw NOT_FOUND({ zh: '员工', en: 'Employee' }, missing);
+        await db.cases.bulkAdd(rows);
+        await auditMany(ctx, rows.map((row) => ({ table: 'cases', recordId: row.id, op: 'create', employeeId: row.employeeId, after: { ...row } })));
+        return rows;
       });
     },
 

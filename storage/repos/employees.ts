@@ -11,6 +11,7 @@ import { maskResidentId } from '../../utils/mask';
 import {
   applyPatch,
   audit,
+  auditMany,
   compact,
   newId,
   parseOrThrow,
@@ -76,18 +77,20 @@ export interface Page<T> {
 
 const collator = new Intl.Collator('zh-CN-u-co-pinyin');
 
+function residentIdTaken(residentId: string, other: Employee): StorageError {
+  return new StorageError(
+    'duplicate',
+    {
+      zh: `身份证号 ${maskResidentId(residentId)} 已属于员工「${other.name}」，未保存。`,
+      en: `Resident ID ${maskResidentId(residentId)} already belongs to employee "${other.name}"; not saved.`,
+    },
+    { reason: 'resident-id-taken' },
+  );
+}
+
 async function duplicateCheck(ctx: RepoContext, residentId: string, selfId?: string): Promise<void> {
   const other = await ctx.db.employees.where('residentId').equals(residentId).first();
-  if (other && other.id !== selfId) {
-    throw new StorageError(
-      'duplicate',
-      {
-        zh: `身份证号 ${maskResidentId(residentId)} 已属于员工「${other.name}」，未保存。`,
-        en: `Resident ID ${maskResidentId(residentId)} already belongs to employee "${other.name}"; not saved.`,
-      },
-      { reason: 'resident-id-taken' },
-    );
-  }
+  if (other && other.id !== selfId) throw residentIdTaken(residentId, other);
 }
 
 export function employeesRepo(ctx: RepoContext) {
@@ -118,6 +121,33 @@ export function employeesRepo(ctx: RepoContext) {
         await db.employees.add(row);
         await audit(ctx, { table: 'employees', recordId: row.id, op: 'create', employeeId: row.id, after: { ...row } });
         return row;
+      });
+    },
+
+    /**
+     * Adds many employees at once (a spreadsheet import): each validated as {@link create} does, the resident
+     * IDs checked in one index query, one bulk write and one audit entry per employee. All or nothing: any bad
+     * row or taken ID throws before anything is written.
+     */
+    async createMany(inputs: readonly EmployeeInput[]): Promise<Employee[]> {
+      const at = ctx.now().toISOString();
+      const rows = inputs.map((input) => {
+        const data = parseOrThrow(EmployeeInputSchema, input, WHAT);
+        const row: Employee = compact({ id: newId(), ...data, ...deriveFromResidentId(data.residentId), createdAt: at, updatedAt: at });
+        parseOrThrow(EmployeeRow, row, WHAT);
+        return row;
+      });
+      return writeTx(ctx, [db.employees], async () => {
+        const seen = new Map<string, Employee>();
+        for (const other of await db.employees.where('residentId').anyOf(rows.map((r) => r.residentId)).toArray()) seen.set(other.residentId, other);
+        for (const row of rows) {
+          const other = seen.get(row.residentId);
+          if (other) throw residentIdTaken(row.residentId, other);
+          seen.set(row.residentId, row);
+        }
+        await db.employees.bulkAdd(rows);
+        await auditMany(ctx, rows.map((row) => ({ table: 'employees', recordId: row.id, op: 'create', employeeId: row.id, after: { ...row } })));
+        return rows;
       });
     },
 
