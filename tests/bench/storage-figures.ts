@@ -126,7 +126,8 @@ export async function storageFigures(
     // Long tasks are reported after they end: give the observer one task to deliver the last ones.
     await new Promise((r) => setTimeout(r, 50));
     const tasks = watch?.stop();
-    const during = (from: number, to: number) => (tasks ?? []).filter((x) => x.start + x.duration > from && x.start < to).map((x) => x.duration).sort((a, b) => b - a);
+    // Each task counts in the phase it started in.
+    const during = (from: number, to: number) => (tasks ?? []).filter((x) => x.start >= from && x.start < to).map((x) => x.duration).sort((a, b) => b - a);
     const gaps = progress.slice(1).map((p, i) => p.at - progress[i].at);
     const restore: RestoreFigures = {
       readMs,
@@ -135,7 +136,7 @@ export async function storageFigures(
       rowsTotal: progress.at(-1)?.total ?? 0,
       firstProgressMs: progress.length ? progress[0].at - applyStart : NaN,
       maxProgressGapMs: gaps.length ? Math.max(...gaps) : NaN,
-      longTasks: tasks ? { read: during(applyStart - readMs, applyStart), apply: during(applyStart, applyStart + applyMs) } : null,
+      longTasks: tasks ? { read: during(applyStart - readMs - 1, applyStart), apply: during(applyStart, Infinity) } : null,
     };
 
     const raw = new Dexie(`${o.targetName}-raw-floor`);

@@ -220,6 +220,20 @@ describe('backup export and import', () => {
     });
   }, 60_000);
 
+  it('names a bad row deep in a large table exactly as a whole-file check would (rows are checked in slices)', async () => {
+    const { seedBench } = await import('../../bench/seed-db');
+    const { fromZodError } = await import('../../../storage/errors');
+    await seedBench(t.db, { employees: 600, documentsPerEmployee: 4, seed: 7 });
+    const file = JSON.parse((await exportBackup(t.db)).text);
+    file.tables.documents[1503].validUntil = '2026-02-30';
+    const err = (await readBackup(JSON.stringify(file)).catch((e: unknown) => e)) as StorageError;
+    expect(err.reason).toBe('invalid-rows');
+    const whole = BackupFile.safeParse(file);
+    expect(whole.success).toBe(false);
+    expect(err.details[0]).toBe(fromZodError(whole.error!, { zh: '备份', en: 'Backup' }).details[0]);
+    expect(err.details[0]).toContain('1504');
+  }, 60_000);
+
   it('cancelled before it starts writes nothing', async () => {
     await populate();
     const file = await readBackup((await exportBackup(t.db)).text);
