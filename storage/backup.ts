@@ -279,24 +279,43 @@ export interface ReadOptions {
 }
 
 
-function parseJson(text: string, maxString: number): unknown {
+/**
+ * JSON.parse without a reviver (a reviver call per value made parsing a 6 MB backup 3–5× slower, in one task),
+ * then a walk over every key and string in slices with a turn for the page between them: a hostile key or an
+ * over-long string is refused as the reviver did.
+ */
+async function parseJson(text: string, maxString: number): Promise<unknown> {
+  let raw: unknown;
   try {
-    return JSON.parse(text, function reviver(key, value: unknown) {
-      if (HOSTILE_KEYS.has(key)) throw refuse('hostile-key', { zh: `文件含有不允许的键名「${key}」（可能是恶意文件）。`, en: `the file contains the forbidden key "${key}" (possibly a hostile file).` });
-      // Only an envelope's ciphertext may be long; a plain file with such a key fails the schema anyway.
-      if (typeof value === 'string' && value.length > maxString && key !== 'ciphertext') {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw refuse('not-json', { zh: '文件不是完整的 JSON（可能被截断或损坏）。', en: 'the file is not complete JSON (truncated or damaged?).' }, [], e);
+  }
+  const stack: [key: string, value: unknown][] = [['', raw]];
+  let visited = 0;
+  while (stack.length) {
+    if (++visited % WALK_SLICE === 0) await yieldToPage();
+    const [key, value] = stack.pop()!;
+    if (HOSTILE_KEYS.has(key)) throw refuse('hostile-key', { zh: `文件含有不允许的键名「${key}」（可能是恶意文件）。`, en: `the file contains the forbidden key "${key}" (possibly a hostile file).` });
+    // Only an envelope's ciphertext may be long; a plain file with such a key fails the schema anyway.
+    if (typeof value === 'string') {
+      if (value.length > maxString && key !== 'ciphertext') {
         throw refuse('string-too-long', {
           zh: `文件中有超过 ${Math.round(maxString / 1024)} KB 的文本字段。`,
           en: `the file has a text field longer than ${Math.round(maxString / 1024)} KB.`,
         });
       }
-      return value;
-    });
-  } catch (e) {
-    if (e instanceof StorageError) throw e;
-    throw refuse('not-json', { zh: '文件不是完整的 JSON（可能被截断或损坏）。', en: 'the file is not complete JSON (truncated or damaged?).' }, [], e);
+    } else if (Array.isArray(value)) {
+      for (let k = value.length - 1; k >= 0; k--) stack.push([String(k), value[k]]);
+    } else if (typeof value === 'object' && value !== null) {
+      for (const k of Object.keys(value)) stack.push([k, (value as Record<string, unknown>)[k]]);
+    }
   }
+  return raw;
 }
+
+/** Values checked per slice of that walk (~5 ms in Chromium). */
+const WALK_SLICE = 50_000;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -327,7 +346,7 @@ export async function readBackup(text: string, options: ReadOptions = {}): Promi
 
   // An encrypted envelope is up to ~4/3 of the plain file (base64).
   if (text.length > Math.ceil(maxFile * 1.4)) throw tooLarge(maxFile);
-  let raw = parseJson(text, maxString);
+  let raw = await parseJson(text, maxString);
   if (isRecord(raw) && raw.format === ENCRYPTED_FORMAT) {
     if (!options.passphrase) {
       throw refuse('needs-passphrase', { zh: '这是加密备份，请输入导出时设置的口令。', en: 'this backup is encrypted; enter the passphrase it was exported with.' });
@@ -346,7 +365,7 @@ export async function readBackup(text: string, options: ReadOptions = {}): Promi
       throw e;
     }
     if (plain.length > maxFile) throw tooLarge(maxFile);
-    raw = parseJson(plain, maxString);
+    raw = await parseJson(plain, maxString);
     if (isRecord(raw) && raw.format === ENCRYPTED_FORMAT) {
       throw refuse('not-backup', { zh: '加密文件中不是备份数据。', en: 'the encrypted file does not hold a backup.' });
     }
