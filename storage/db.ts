@@ -55,21 +55,26 @@ export const TABLES = {
    *   findByResidentId, the unique check on create/update) and `.anyOf(ids)` (backup.ts prepare: conflicts).
    * - `residentIdRev`: `employees.where('residentIdRev').startsWith(reversed)` (repos/employees.ts search: "ID
    *   ends with …", the side panel's picker).
+   * - `permitValidUntil`: `employees.where('permitValidUntil').between(today, latestExpiryDueBy(horizon))`
+   *   (storage/snapshot.ts loadFirstScreen: the case book's first screen, holders whose permit is due soon).
    * No others: the case book and employees.list sort and filter the ≤ 5,000 rows in memory (pinyin order).
    */
-  employees: { stores: 'id, &residentId, residentIdRev', backup: { label: { zh: '员工', en: 'employees' }, maxRows: 5_000 } },
+  employees: { stores: 'id, &residentId, residentIdRev, permitValidUntil', backup: { label: { zh: '员工', en: 'employees' }, maxRows: 5_000 } },
   /**
    * One business per row (新办, 续签…).
    * - `employeeId`: `cases.where('employeeId').equals(id).primaryKeys()` (repos/employees.ts erase).
    * - `[employeeId+createdAt]`: `cases.where('[employeeId+createdAt]').between([id, min], [id, max]).reverse()`
    *   (repos/cases.ts listByEmployee, repos/employees.ts latestCase: the latest case without a scan).
-   * cases.list filters the ≤ 20,000 rows in memory (no product view pages cases by status).
+   *   `employeeId` also: `cases.where('employeeId').anyOf(ids)` (storage/snapshot.ts loadFirstScreen).
+   * - `status`: `cases.where('status').equals('district-review')` (storage/snapshot.ts loadFirstScreen: reviews
+   *   due, which may be overdue and come first).
+   * cases.list filters the ≤ 20,000 rows in memory (no product view pages cases by business).
    */
-  cases: { stores: 'id, employeeId, [employeeId+createdAt]', backup: { label: { zh: '业务', en: 'cases' }, maxRows: 20_000 } },
+  cases: { stores: 'id, employeeId, status, [employeeId+createdAt]', backup: { label: { zh: '业务', en: 'cases' }, maxRows: 20_000 } },
   /**
    * Materials with validity.
    * - `employeeId`, `caseId`: `documents.where('employeeId' | 'caseId').equals(id)` (repos/documents.ts
-   *   listFor; erasure of an employee or a case).
+   *   listFor; erasure of an employee or a case); `where('employeeId').anyOf(ids)` (snapshot.ts loadFirstScreen).
    * - `fallsBelowRuleOn` (§五, rules/validity.ts): `documents.where('fallsBelowRuleOn').between(from, to)`
    *   (storage/snapshot.ts loadSnapshot for the case book and the daily reminder check;
    *   repos/documents.ts fallingBelowWithin).

@@ -5,7 +5,8 @@
  * rules/deadline-events.ts (pure, one working-day implementation in rules/calendar.ts).
  */
 import type { IsoDate } from '../rules/model';
-import { caseBookRows as rulesCaseBookRows, type CaseBookRow as RulesCaseBookRow } from '../rules/deadline-events';
+import { caseBookRows as rulesCaseBookRows, latestExpiryDueBy, type CaseBookRow as RulesCaseBookRow } from '../rules/deadline-events';
+import { addDays } from '../rules/dates';
 import type { DeadlineOptions } from '../rules/deadlines';
 import type { Case, CompanyProfile, DocumentRecord, Employee } from './schemas';
 import type { Repos } from './repos';
@@ -55,6 +56,70 @@ export async function loadSnapshot(repos: Repos, options: SnapshotOptions = {}):
         db.company.get('company'),
       ]);
       return { employees, cases, documents, ...(company ? { company } : {}) };
+    }),
+  );
+}
+
+// ───────────────────────────── The case book's first screen ─────────────────────────────
+
+/** How far ahead the case book reads documents falling below §五 (its next-deadline column). */
+export const CASEBOOK_DOCUMENT_DAYS = 400;
+
+export interface FirstScreen {
+  /**
+   * Every employee whose next deadline is on or before `horizon` — all of them, so that sorted by next deadline
+   * they are exactly the first rows of the whole table — computed by rules/ like every row.
+   */
+  rows: CaseBookRow[];
+  horizon: IsoDate;
+  /** Employees in the database. */
+  total: number;
+}
+
+/**
+ * The case book's first query (issue #16): the rows that come first in its default order (next deadline, earliest
+ * first), read through indexes instead of every employee. A row's next deadline is a permit deadline (expiry
+ * within {@link latestExpiryDueBy}, employees.permitValidUntil), a document falling below §五
+ * (documents.fallsBelowRuleOn) or a review's end (cases.status = district-review, possibly overdue); so the
+ * employees found by those three queries up to a horizon include everyone due by then. Those employees are read
+ * with all their cases and documents and go through rules/ `caseBookRows` like the full table; the horizon
+ * doubles (2 weeks … the document window) until at least `size` rows are due. Undefined when the database is
+ * small enough to read whole, or too few rows have a deadline in the window: then the full read comes first.
+ */
+export async function loadFirstScreen(repos: Repos, today: IsoDate, options: DeadlineOptions | undefined, size: number): Promise<FirstScreen | undefined> {
+  const { db } = repos;
+  const windowEnd = addDays(today, CASEBOOK_DOCUMENT_DAYS);
+  return readOp(() =>
+    db.transaction('r', [db.employees, db.cases, db.documents, db.company], async () => {
+      const total = await db.employees.count();
+      if (total <= size * 4) return undefined;
+      const reviews = await db.cases.where('status').equals('district-review').toArray();
+      for (let days = 14; ; days *= 2) {
+        const horizon = days >= CASEBOOK_DOCUMENT_DAYS ? windowEnd : addDays(today, days);
+        const [dueDocs, dueHolders] = await Promise.all([
+          db.documents.where('fallsBelowRuleOn').between(today, horizon, true, true).toArray(),
+          db.employees.where('permitValidUntil').between(today, latestExpiryDueBy(horizon), true, true).primaryKeys(),
+        ]);
+        const ids = [...new Set([...(dueHolders as string[]), ...dueDocs.flatMap((d) => (d.employeeId ? [d.employeeId] : [])), ...reviews.flatMap((c) => (c.employeeId ? [c.employeeId] : []))])];
+        if (ids.length >= size) {
+          const [employees, cases, documents, company] = await Promise.all([
+            db.employees.bulkGet(ids),
+            db.cases.where('employeeId').anyOf(ids).toArray(),
+            db.documents.where('employeeId').anyOf(ids).toArray(),
+            db.company.get('company'),
+          ]);
+          const snapshot: Snapshot = {
+            employees: employees.filter((e): e is Employee => e !== undefined),
+            cases,
+            // The same window as the full read (loadSnapshot with the case book's options).
+            documents: documents.filter((d) => d.fallsBelowRuleOn !== undefined && d.fallsBelowRuleOn >= today && d.fallsBelowRuleOn <= windowEnd),
+            ...(company ? { company } : {}),
+          };
+          const rows = caseBookRows(snapshot, today, options).filter((r) => r.next && r.next.date <= horizon);
+          if (rows.length >= size) return { rows, horizon, total };
+        }
+        if (horizon === windowEnd) return undefined;
+      }
     }),
   );
 }

@@ -14,9 +14,9 @@ describe('the database schema', () => {
     expect(t.db.tables.map((x) => x.name).sort()).toEqual([...TABLE_NAMES].sort());
     const idx = (table: string) => t.db.table(table).schema.indexes.map((i) => i.name);
     expect(idx('documents')).toContain('fallsBelowRuleOn');
-    expect(idx('employees').sort()).toEqual(['residentId', 'residentIdRev']);
+    expect(idx('employees').sort()).toEqual(['permitValidUntil', 'residentId', 'residentIdRev']);
     expect(t.db.employees.schema.idxByName.residentId.unique).toBe(true);
-    expect(idx('cases').sort()).toEqual(['[employeeId+createdAt]', 'employeeId']);
+    expect(idx('cases').sort()).toEqual(['[employeeId+createdAt]', 'employeeId', 'status']);
     expect(idx('documents').sort()).toEqual(['caseId', 'employeeId', 'fallsBelowRuleOn']);
     expect(t.db.ticks.schema.primKey.name).toBe('[caseId+itemId]');
     expect(t.db.audit.schema.primKey.auto).toBe(true);
