@@ -578,10 +578,10 @@ export interface ImportOptions {
 /**
  * Rows per write request of a restore. Dexie serialises a bulkPut's rows in one synchronous loop, so the
  * chunk bounds the longest main-thread task of the write phase; between chunks the browser paints the
- * progress. Measured in Chromium (tests/bench/storage-figures.ts, 20,000 documents): 1,000-row chunks cost
- * ≈ 3 % more than one bulkPut of everything, and no chunk's task reaches 50 ms.
+ * progress. 500 rows (≈ 10 ms of serialising on a quiet machine): the bench (tests/bench/storage-figures.ts) reports
+ * the longest task of the write phase and the longest gap between two progress steps.
  */
-const WRITE_CHUNK = 1_000;
+const WRITE_CHUNK = 500;
 
 type Row = Record<string, unknown>;
 
@@ -604,14 +604,27 @@ interface Prepared {
   employeeUpdates: string[];
 }
 
-/** Recomputes derived fields so a file cannot smuggle in inconsistent ones. */
-function normalise(file: BackupFile): BackupTables {
+/** Maps `list` in slices of VALIDATE_CHUNK rows with a turn for the page between them (outside any transaction). */
+async function mapInSlices<T, U>(list: readonly T[], fn: (row: T) => U): Promise<U[]> {
+  const out: U[] = [];
+  for (let i = 0; i < list.length; i += VALIDATE_CHUNK) {
+    if (i > 0) await yieldToPage();
+    for (let k = i; k < Math.min(list.length, i + VALIDATE_CHUNK); k++) out.push(fn(list[k]));
+  }
+  return out;
+}
+
+/**
+ * Recomputes derived fields so a file cannot smuggle in inconsistent ones. Runs before the transaction (it reads
+ * no database), in slices: the date arithmetic of 20,000 documents was the longest task of a restore.
+ */
+async function normalise(file: BackupFile): Promise<BackupTables> {
   // Rows that change are new objects; the others are never modified (filtered into new arrays, cloned by
   // IndexedDB on write), so the parsed file needs no deep copy (structuredClone of 25,000 rows: ~100 ms).
   const t = { ...file.tables } as BackupTables;
-  t.employees = t.employees.map((e) => ({ ...e, ...deriveFromResidentId(e.residentId) }));
+  t.employees = await mapInSlices(t.employees, (e) => ({ ...e, ...deriveFromResidentId(e.residentId) }));
   const caseOwner = new Map(t.cases.map((c) => [c.id, c.employeeId]));
-  t.documents = t.documents.map((d) => {
+  t.documents = await mapInSlices(t.documents, (d) => {
     const out: DocumentRecord = { ...d };
     const due = deriveFallsBelow(d.kind, d.validUntil);
     if (due) out.fallsBelowRuleOn = due;
@@ -626,8 +639,7 @@ function normalise(file: BackupFile): BackupTables {
   return t;
 }
 
-async function prepare(db: JzzDb, file: BackupFile, options: ImportOptions): Promise<Prepared> {
-  const t = normalise(file);
+async function prepare(db: JzzDb, file: BackupFile, t: BackupTables, options: ImportOptions): Promise<Prepared> {
   const conflicts: ImportConflict[] = [];
   const skipEmployees = new Set<string>();
   let skipCompany = false;
@@ -760,7 +772,8 @@ async function prepare(db: JzzDb, file: BackupFile, options: ImportOptions): Pro
 /** Dry run: what an import of `file` would add, update, leave unchanged, skip, and which conflicts it has. */
 export async function planImport(db: JzzDb, file: BackupFile, options: ImportOptions = {}): Promise<ImportPlan> {
   try {
-    return await db.transaction('r', BACKUP_TABLES.map((t) => db.table(t)), async () => (await prepare(db, file, options)).plan);
+    const tables = await normalise(file);
+    return await db.transaction('r', BACKUP_TABLES.map((t) => db.table(t)), async () => (await prepare(db, file, tables, options)).plan);
   } catch (e) {
     throw toStorageError(e);
   }
@@ -774,8 +787,10 @@ export async function planImport(db: JzzDb, file: BackupFile, options: ImportOpt
 export async function applyImport(db: JzzDb, file: BackupFile, options: ImportOptions = {}): Promise<ImportPlan> {
   const now = options.now ?? (() => new Date());
   try {
+    const tables = await normalise(file);
+    if (options.signal?.aborted) throw CANCELLED();
     return await db.transaction('rw', BACKUP_TABLES.map((t) => db.table(t)), async () => {
-      const p = await prepare(db, file, options);
+      const p = await prepare(db, file, tables, options);
       if (p.plan.conflicts.length > 0 && options.conflicts !== 'skip') {
         throw refuse(
           'conflicts',

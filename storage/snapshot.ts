@@ -91,21 +91,25 @@ export async function loadFirstScreen(repos: Repos, today: IsoDate, options: Dea
   const windowEnd = addDays(today, CASEBOOK_DOCUMENT_DAYS);
   return readOp(() =>
     db.transaction('r', [db.employees, db.cases, db.documents, db.company], async () => {
-      const total = await db.employees.count();
-      if (total <= size * 4) return undefined;
-      const reviews = await db.cases.where('status').equals('district-review').toArray();
-      for (let days = 14; ; days *= 2) {
-        const horizon = days >= CASEBOOK_DOCUMENT_DAYS ? windowEnd : addDays(today, days);
-        const [dueDocs, dueHolders] = await Promise.all([
+      const due = (horizon: IsoDate) =>
+        Promise.all([
           db.documents.where('fallsBelowRuleOn').between(today, horizon, true, true).toArray(),
           db.employees.where('permitValidUntil').between(today, latestExpiryDueBy(horizon), true, true).primaryKeys(),
         ]);
+      // One round trip for the count, the reviews and the first horizon's candidates.
+      const [total, reviews, firstDue] = await Promise.all([db.employees.count(), db.cases.where('status').equals('district-review').toArray(), due(addDays(today, 14))]);
+      if (total <= size * 4) return undefined;
+      for (let days = 14; ; days *= 2) {
+        const horizon = days >= CASEBOOK_DOCUMENT_DAYS ? windowEnd : addDays(today, days);
+        const [dueDocs, dueHolders] = days === 14 ? firstDue : await due(horizon);
         const ids = [...new Set([...(dueHolders as string[]), ...dueDocs.flatMap((d) => (d.employeeId ? [d.employeeId] : [])), ...reviews.flatMap((c) => (c.employeeId ? [c.employeeId] : []))])];
         if (ids.length >= size) {
+          // equals() per employee, all issued at once: IndexedDB answers them together, where anyOf() would walk
+          // one cursor jumping from key to key (a round trip per employee).
           const [employees, cases, documents, company] = await Promise.all([
             db.employees.bulkGet(ids),
-            db.cases.where('employeeId').anyOf(ids).toArray(),
-            db.documents.where('employeeId').anyOf(ids).toArray(),
+            Promise.all(ids.map((id) => db.cases.where('employeeId').equals(id).toArray())).then((x) => x.flat()),
+            Promise.all(ids.map((id) => db.documents.where('employeeId').equals(id).toArray())).then((x) => x.flat()),
             db.company.get('company'),
           ]);
           const snapshot: Snapshot = {

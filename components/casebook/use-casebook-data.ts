@@ -13,6 +13,7 @@ import { CASEBOOK_DOCUMENT_DAYS, caseBookRows, loadFirstScreen, loadSnapshot, ty
 import { type DeadlineOptions } from '../../rules/deadlines';
 import { LiveEpochContext } from '../use-live';
 import { useDeadlineOptions } from '../use-deadline-settings';
+import { applyDeadlineSettings } from '../../storage/deadline-settings';
 
 export interface CaseBookData {
   snapshot: Snapshot;
@@ -34,18 +35,23 @@ export function useCaseBookData(today: string): { data?: CaseBookData; first?: F
   // undefined: not tried yet; null: no first screen (small database, or the full read came first).
   const [first, setFirst] = useState<{ today: string; screen: FirstScreen | null } | undefined>(undefined);
   useEffect(() => {
-    // Nothing is computed before the stored settings (entered holiday notices, buffer) are applied.
-    if (!idx || first) return;
+    if (first) return;
     let alive = true;
     performance.mark('jzz:casebook:query-start');
-    loadFirstScreen(getRepos(), today, idx, FIRST_SCREEN_ROWS).then(
-      (screen) => alive && setFirst({ today, screen: screen ?? null }),
-      () => alive && setFirst({ today, screen: null }),
-    );
+    // Started at mount, not after the settings hook answers: the settings row is read here too, and applied
+    // before anything is computed (the same options the rows below get from useDeadlineOptions).
+    const repos = getRepos();
+    repos.settings
+      .get()
+      .then((settings) => loadFirstScreen(repos, today, applyDeadlineSettings(settings).options, FIRST_SCREEN_ROWS))
+      .then(
+        (screen) => alive && setFirst({ today, screen: screen ?? null }),
+        () => alive && setFirst({ today, screen: null }),
+      );
     return () => {
       alive = false;
     };
-  }, [idx, today, first]);
+  }, [today, first]);
   // Everything else after the first screen: the full read waits for the first query to answer.
   const snapshot = useLiveQuery(
     () => (first ? loadSnapshot(getRepos(), { documentsFrom: today, documentsTo: addDays(today, CASEBOOK_DOCUMENT_DAYS) }) : undefined),

@@ -368,7 +368,7 @@ export function buildFigures(x: Inputs): Figure[] {
       budget,
       within: st.importMs <= limit && (key !== 'chromium' || progressShown),
       note:
-        `A restore as the case book runs it, of the exported backup (${(st.backupChars / 1e6).toFixed(1)} M characters) into an empty database: readBackup (parse + validation) ${ms(r.readMs)}, then applyImport (plan + one all-or-nothing transaction written in 1,000-row chunks) ${ms(r.applyMs)}. ` +
+        `A restore as the case book runs it, of the exported backup (${(st.backupChars / 1e6).toFixed(1)} M characters) into an empty database: readBackup (parse + validation) ${ms(r.readMs)}, then applyImport (plan + one all-or-nothing transaction written in 500-row chunks) ${ms(r.applyMs)}. ` +
         `Progress: ${r.progressEvents} onProgress calls over ${r.rowsTotal.toLocaleString('en')} rows, the first ${ms(r.firstProgressMs)} after applyImport began, at most ${ms(r.maxProgressGapMs)} between two. ` +
         `Engine floor: plain Dexie bulkAdd of the same ${st.documents.toLocaleString('en')} document rows into a bare table with the indexes storage/db.ts declares ${ms(st.rawDocumentsBulkAddMs)}. ${st.seedMs !== undefined ? `For comparison: seedBench bulk write of the same ${st.employees.toLocaleString('en')} + ${st.documents.toLocaleString('en')} rows ${ms(st.seedMs)}, export ${ms(st.exportMs ?? NaN)}` : `The file is the one the node run exported (tests/bench/seed-db.ts seed 20260101, ${st.employees.toLocaleString('en')} employees + ${st.documents.toLocaleString('en')} documents)`}. ${st.engine}.`,
     });
