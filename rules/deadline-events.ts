@@ -424,6 +424,9 @@ export function caseBookRows<E extends DeadlineHolder, C extends DeadlineCase>(
   });
 }
 
+/** Calendar days that hold 60 working days at most (see {@link latestExpiryDueBy}). */
+const PERMIT_DEADLINE_SPAN_DAYS = 150;
+
 /**
  * The latest permit expiry whose renewal or employer-change deadline can fall on or before `day`: every such
  * deadline (the opening, the recommended latest day, the expiry itself) lies between the opening — the 60th
@@ -435,9 +438,6 @@ export function caseBookRows<E extends DeadlineHolder, C extends DeadlineCase>(
 export function latestExpiryDueBy(day: IsoDate): IsoDate {
   return addDays(day, PERMIT_DEADLINE_SPAN_DAYS);
 }
-
-/** See {@link latestExpiryDueBy}. */
-export const PERMIT_DEADLINE_SPAN_DAYS = 150;
 
 // ───────────────────────────── Due reminders ─────────────────────────────
 

@@ -23,7 +23,7 @@ export interface CaseBookData {
 }
 
 /** Rows the first query fetches: more than a tall screen shows (the grid draws ~30 and 8 more each way). */
-export const FIRST_SCREEN_ROWS = 60;
+const FIRST_SCREEN_ROWS = 60;
 
 /**
  * `data`: every row, once the full read is in. `first`: the first screen until then (absent when the database is
