@@ -136,7 +136,8 @@ export async function storageFigures(
       rowsTotal: progress.at(-1)?.total ?? 0,
       firstProgressMs: progress.length ? progress[0].at - applyStart : NaN,
       maxProgressGapMs: gaps.length ? Math.max(...gaps) : NaN,
-      longTasks: tasks ? { read: during(applyStart - readMs - 1, applyStart), apply: during(applyStart, Infinity) } : null,
+      // The observer starts just before the read: whatever task it saw that began before applyImport is the read's.
+      longTasks: tasks ? { read: during(-Infinity, applyStart), apply: during(applyStart, Infinity) } : null,
     };
 
     const raw = new Dexie(`${o.targetName}-raw-floor`);
