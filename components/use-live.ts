@@ -82,3 +82,7 @@ export const useFocus = (repos?: Repos) => useLiveQuery(() => r(repos).focus.get
 
 export const useAuditLog = (query: AuditQuery = {}, repos?: Repos) =>
   useLiveQuery(() => r(repos).audit.list(query), [query.table, query.recordId, query.employeeId, query.before, query.limit]);
+
+/** Every employee and case, for matching a portal list (null when not asked for). */
+export const usePortalSyncSnapshot = (enabled: boolean, repos?: Repos) =>
+  useLiveQuery(() => (enabled ? r(repos).portalSync.snapshot() : null), [enabled]);

@@ -346,7 +346,7 @@ export interface CaseBookRow<E extends DeadlineHolder = DeadlineHolder, C extend
   readonly caseCount: number;
   readonly permit?: PermitDeadline;
   readonly next?: NextDeadline;
-  /** Documents falling below §五 within the loaded window (already-below ones excluded). */
+  /** Documents of open cases (or of no case) that fall below §五 within the loaded window or already have. */
   readonly documentsDue: number;
 }
 
@@ -370,7 +370,9 @@ export function caseBookRows<E extends DeadlineHolder, C extends DeadlineCase>(
   const docsByEmployee = new Map<string, DeadlineDocument[]>();
   const caseStatus = new Map(s.cases.map((c) => [c.id, c.status]));
   for (const d of s.documents) {
-    if (!d.employeeId || !d.fallsBelowRuleOn || d.fallsBelowRuleOn < today) continue;
+    // A document already below its rule stays in the row (overdue, first in line): it is an alarm in the
+    // reminders too (issue #18 item 3), and the row must not go quiet once the day has passed.
+    if (!d.employeeId || !d.fallsBelowRuleOn) continue;
     const st = d.caseId ? caseStatus.get(d.caseId) : undefined;
     if (st && DOCUMENTS_SETTLED.has(st)) continue;
     const list = docsByEmployee.get(d.employeeId);
@@ -409,7 +411,7 @@ export function caseBookRows<E extends DeadlineHolder, C extends DeadlineCase>(
     }
     const docs = docsByEmployee.get(employee.id) ?? [];
     for (const d of docs) {
-      candidates.push({ kind: 'document-falls-below', date: d.fallsBelowRuleOn!, workdaysLeft: countWorkdaysUnchecked(today, d.fallsBelowRuleOn!).count, approximate: false, documentId: d.id, ...(d.caseId ? { caseId: d.caseId } : {}) });
+      candidates.push({ kind: 'document-falls-below', date: d.fallsBelowRuleOn!, workdaysLeft: signedWorkdays(today, d.fallsBelowRuleOn!), approximate: false, documentId: d.id, ...(d.caseId ? { caseId: d.caseId } : {}) });
     }
     candidates.sort((a, b) => cmp(a.date, b.date) || cmp(a.kind, b.kind));
     return {
@@ -636,5 +638,16 @@ export function dueReminders(s: DeadlineSnapshot, today: IsoDate, leads: Reminde
 export function documentWindow(today: IsoDate, leads: ReminderLeads): { documentsFrom: IsoDate; documentsTo: IsoDate } {
   // From the past too: a document already below its rule is an alarm until it is replaced (or its case settled).
   // Working days never outnumber calendar days; the longest holiday run (Spring Festival) adds ≤ 9 more per month.
-  return { documentsFrom: addDays(today, -3 * 366), documentsTo: addDays(today, Math.ceil(leads.documents * 1.6) + 21) };
+  return { documentsFrom: addDays(today, -DOCUMENT_LOOKBACK_DAYS), documentsTo: addDays(today, Math.ceil(leads.documents * 1.6) + 21) };
+}
+
+/** How far back a document already below its rule still counts (it stays an alarm until replaced or its case settled). */
+const DOCUMENT_LOOKBACK_DAYS = 3 * 366;
+
+/**
+ * The documents the case book reads: the same look-back as the reminders (so a row shows what the alarm
+ * says), and 400 days ahead for the calendar and the rows' next deadlines.
+ */
+export function caseBookDocumentWindow(today: IsoDate): { documentsFrom: IsoDate; documentsTo: IsoDate } {
+  return { documentsFrom: addDays(today, -DOCUMENT_LOOKBACK_DAYS), documentsTo: addDays(today, 400) };
 }

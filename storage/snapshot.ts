@@ -62,9 +62,6 @@ export async function loadSnapshot(repos: Repos, options: SnapshotOptions = {}):
 
 // ───────────────────────────── The case book's first screen ─────────────────────────────
 
-/** How far ahead the case book reads documents falling below §五 (its next-deadline column). */
-export const CASEBOOK_DOCUMENT_DAYS = 400;
-
 export interface FirstScreen {
   /**
    * Every employee whose next deadline is on or before `horizon` — all of them, so that sorted by next deadline
@@ -78,30 +75,37 @@ export interface FirstScreen {
 
 /**
  * The case book's first query (issue #16): the rows that come first in its default order (next deadline, earliest
- * first), read through indexes instead of every employee. A row's next deadline is a permit deadline (expiry
- * within {@link latestExpiryDueBy}, employees.permitValidUntil), a document falling below §五
- * (documents.fallsBelowRuleOn) or a review's end (cases.status = district-review, possibly overdue); so the
- * employees found by those three queries up to a horizon include everyone due by then. Those employees are read
- * with all their cases and documents and go through rules/ `caseBookRows` like the full table; the horizon
- * doubles (2 weeks … the document window) until at least `size` rows are due. Undefined when the database is
- * small enough to read whole, or too few rows have a deadline in the window: then the full read comes first.
+ * first), read through indexes instead of every employee. A row's next deadline is a document's §五 day in the
+ * window (documents.fallsBelowRuleOn; one already past stays, overdue, rules/deadline-events.ts), a review's end
+ * (cases.status = district-review, possibly overdue) or a permit deadline (never before today; expiry within
+ * {@link latestExpiryDueBy}, employees.permitValidUntil). So the employees those three queries find up to a horizon
+ * include everyone due by then. They are read with all their cases and documents in the window and go through
+ * rules/ `caseBookRows` like the full table; the horizon starts two weeks after the earliest document and doubles
+ * until at least `size` rows are due by it. Undefined when the database is small enough to read whole, or too few
+ * rows have a deadline in the window: then the full read comes first.
  */
-export async function loadFirstScreen(repos: Repos, today: IsoDate, options: DeadlineOptions | undefined, size: number): Promise<FirstScreen | undefined> {
+export async function loadFirstScreen(
+  repos: Repos,
+  today: IsoDate,
+  window: { documentsFrom: IsoDate; documentsTo: IsoDate },
+  options: DeadlineOptions | undefined,
+  size: number,
+): Promise<FirstScreen | undefined> {
   const { db } = repos;
-  const windowEnd = addDays(today, CASEBOOK_DOCUMENT_DAYS);
+  const { documentsFrom, documentsTo } = window;
   return readOp(() =>
     db.transaction('r', [db.employees, db.cases, db.documents, db.company], async () => {
-      const due = (horizon: IsoDate) =>
-        Promise.all([
-          db.documents.where('fallsBelowRuleOn').between(today, horizon, true, true).toArray(),
-          db.employees.where('permitValidUntil').between(today, latestExpiryDueBy(horizon), true, true).primaryKeys(),
-        ]);
-      // One round trip for the count, the reviews and the first horizon's candidates.
-      const [total, reviews, firstDue] = await Promise.all([db.employees.count(), db.cases.where('status').equals('district-review').toArray(), due(addDays(today, 14))]);
+      const inWindow = () => db.documents.where('fallsBelowRuleOn').between(documentsFrom, documentsTo, true, true);
+      const [total, reviews, earliest] = await Promise.all([db.employees.count(), db.cases.where('status').equals('district-review').toArray(), inWindow().first()]);
       if (total <= size * 4) return undefined;
+      const start = earliest?.fallsBelowRuleOn && earliest.fallsBelowRuleOn < today ? earliest.fallsBelowRuleOn : today;
       for (let days = 14; ; days *= 2) {
-        const horizon = days >= CASEBOOK_DOCUMENT_DAYS ? windowEnd : addDays(today, days);
-        const [dueDocs, dueHolders] = days === 14 ? firstDue : await due(horizon);
+        const horizon = addDays(start, days) < documentsTo ? addDays(start, days) : documentsTo;
+        const [dueDocs, dueHolders] = await Promise.all([
+          db.documents.where('fallsBelowRuleOn').between(documentsFrom, horizon, true, true).toArray(),
+          // A permit deadline is never before today.
+          horizon >= today ? db.employees.where('permitValidUntil').between(today, latestExpiryDueBy(horizon), true, true).primaryKeys() : Promise.resolve([]),
+        ]);
         const ids = [...new Set([...(dueHolders as string[]), ...dueDocs.flatMap((d) => (d.employeeId ? [d.employeeId] : [])), ...reviews.flatMap((c) => (c.employeeId ? [c.employeeId] : []))])];
         if (ids.length >= size) {
           // equals() per employee, all issued at once: IndexedDB answers them together, where anyOf() would walk
@@ -115,14 +119,14 @@ export async function loadFirstScreen(repos: Repos, today: IsoDate, options: Dea
           const snapshot: Snapshot = {
             employees: employees.filter((e): e is Employee => e !== undefined),
             cases,
-            // The same window as the full read (loadSnapshot with the case book's options).
-            documents: documents.filter((d) => d.fallsBelowRuleOn !== undefined && d.fallsBelowRuleOn >= today && d.fallsBelowRuleOn <= windowEnd),
+            // The same window as the full read (loadSnapshot with the case book's window).
+            documents: documents.filter((d) => d.fallsBelowRuleOn !== undefined && d.fallsBelowRuleOn >= documentsFrom && d.fallsBelowRuleOn <= documentsTo),
             ...(company ? { company } : {}),
           };
           const rows = caseBookRows(snapshot, today, options).filter((r) => r.next && r.next.date <= horizon);
           if (rows.length >= size) return { rows, horizon, total };
         }
-        if (horizon === windowEnd) return undefined;
+        if (horizon === documentsTo) return undefined;
       }
     }),
   );

@@ -17,6 +17,7 @@
  *   getFocusDraft()            ──────────▶   the employee/case in focus + captured values, or null
  *   saveCaptured({...})        ──────────▶   merges page values into the focus employee's draft (audited)
  *   reportPage(report)         ──────────▶   keeps the tab's page context in browser.storage.session
+ *   reportPortalRecords(r)     ──────────▶   keeps the people the page shows (permit card, lists) for the side panel
  *   side panel / case book
  *   getActivePortalContext()   ──────────▶   the latest portal tab context, or null
  *   runReminderCheck()         ──────────▶   the daily reminder check, now (badge, notifications)
@@ -28,6 +29,7 @@ import type { ChecklistItem } from '../rules/checklist';
 import type { FieldGuidance } from '../rules/field-rules';
 import type { RuleMeta } from '../rules/rule';
 import { PortalQuestions, type PortalQuestion, type PortalAnswer } from '../rules/portal-questions';
+import { PortalRecords } from '../rules/portal-records';
 import { CaptureInput, CapturedValue, type Case, type CompanyProfile, type Employee } from '../storage/schemas';
 import type { Reminder } from '../rules/deadline-events';
 
@@ -61,6 +63,16 @@ export const PageReport = z.object({
    * to tick the matching checklist items (after one confirmation). Absent on other pages.
    */
   attachments: z.array(AttachmentRow).max(100).optional(),
+  /**
+   * The names the page gives the fields of fieldsFound / fieldsMissing (the adapter's label for each key), so
+   * that the side panel names them in the portal's words, never by their code names.
+   */
+  fieldNames: z.record(z.string().max(100), z.string().max(100)).optional(),
+  /**
+   * The 身份证号 the page's form shows (个人基础信息): the side panel says at once whether it is the person in
+   * focus (issue #18 item 4). Kept in the extension's session storage only, like the rest of the report.
+   */
+  residentIdOnPage: z.string().max(40).optional(),
   reportedAt: z.number(),
 });
 export type PageReport = z.infer<typeof PageReport>;
@@ -73,6 +85,24 @@ export type TabContext = z.infer<typeof TabContext>;
 
 /** Key in browser.storage.session holding the most recently active portal tab's context. */
 export const ACTIVE_PORTAL_CONTEXT_KEY = 'activePortalContext';
+
+/**
+ * The people a portal page shows (the personal home page's permit card and businesses, an employer's
+ * list), as the background keeps them for the side panel: the tab, URL and host come from the sender.
+ * Personal data, so only in `browser.storage.session` (extension memory), never in the page; the side
+ * panel offers 「保存到案卷」 / 「同步到案卷簿」 from it and writes only after the agent confirms.
+ */
+export const PortalRecordsEntry = z.strictObject({
+  tabId: z.number().int(),
+  url: z.string().max(2048),
+  host: z.string().max(300),
+  at: z.number(),
+  records: PortalRecords,
+});
+export type PortalRecordsEntry = z.infer<typeof PortalRecordsEntry>;
+
+/** Key in browser.storage.session of the latest PortalRecordsEntry (one at a time: the page the agent is on). */
+export const PORTAL_RECORDS_KEY = 'portalRecords';
 
 // ---------------------------------------------------------------------------------------------
 // Requests and answers
@@ -129,6 +159,12 @@ export interface PortalChecklist {
    * filled-in text with names and phone is in the side panel); `complete`: the side panel has the full text.
    */
   annotation: { text: string; complete: boolean };
+  /**
+   * Items of the case whose saved document already fails its §五 validity rule (rules/case-facts.ts
+   * itemValidities), with the months the rule asks for: the overlay marks them even when the page says
+   * 已上传. No dates: they are the case's, and the page can read what we draw (issue #20).
+   */
+  shortfalls: { itemId: string; monthsRequired: 3 | 6 }[];
 }
 
 const PortalGuidanceRequest = z.strictObject({
@@ -169,6 +205,8 @@ export interface ProtocolMap {
   saveCaptured(request: SaveCapturedRequest): SaveCapturedResponse;
   /** Content script → background: what this tab was recognised as. */
   reportPage(report: PageReport): void;
+  /** Content script → background: the people the page shows, for the side panel's 保存到案卷 / 同步到案卷簿. */
+  reportPortalRecords(records: PortalRecords): void;
   /** Side panel / case book → background: the portal tab the agent is working in, if any. */
   getActivePortalContext(): TabContext | null;
   /** Case book → background: run the daily reminder check now (badge and notifications belong to the background). */
@@ -183,6 +221,7 @@ export const REQUEST_SCHEMAS = {
   getFocusDraft: NoPayload,
   saveCaptured: CaptureInput,
   reportPage: PageReport,
+  reportPortalRecords: PortalRecords,
   getActivePortalContext: NoPayload,
   getPortalSettings: NoPayload,
   getPortalChecklist: PortalChecklistRequest,

@@ -238,6 +238,11 @@ export function EmployeeTable({ rows, first, state, setState, today }: { rows: C
         </button>
       </div>
       {adding ? <AddEmployee onDone={() => setAdding(false)} /> : null}
+      {rows?.length && shown?.length === 0 ? (
+        <p className="muted" role="status" data-testid="casebook-no-results">
+          {t('casebook.noResults', { total: rows.length })}
+        </p>
+      ) : null}
       {rows && rows.length === 0 ? (
         <div className="cb-empty" data-testid="casebook-empty">
           <p>{t('casebook.empty')}</p>

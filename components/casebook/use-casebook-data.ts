@@ -1,15 +1,16 @@
 /**
  * The case book's reads: first the rows that come first in the table's default order (storage/snapshot.ts
  * loadFirstScreen: a few hundred employees through indexes), then the one live read — every employee and case,
- * documents falling below §五 in the next 400 days and the company — re-read whenever any of them changes (in
+ * documents falling below §五 in the next 400 days (or already: rules/deadline-events.ts caseBookDocumentWindow)
+ * and the company — re-read whenever any of them changes (in
  * this tab or another), turned into rows with the deadline settings (rules/deadline-events.ts does the
  * arithmetic for both, so a row of the first screen is the same row in the full table).
  */
 import { useContext, useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { addDays } from '../../rules/dates';
+import { caseBookDocumentWindow } from '../../rules/deadline-events';
 import { getRepos } from '../../storage/repos';
-import { CASEBOOK_DOCUMENT_DAYS, caseBookRows, loadFirstScreen, loadSnapshot, type CaseBookRow, type FirstScreen, type Snapshot } from '../../storage/snapshot';
+import { caseBookRows, loadFirstScreen, loadSnapshot, type CaseBookRow, type FirstScreen, type Snapshot } from '../../storage/snapshot';
 import { type DeadlineOptions } from '../../rules/deadlines';
 import { LiveEpochContext } from '../use-live';
 import { useDeadlineOptions } from '../use-deadline-settings';
@@ -43,7 +44,7 @@ export function useCaseBookData(today: string): { data?: CaseBookData; first?: F
     const repos = getRepos();
     repos.settings
       .get()
-      .then((settings) => loadFirstScreen(repos, today, applyDeadlineSettings(settings).options, FIRST_SCREEN_ROWS))
+      .then((settings) => loadFirstScreen(repos, today, caseBookDocumentWindow(today), applyDeadlineSettings(settings).options, FIRST_SCREEN_ROWS))
       .then(
         (screen) => alive && setFirst({ today, screen: screen ?? null }),
         () => alive && setFirst({ today, screen: null }),
@@ -54,7 +55,7 @@ export function useCaseBookData(today: string): { data?: CaseBookData; first?: F
   }, [today, first]);
   // Everything else after the first screen: the full read waits for the first query to answer.
   const snapshot = useLiveQuery(
-    () => (first ? loadSnapshot(getRepos(), { documentsFrom: today, documentsTo: addDays(today, CASEBOOK_DOCUMENT_DAYS) }) : undefined),
+    () => (first ? loadSnapshot(getRepos(), caseBookDocumentWindow(today)) : undefined),
     [today, epoch, first !== undefined],
   );
   return useMemo(() => {

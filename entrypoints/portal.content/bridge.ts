@@ -15,6 +15,7 @@ import type {
 } from '../../utils/messaging';
 import type { ApplyPortalFill, FillOutcome, OfferReceipt, PortalActionOffer, PortalActionProtocolMap } from '../../utils/portal-actions';
 import type { PortalModule } from '../../rules/model';
+import type { PortalRecords } from '../../rules/portal-records';
 import type { PortalAnswer as PortalEvalResult, PortalQuestion as PortalEvalRequest } from '../../rules/portal-questions';
 
 // The protocol's own messenger, made here from its types: importing utils/messaging.ts's would bring zod along.
@@ -107,6 +108,22 @@ export class Bridge {
   /** What this tab was recognised as (the side panel's diagnostics). */
   reportPage(report: PageReport): Promise<void> {
     return messenger.sendMessage('reportPage', report);
+  }
+
+  private recordsKey = '';
+
+  /**
+   * The people the page shows, for the side panel's 保存到案卷 / 同步到案卷簿 (read-only on the portal). Sent
+   * only when they changed; kept by the background in extension memory, never in the page.
+   */
+  reportRecords(records: PortalRecords): void {
+    const key = JSON.stringify(records);
+    if (key === this.recordsKey) return;
+    this.recordsKey = key;
+    messenger.sendMessage('reportPortalRecords', records).catch(() => {
+      // The background may be restarting: the next refresh sends them again.
+      if (this.recordsKey === key) this.recordsKey = '';
+    });
   }
 
   /** Offers a fill or capture to the side panel, where the agent sees the preview and confirms (utils/portal-actions.ts). */

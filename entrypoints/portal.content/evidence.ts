@@ -99,6 +99,11 @@ export function scanPage(doc: Document, url: string): PageScanResult {
       if (full !== null && full.length > MAX_INDEXED) full = null;
     }
     own = own.trim();
+    // A control's placeholder can be all that names it (可办业务列表: 「请输入单位关联码」 with no label).
+    if (CONTROL_TAGS.has(tag) && !(flags & NAV)) {
+      const placeholder = normaliseLabel(el.getAttribute('placeholder') ?? '');
+      if (placeholder && placeholder.length <= MAX_TEXT) texts.add(placeholder);
+    }
     if (own && own.length <= MAX_TEXT && candidates < MAX_CANDIDATES) {
       candidates++;
       evidenceOf(el, own, flags);

@@ -12,12 +12,13 @@ import type { PortalSettings } from '../../utils/messaging';
 import { PORTAL_MATCHES } from '../../utils/matches';
 import { scanPage } from './evidence';
 import { recognise, type PageState } from './pages';
-import { fieldDiagnostics, knownFieldsSeen, labelsOf } from './fields';
+import { field, fieldDiagnostics, knownFieldsSeen, labelsOf } from './fields';
 import { PortalBadge } from './badge';
 import { Bridge, localToday } from './bridge';
 import { Runtime } from './runtime';
 import { Overlay } from './ui';
-import { cellOf, cellText, isOurs, PageScan } from './dom';
+import { translatePortal } from '../../components/i18n/portal';
+import { cellOf, cellText, isOurs, PageScan, readValue } from './dom';
 
 // Every feature registers itself when imported.
 import.meta.glob('./features/*.tsx', { eager: true });
@@ -71,7 +72,9 @@ export default defineContentScript({
         recognisedModule = module;
         if (module) {
           try {
-            await overlay.show(PortalBadge({ module, lang: settings.lang }));
+            const lang = settings.lang;
+            overlay.setWords(translatePortal(lang, 'portal.dock.brand'), { open: translatePortal(lang, 'portal.dock.unfold'), close: translatePortal(lang, 'portal.dock.fold') });
+            await overlay.show(PortalBadge({ module, lang }));
           } catch (e) {
             // Not shown: let the next check try again instead of taking the page as handled.
             if (pageKey === key) pageKey = '';
@@ -87,9 +90,14 @@ export default defineContentScript({
         overlay.repair();
         runtime.refresh(texts);
       }
+      // The hints may have moved or grown: keep the dock off them (issue #18 item 10).
+      overlay.placeSoon();
 
       const attachments = module === 'person-attachments' || module === 'unit-attachments' ? attachmentRows(texts) : undefined;
-      const rKey = JSON.stringify([location.href, module, diag.found, diag.missing, attachments]);
+      // The applicant's ID as the form shows it: the side panel matches it with the person in focus.
+      const idHit = module === 'person-basic-info' ? new PageScan(document, texts).fields('residentId')[0] : undefined;
+      const residentIdOnPage = idHit ? readValue(idHit).slice(0, 40) : '';
+      const rKey = JSON.stringify([location.href, module, diag.found, diag.missing, attachments, residentIdOnPage]);
       if (rKey === reportKey) return;
       reportKey = rKey;
       const report: PageReport = {
@@ -100,6 +108,8 @@ export default defineContentScript({
         fieldsMissing: diag.missing,
         reasons,
         ...(attachments ? { attachments } : {}),
+        fieldNames: Object.fromEntries([...diag.found, ...diag.missing].map((k) => [k, field(k).labels[0]])),
+        ...(residentIdOnPage ? { residentIdOnPage } : {}),
         reportedAt: Date.now(),
       };
       try {
@@ -134,6 +144,10 @@ export default defineContentScript({
       attributeFilter: ['style', 'class', 'hidden', 'open', 'aria-hidden'],
     });
     ctx.onInvalidated(() => observer.disconnect());
+    // Scrolling moves the hints under the fixed dock: re-place it, once per frame, only while the agent scrolls.
+    // (Capturing on document sees the page's own scrolling panes too.)
+    ctx.addEventListener(document, 'scroll', () => overlay.placeSoon(), { capture: true, passive: true });
+    ctx.addEventListener(window, 'resize', () => overlay.placeSoon(), { passive: true });
     ctx.addEventListener(window, 'hashchange', schedule);
     ctx.addEventListener(window, 'popstate', schedule);
     ctx.addEventListener(window, 'wxt:locationchange', schedule);
@@ -141,6 +155,8 @@ export default defineContentScript({
     const edited = () => runtime.refreshSoon(EDIT_DELAY_MS);
     // (Clicks that change what a feature reads change the DOM too: the observer has them.)
     for (const type of ['input', 'change', 'keyup']) ctx.addEventListener(document, type, edited, { capture: true, passive: true });
+    // A committed value (the 身份证号 typed over) goes into the page report too: the side panel matches the person.
+    ctx.addEventListener(document, 'change', schedule, { capture: true, passive: true });
 
     await check();
   },

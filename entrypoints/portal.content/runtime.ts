@@ -142,6 +142,8 @@ export class Runtime {
       }
     }
     this.scanMemo = null;
+    // Hints may have appeared or grown: the dock keeps off them.
+    this.overlay.placeSoon();
   }
 
   refreshSoon(delay = 60): void {

@@ -17,6 +17,7 @@ import { employeesRepo } from './employees';
 import { notesRepo } from './notes';
 import { focusRepo, settingsRepo } from './settings';
 import { ticksRepo } from './ticks';
+import { portalSyncRepo } from './portal-sync';
 
 
 export function createRepos(db: JzzDb, options: RepoOptions = {}) {
@@ -33,6 +34,7 @@ export function createRepos(db: JzzDb, options: RepoOptions = {}) {
     settings: settingsRepo(ctx),
     focus: focusRepo(ctx),
     audit: auditRepo(ctx),
+    portalSync: portalSyncRepo(ctx),
   };
   return {
     ...repos,
