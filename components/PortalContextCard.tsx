@@ -3,6 +3,7 @@ import { useT } from './i18n';
 import { useActivePortalContext } from './use-portal-context';
 import { useEmployee, useFocus } from './use-live';
 import { CopyButton, StatusLine, ToneIcon } from './ui';
+import { PageShapeExport } from './PageShapeExport';
 import type { PageReport, TabContext } from '../utils/messaging';
 import { idKey } from '../utils/portal-actions';
 import { maskIdLast4 } from '../utils/mask';
@@ -75,6 +76,7 @@ export function PortalContextCard({ context: given }: { context?: TabContext | n
         <p className="url">{t('panel.tab.url', { url: report.url })}</p>
         {/* 复制失败 and the text when the clipboard refuses (no silent failure). */}
         <CopyButton text={diagnostics} label={t('panel.diag.copy')} testId="diag-copy" />
+        <PageShapeExport key={`${context.tabId}|${report.url}`} context={context} />
       </details>
     </section>
   );

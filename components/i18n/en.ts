@@ -704,4 +704,15 @@ export const en: Record<MessageKey, string> = {
   'welcome.step.casebook': 'Step 3: manage every employee in the case book',
   'welcome.privacy': 'Privacy promise',
   'welcome.privacyLink': 'Read the full privacy policy',
+  // 导出页面结构（不含个人信息） (issue #17 1): components/PageShapeExport.tsx.
+  'panel.shape.export': 'Export page structure (no personal data)',
+  'panel.shape.explain': 'Builds this page\'s structure (labels, table headers, buttons, known state words). Names, ID numbers, phones, dates, addresses, company names, table cells and every input value become placeholders of the same shape (every digit→0, every Chinese character→one fixed character, every letter→x); no scripts, images or URL parameters. Read it below before saving.',
+  'panel.shape.busy': 'Reading the page structure…',
+  'panel.shape.failed': 'Could not read the page structure: reload the portal page and try again (it must have finished loading).',
+  'panel.shape.stats': '{elements} elements: {kept} known words kept, {masked} texts and {values} input values masked, {dropped} scripts/styles/graphics left out.',
+  'panel.shape.truncated': 'The page is very large: only its first 30000 elements were exported.',
+  'panel.shape.preview': 'File content (exactly what is saved)',
+  'panel.shape.save': 'Save file',
+  'panel.shape.saved': 'Saved: {file} (in the browser\'s downloads)',
+  'panel.shape.discard': 'Discard',
 };

@@ -702,6 +702,17 @@ export const zhCN = {
   'welcome.step.casebook': '第三步：在案卷簿中管理全部员工',
   'welcome.privacy': '隐私承诺',
   'welcome.privacyLink': '阅读完整隐私政策',
+  // 导出页面结构（不含个人信息） (issue #17 1): components/PageShapeExport.tsx.
+  'panel.shape.export': '导出页面结构（不含个人信息）',
+  'panel.shape.explain': '生成本页的结构（标签、表头、按钮、已知状态词）。姓名、证件号码、电话、日期、地址、单位名称、表格内容和所有输入值都会换成同样形状的占位符（数字→0，汉字→某，字母→x），不含脚本、图片和网址参数。保存前请先看下面的内容。',
+  'panel.shape.busy': '正在读取页面结构…',
+  'panel.shape.failed': '无法读取页面结构：请刷新门户页面后再试（页面需已加载完成）。',
+  'panel.shape.stats': '共 {elements} 个元素：保留 {kept} 段已知词语，遮盖 {masked} 段文字和 {values} 个输入值，去掉 {dropped} 个脚本/样式/图形。',
+  'panel.shape.truncated': '页面过大，只导出了前 30000 个元素。',
+  'panel.shape.preview': '文件内容（保存的就是这些文字）',
+  'panel.shape.save': '保存文件',
+  'panel.shape.saved': '已保存：{file}（在浏览器的下载内容中）',
+  'panel.shape.discard': '放弃',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -19,6 +19,7 @@ import { Runtime } from './runtime';
 import { Overlay } from './ui';
 import { translatePortal } from '../../components/i18n/portal';
 import { cellOf, cellText, isOurs, PageScan, readValue } from './dom';
+import { listenPageShape } from './page-shape';
 
 // Every feature registers itself when imported.
 import.meta.glob('./features/*.tsx', { eager: true });
@@ -41,6 +42,8 @@ export default defineContentScript({
     const bridge = new Bridge();
     // The side panel's confirmed fills (the only way a fill happens: issue #20).
     ctx.onInvalidated(bridge.listen());
+    // 导出页面结构: the side panel's request, on any portal page (recognised or not).
+    ctx.onInvalidated(listenPageShape());
     const overlay = new Overlay();
     // zh-CN and the local date until the background answers (it may be asleep): the overlay does not wait.
     let settings: PortalSettings = { lang: 'zh-CN', today: localToday() };

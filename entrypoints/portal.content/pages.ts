@@ -163,3 +163,8 @@ export const isModule =
   (page) =>
     page.module !== null && modules.includes(page.module);
 
+
+/** Every word recognition looks for (module headings and body words, the side words): safe vocabulary of 导出页面结构 (shape-mask.ts). */
+export function pageWords(): string[] {
+  return [...MODULES.flatMap((m) => [...m.headings, ...m.body]), ...UNIT_WORDS, ...PERSON_WORDS];
+}

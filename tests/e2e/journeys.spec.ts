@@ -275,7 +275,11 @@ test('at 01:44 in Beijing on a computer set to UTC, names, notes and exports car
     const p = panel(panelPage);
     await p.addEmployee(OUR_ZHANG.name, OUR_ZHANG.id);
     await p.addCase('新办证件');
+    // The new permit is in focus (its checklist shows) before the agent adds the renewal.
+    await expect(p.item('hukou-pages')).toBeVisible();
     await p.addCase('续签证件', '2027-01-31');
+    // The renewal is in focus (its deadlines show) before the agent types a note on it.
+    await expect(panelPage.getByTestId('deadline-state')).toBeVisible();
     await panelPage.getByTestId('note-composer').fill('已提醒员工准备户口本');
     await panelPage.getByTestId('note-finish').click();
     await expect(panelPage.getByTestId('note').first()).toContainText('2026-12-05 01:44');
