@@ -101,6 +101,8 @@ export async function main(o: BenchOptions): Promise<void> {
   const started = Date.now();
   const loadBefore = os.loadavg();
   const inputs: Inputs = {};
+  /** The browser's version when the page phase (which reports it) is skipped. */
+  let chromiumVersion = '';
   const phases: Record<string, number> = {};
   let phaseStart = Date.now();
   const phase = (name: string) => {
@@ -187,7 +189,11 @@ export async function main(o: BenchOptions): Promise<void> {
     let page: Pick<PageFigures, 'extensionId' | 'close'> & { withArm: { context: PageFigures['withArm']['context'] } } | undefined;
     if (!runs('page')) {
       inputs.page = { ok: false, error: `skipped (--only ${o.only?.join(',')})` };
-      if (runs('storage') || runs('casebook')) page = await launchExtension(snapshot).then((x) => ({ extensionId: x.extensionId, close: x.close, withArm: { context: x.context } }));
+      if (runs('storage') || runs('casebook')) {
+        const own = await launchExtension(snapshot);
+        chromiumVersion = own.chromium;
+        page = { extensionId: own.extensionId, close: own.close, withArm: { context: own.context } };
+      }
     } else try {
       const full = await pageFigures({
         extensionDir: snapshot,
@@ -290,7 +296,7 @@ export async function main(o: BenchOptions): Promise<void> {
       loadAverageAfter: os.loadavg().map((x) => Math.round(x * 100) / 100),
       os: `${os.type()} ${os.release()}`,
       node: process.version,
-      chromium: inputs.page?.ok ? inputs.page.value.chromium : '',
+      chromium: inputs.page?.ok ? inputs.page.value.chromium : chromiumVersion,
       playwright: JSON.parse(fs.readFileSync(path.join(o.root, 'node_modules/@playwright/test/package.json'), 'utf8')).version as string,
     },
     build: { ...build, contentScriptSha256: portalSha, gitHead: git(o.root, ['rev-parse', '--short', 'HEAD']), gitDirtyFiles: git(o.root, ['status', '--porcelain']).split('\n').filter(Boolean).length },

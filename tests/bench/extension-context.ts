@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CHROMIUM, chromiumArgs } from '../e2e/replica-routing.mjs';
 
-export async function launchExtension(extensionDir: string): Promise<{ context: BrowserContext; extensionId: string; close: () => Promise<void> }> {
+export async function launchExtension(extensionDir: string): Promise<{ context: BrowserContext; extensionId: string; chromium: string; close: () => Promise<void> }> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jzz-bench-only-'));
   const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: chromiumArgs(extensionDir), viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
   let [worker] = context.serviceWorkers();
@@ -24,9 +24,13 @@ export async function launchExtension(extensionDir: string): Promise<{ context: 
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  const cdp = await context.browser()?.newBrowserCDPSession();
+  const version = cdp ? ((await cdp.send('Browser.getVersion')) as { product: string }).product : '';
+  await cdp?.detach();
   return {
     context,
     extensionId,
+    chromium: version,
     close: async () => {
       await context.close().catch(() => undefined);
       fs.rmSync(userDataDir, { recursive: true, force: true });
