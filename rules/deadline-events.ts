@@ -426,6 +426,21 @@ export function caseBookRows<E extends DeadlineHolder, C extends DeadlineCase>(
   });
 }
 
+/** Calendar days that hold 60 working days at most (see {@link latestExpiryDueBy}). */
+const PERMIT_DEADLINE_SPAN_DAYS = 150;
+
+/**
+ * The latest permit expiry whose renewal or employer-change deadline can fall on or before `day`: every such
+ * deadline (the opening, the recommended latest day, the expiry itself) lies between the opening — the 60th
+ * working day before expiry (§六(三)) — and the expiry, and 60 working days never span more than 150 calendar
+ * days (60 working days plus at most 26 weekend days per 12 weeks and one week-long official holiday; the
+ * test checks every expiry from 2024 to 2031). A case book row whose next deadline is on or before `day` because
+ * of the permit therefore has an expiry in [today, this day] (a deadline is never before today, never after expiry).
+ */
+export function latestExpiryDueBy(day: IsoDate): IsoDate {
+  return addDays(day, PERMIT_DEADLINE_SPAN_DAYS);
+}
+
 // ───────────────────────────── Due reminders ─────────────────────────────
 
 /**

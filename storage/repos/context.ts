@@ -69,6 +69,17 @@ export async function audit(ctx: RepoContext, entry: AuditDraft): Promise<void> 
   await ctx.db.audit.add(row as AuditEntry);
 }
 
+/** Appends many audit entries in one request (a bulk write's, one per row); call inside the write's transaction. */
+export async function auditMany(ctx: RepoContext, entries: readonly AuditDraft[]): Promise<void> {
+  const at = ctx.now().toISOString();
+  const rows = entries.map((entry) => {
+    const row: Omit<AuditEntry, 'id'> = { at, source: ctx.source, ...entry };
+    for (const k of ['employeeId', 'before', 'after'] as const) if (row[k] === undefined) delete row[k];
+    return row as AuditEntry;
+  });
+  await ctx.db.audit.bulkAdd(rows);
+}
+
 /** Structural equality for JSON-like values (records read from IndexedDB). */
 function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;

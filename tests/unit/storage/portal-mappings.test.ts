@@ -6,7 +6,8 @@
  */
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { openDb, STORES_V2 } from '../../../storage/db';
+import { openDb } from '../../../storage/db';
+import { STORES_V2 } from '../../../storage/schema-v2';
 import { parsePortalPack } from '../../../storage/repos/portal-mappings';
 import { PORTAL_PACK_FORMAT, type PortalMappingInput } from '../../../storage/schemas';
 import { makeClock, snapshot, useFreshDb } from './helpers';
