@@ -4,7 +4,7 @@
  * extension, and checks that every view tells the same story about the same case.
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { test, expect, launchWithExtension, extensionIdOf, injectedBoxes, type Box } from './harness';
+import { test, expect, launchWithExtension, extensionIdOf, injectedBoxes, openReplica, type Box } from './harness';
 import { panel } from './panel-kit';
 import { parseCsv, parseIcs, readDownload } from './exports-kit';
 import { clickInjected, expectInjected } from './shadow';
@@ -20,14 +20,8 @@ const ATTACHMENTS = `${FW}/person-platform/#/person-platform/attachments`;
 /** 张伟 as the agent keeps him: not the 张伟 (130602199003151214) the replica portal pages show. */
 const OUR_ZHANG = { name: '张伟', id: makeResidentId({ region: '110115', birthDate: '1992-06-18', sequence: 135 }) };
 
-async function openPortal(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  const route = /#(\/[^?]*)/.exec(url)?.[1] ?? null;
-  await page.waitForFunction((r) => {
-    const rep = (window as unknown as { __replica?: { ready?: boolean; route?: string } }).__replica;
-    return rep?.ready === true && (r === null || rep.route === r);
-  }, route);
-}
+/** A replica portal page at its real URL, rendered (harness openReplica takes the path under fw.bjrcgz.gov.cn). */
+const openPortal = (page: Page, url: string) => openReplica(page, url.slice(`${FW}/`.length));
 
 function caseBook(extensionId: string) {
   return `chrome-extension://${extensionId}/casebook.html`;
