@@ -6,9 +6,10 @@
  */
 import { useMemo, useState } from 'react';
 import { pickText, useLang, useT } from './i18n';
-import { useCase, useEmployee, useTicks } from './use-live';
-import { Card, ErrorText, StatusLine } from './ui';
-import { caseChecklist } from '../rules/case-facts';
+import { useCase, useDocuments, useEmployee, useTicks } from './use-live';
+import { useToday } from './use-today';
+import { Card, Dates, ErrorText, StatusLine } from './ui';
+import { caseChecklist, itemValidities } from '../rules/case-facts';
 import { matchAttachmentRows, uploadedOffers } from '../rules/attachment-rows';
 import { getRepos } from '../storage/repos';
 import type { PageReport } from '../utils/messaging';
@@ -20,17 +21,22 @@ export function AttachmentSyncCard({ caseId, report }: { caseId: string; report:
   const c = useCase(caseId);
   const employee = useEmployee(c?.employeeId);
   const ticks = useTicks(caseId);
+  const docs = useDocuments({ caseId });
+  const today = useToday();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<number | null>(null);
   const list = useMemo(() => (c ? caseChecklist(c, employee) : undefined), [c, employee]);
-  if (!c || !list || !ticks || !report.attachments) return null;
+  if (!c || !list || !ticks || !docs || !report.attachments) return null;
 
   const matches = matchAttachmentRows(report.attachments, list.items, report.module);
   const offers = uploadedOffers(matches, ticks);
   const titleOf = (id: string) => pickText(lang, list.items.find((i) => i.id === id)!.title);
   const uploadedRows = report.attachments.filter((r) => r.status === 'uploaded').length;
+  // The §五 verdict of each offered item's saved document: 已上传 on the page does not make a short lease good.
+  const validities = itemValidities(list.items, docs, ticks, today);
+  const failing = offers.filter((o) => validities.get(o.itemId)?.ok === false).length;
 
   const apply = async () => {
     setBusy(true);
@@ -60,6 +66,11 @@ export function AttachmentSyncCard({ caseId, report }: { caseId: string; report:
               <li key={o.itemId} data-offer-id={o.itemId}>
                 <span className="offer-item">{titleOf(o.itemId)}</span>
                 <span className="muted small">{t('panel.sync.fromRow', { rows: o.rows.join('、') })}</span>
+                {validities.get(o.itemId)?.ok === false ? (
+                  <StatusLine tone="bad" testId={`sync-validity-${o.itemId}`}>
+                    <Dates text={pickText(lang, validities.get(o.itemId)!.findings[0].message)} />
+                  </StatusLine>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -68,6 +79,11 @@ export function AttachmentSyncCard({ caseId, report }: { caseId: string; report:
               <p>
                 <strong>{t('panel.sync.confirmQuestion', { n: offers.length })}</strong>
               </p>
+              {failing ? (
+                <StatusLine tone="bad" testId="sync-validity-warning">
+                  {t('panel.sync.validityWarning', { n: failing })}
+                </StatusLine>
+              ) : null}
               <div className="actions">
                 <button type="button" className="primary" onClick={() => void apply()} disabled={busy} data-testid="sync-confirm" autoFocus>
                   {t('panel.sync.confirm')}

@@ -119,6 +119,29 @@ function DocumentValidityField({
   );
 }
 
+/** What an item asks for (signature and seal, validity, the income annotation, its condition): one rendering for every list. */
+export function ItemTags({ item }: { item: ChecklistItem }) {
+  const t = useT();
+  const months = item.validity === '6-months' ? 6 : item.validity === '3-months' ? 3 : 0;
+  if (!(item.signatureAndSeal || item.sealRequired || months || item.needsIncomeAnnotation || item.condition)) return null;
+  return (
+    <p className="item-tags">
+      {item.signatureAndSeal ? <span className="tag tag-seal">{t('checklist.signAndSeal')}</span> : item.sealRequired ? <span className="tag tag-seal">{t('checklist.seal')}</span> : null}
+      {months ? (
+        <span className="tag tag-validity" data-testid={`rule-${item.id}`}>
+          {t('checklist.validityRule', { months })}
+        </span>
+      ) : null}
+      {item.needsIncomeAnnotation ? <span className="tag">{t('checklist.annotation')}</span> : null}
+      {item.condition ? (
+        <span className="tag tag-condition">
+          <Bi text={item.condition} />
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
 function ItemRow({
   item,
   state,
@@ -143,7 +166,6 @@ function ItemRow({
   const selectId = useId();
   const titleId = useId();
   const kind = documentKindOf(item);
-  const months = item.validity === '6-months' ? 6 : item.validity === '3-months' ? 3 : 0;
   return (
     <li className={`item state-${state}${onPage ? ' on-page' : ''}`} data-item-id={item.id} data-state={state} data-on-page={onPage || undefined}>
       <div className="item-head">
@@ -170,22 +192,7 @@ function ItemRow({
           <Bi text={item.placeLabel} />
         </span>
       </p>
-      {item.signatureAndSeal || item.sealRequired || months || item.needsIncomeAnnotation || item.condition ? (
-        <p className="item-tags">
-          {item.signatureAndSeal ? <span className="tag tag-seal">{t('checklist.signAndSeal')}</span> : item.sealRequired ? <span className="tag tag-seal">{t('checklist.seal')}</span> : null}
-          {months ? (
-            <span className="tag tag-validity" data-testid={`rule-${item.id}`}>
-              {t('checklist.validityRule', { months })}
-            </span>
-          ) : null}
-          {item.needsIncomeAnnotation ? <span className="tag">{t('checklist.annotation')}</span> : null}
-          {item.condition ? (
-            <span className="tag tag-condition">
-              <Bi text={item.condition} />
-            </span>
-          ) : null}
-        </p>
-      ) : null}
+      <ItemTags item={item} />
       {kind && state !== 'na' ? <DocumentValidityField caseId={caseId} item={item} kind={kind} doc={doc} docsLoaded={docsLoaded} today={today} /> : null}
       <details className="item-more">
         <summary>

@@ -19,6 +19,7 @@ import { ApproxNotice, PermitDates } from './PermitDates';
 import { useDeadlineOptions } from './use-deadline-settings';
 import { suggestedFilingDate } from '../rules/quarters';
 import { countWorkdays } from '../rules/calendar';
+import { awaitsFiling } from '../rules/case-facts';
 
 function Approx({ years }: { years: readonly number[] }) {
   return <ApproxNotice years={years} />;
@@ -57,7 +58,13 @@ export function DeadlinesCard({ caseId }: { caseId: string }) {
   const timed = c.business === 'renewal' || c.business === 'employer-change';
   const expiry = employee?.permitValidUntil;
   let body: ReactNode = null;
-  if (timed && expiry) {
+  if (c.status === 'voided') {
+    body = (
+      <StatusLine tone="info" testId="deadline-voided">
+        {t('deadline.voided')}
+      </StatusLine>
+    );
+  } else if (timed && expiry) {
     body = (
       <>
         <PermitDates expiry={expiry} today={today} business={c.business === 'renewal' ? 'renewal' : 'employer-change'} options={options} />
@@ -66,7 +73,7 @@ export function DeadlinesCard({ caseId }: { caseId: string }) {
     );
   } else if (timed) {
     body = <p className="muted">{t('deadline.needExpiry')}</p>;
-  } else if (c.business === 'new-permit') {
+  } else if (c.business === 'new-permit' && awaitsFiling(c.status)) {
     const s = suggestedFilingDate(today);
     const left = countWorkdays(today, s.suggested);
     body = (

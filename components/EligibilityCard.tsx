@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import { pickText, useLang, useT } from './i18n';
-import { useEmployee, useSettings } from './use-live';
+import { useDocuments, useEmployee, useSettings, useTicks } from './use-live';
 import { useToday } from './use-today';
 import { Bi, Card, Dates, NumberField, SaveState, SelectField, StatusBadge, StatusLine, YesNoField, type Tone } from './ui';
 import { useFactsEditor } from './CaseFactsForm';
@@ -19,6 +19,8 @@ import { RULE_WAGE_TABLE_OUTDATED, type WageStandard } from '../rules/wages';
 import { SettingsLink } from './PermitDates';
 import { CategoryInputs } from './CategoryInputs';
 import { guideScope } from '../rules/scope';
+import { caseChecklist, itemValidities } from '../rules/case-facts';
+import { isHousingProofItem } from '../rules/attachment-rows';
 
 const STATUS_TONE: Record<ConditionStatus, Tone> = { met: 'ok', attested: 'ok', 'not-met': 'bad', unknown: 'unknown' };
 const VERDICT_TONE: Record<Verdict, Tone> = { eligible: 'ok', 'not-eligible': 'bad', incomplete: 'unknown' };
@@ -32,6 +34,14 @@ export function EligibilityCard({ caseId }: { caseId: string }) {
   const f = editor.facts;
   const employee = useEmployee(c?.employeeId);
   const settings = useSettings();
+  const docs = useDocuments(c ? { caseId } : undefined);
+  const ticks = useTicks(c ? caseId : undefined);
+  // The §五 verdicts of the housing proof's documents: the same ones the checklist shows (rules/case-facts.ts).
+  const housingShortfalls = useMemo(() => {
+    if (!c || !employee || !docs || !ticks) return [];
+    const items = caseChecklist(c, employee).items.filter((i) => isHousingProofItem(i.id));
+    return [...itemValidities(items, docs, ticks, today).values()].filter((v) => !v.ok).map((v) => v.findings[0].message);
+  }, [c, employee, docs, ticks, today]);
   const assessment = useMemo(() => {
     if (!c || !employee) return undefined;
     const category = f.category ?? employee.category;
@@ -41,6 +51,7 @@ export function EligibilityCard({ caseId }: { caseId: string }) {
       {
         ...(category ? { category } : {}),
         ...given('housing'),
+        ...(housingShortfalls.length ? { housingProofShortfalls: housingShortfalls } : {}),
         ...given('highestEducation'),
         ...given('hasDegree'),
         ...given('workExperienceMonths'),
@@ -65,7 +76,7 @@ export function EligibilityCard({ caseId }: { caseId: string }) {
       today,
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [JSON.stringify(f), c?.id, employee, settings, today]);
+  }, [JSON.stringify(f), c?.id, employee, settings, today, housingShortfalls]);
   if (!assessment) return null;
   const category = f.category ?? employee?.category;
   // §七 4: the guide's conditions are not this applicant's (old conditions and procedure) — say so instead.

@@ -4,7 +4,7 @@
  * person and a re-opened panel comes back to it.
  */
 import { beijingDate } from '../rules/dates';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { pickText, useLang, useT } from './i18n';
 import { useCasesOfEmployee, useEmployee, useEmployeeList, useEmployeeSearch, useFocus } from './use-live';
 import { useToday } from './use-today';
@@ -183,12 +183,12 @@ function CasePicker({ employeeId, caseId, onSelect }: { employeeId: string; case
 }
 
 /** Opens a case (draft) of one of the employee businesses for `employeeId`. */
-function NewCaseForm({ employeeId, onCreated, onCancel }: { employeeId: string; onCreated: (c: Case) => void; onCancel?: () => void }) {
+function NewCaseForm({ employeeId, onCreated, onCancel, suggested }: { employeeId: string; onCreated: (c: Case) => void; onCancel?: () => void; suggested?: BusinessType }) {
   const t = useT();
   const lang = useLang();
   const id = useId();
   const employee = useEmployee(employeeId);
-  const [business, setBusiness] = useState<BusinessType>('new-permit');
+  const [business, setBusiness] = useState<BusinessType>(suggested ?? 'new-permit');
   const [expiryText, setExpiryText] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -253,8 +253,14 @@ function NewCaseForm({ employeeId, onCreated, onCancel }: { employeeId: string; 
  * The panel's "who and what": employee select (or the new-employee form), the employee's case select
  * (or the new-case form), written to the focus repository.
  */
-export function FocusPicker() {
+/**
+ * Picks (or adds) the employee and case in focus. `keepRequest` counts the agent's 「保存为案卷」 clicks on a
+ * page's basic checklist (PageChecklistCard): each opens the next form needed — a new employee, or a new case
+ * proposing `suggestedBusiness` — and moves the keyboard there.
+ */
+export function FocusPicker({ suggestedBusiness, keepRequest = 0 }: { suggestedBusiness?: BusinessType; keepRequest?: number } = {}) {
   const t = useT();
+  const cardRef = useRef<HTMLDivElement>(null);
   const focus = useFocus();
   const employee = useEmployee(focus?.employeeId);
   const cases = useCasesOfEmployee(focus?.employeeId);
@@ -276,70 +282,84 @@ export function FocusPicker() {
     await setFocus(id, latest?.id);
   };
 
+  useEffect(() => {
+    if (!keepRequest) return;
+    setAdding(focus?.employeeId ? 'case' : 'employee');
+    // After React drew the form: show it and put the cursor in its first field.
+    requestAnimationFrame(() => {
+      cardRef.current?.scrollIntoView({ block: 'start' });
+      cardRef.current?.querySelector<HTMLElement>('form input, form select')?.focus();
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [keepRequest]);
+
   const noEmployees = list !== undefined && list.total === 0;
   const showNewEmployee = adding === 'employee' || noEmployees;
   const hasEmployee = Boolean(employee);
   const showNewCase = hasEmployee && !showNewEmployee && (adding === 'case' || (cases !== undefined && cases.length === 0));
 
   return (
-    <Card title={t('case.focus.title')} testId="focus-card">
-      {noEmployees ? <p className="muted">{t('case.employee.empty')}</p> : null}
-      {!noEmployees ? (
-        <div className="row">
-          <EmployeePicker employeeId={employee?.id} onSelect={(id) => void selectEmployee(id)} />
-          {!showNewEmployee ? (
-            <button type="button" className="inline-add" onClick={() => setAdding('employee')} data-testid="add-employee">
-              {t('case.employee.add')}
-            </button>
-          ) : null}
-        </div>
-      ) : null}
-      {showNewEmployee ? (
-        <NewEmployeeForm
-          onCreated={(e) => {
-            setAdding('case');
-            void setFocus(e.id);
-          }}
-          onCancel={noEmployees ? undefined : () => setAdding(null)}
-        />
-      ) : null}
-      {employee && !showNewEmployee ? (
-        <>
-          <p className="muted small" data-testid="employee-facts">
-            {t('case.employee.facts', {
-              id: maskResidentId(employee.residentId),
-              birth: employee.birthDate,
-              gender: t(employee.gender === 'male' ? 'case.employee.male' : 'case.employee.female'),
-            })}
-          </p>
-          {cases && cases.length > 0 ? (
-            <div className="row">
-              <CasePicker employeeId={employee.id} caseId={focus?.caseId} onSelect={(id) => void setFocus(employee.id, id)} />
-              {!showNewCase ? (
-                <button type="button" className="inline-add" onClick={() => setAdding('case')} data-testid="add-case">
-                  {t('case.case.add')}
-                </button>
-              ) : null}
-            </div>
-          ) : null}
-          {showNewCase ? (
-            <>
-              {cases?.length === 0 ? <p className="muted">{t('case.case.firstHint', { name: employee.name })}</p> : null}
-              <NewCaseForm
-                employeeId={employee.id}
-                onCreated={(c) => {
-                  setAdding(null);
-                  void setFocus(employee.id, c.id);
-                }}
-                onCancel={cases?.length ? () => setAdding(null) : undefined}
-              />
-            </>
-          ) : null}
-        </>
-      ) : null}
-      {!noEmployees && !employee && !showNewEmployee && list ? <p className="muted">{t('case.focus.none')}</p> : null}
-      <ErrorText error={error} />
-    </Card>
+    <div ref={cardRef}>
+      <Card title={t('case.focus.title')} testId="focus-card">
+        {noEmployees ? <p className="muted">{t('case.employee.empty')}</p> : null}
+        {!noEmployees ? (
+          <div className="row">
+            <EmployeePicker employeeId={employee?.id} onSelect={(id) => void selectEmployee(id)} />
+            {!showNewEmployee ? (
+              <button type="button" className="inline-add" onClick={() => setAdding('employee')} data-testid="add-employee">
+                {t('case.employee.add')}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+        {showNewEmployee ? (
+          <NewEmployeeForm
+            onCreated={(e) => {
+              setAdding('case');
+              void setFocus(e.id);
+            }}
+            onCancel={noEmployees ? undefined : () => setAdding(null)}
+          />
+        ) : null}
+        {employee && !showNewEmployee ? (
+          <>
+            <p className="muted small" data-testid="employee-facts">
+              {t('case.employee.facts', {
+                id: maskResidentId(employee.residentId),
+                birth: employee.birthDate,
+                gender: t(employee.gender === 'male' ? 'case.employee.male' : 'case.employee.female'),
+              })}
+            </p>
+            {cases && cases.length > 0 ? (
+              <div className="row">
+                <CasePicker employeeId={employee.id} caseId={focus?.caseId} onSelect={(id) => void setFocus(employee.id, id)} />
+                {!showNewCase ? (
+                  <button type="button" className="inline-add" onClick={() => setAdding('case')} data-testid="add-case">
+                    {t('case.case.add')}
+                  </button>
+                ) : null}
+              </div>
+            ) : null}
+            {showNewCase ? (
+              <>
+                {cases?.length === 0 ? <p className="muted">{t('case.case.firstHint', { name: employee.name })}</p> : null}
+                <NewCaseForm
+                  employeeId={employee.id}
+                  {...(suggestedBusiness ? { suggested: suggestedBusiness } : {})}
+                  onCreated={(c) => {
+                    setAdding(null);
+                    void setFocus(employee.id, c.id);
+                  }}
+                  onCancel={cases?.length ? () => setAdding(null) : undefined}
+                />
+              </>
+            ) : null}
+          </>
+        ) : null}
+        {!noEmployees && !employee && !showNewEmployee && list ? <p className="muted">{t('case.focus.none')}</p> : null}
+        <ErrorText error={error} />
+      </Card>
+    </div>
   );
 }
 

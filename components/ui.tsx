@@ -382,3 +382,22 @@ export function NumberField({
     </div>
   );
 }
+
+/**
+ * Rows written of the total by a running all-or-nothing write (a backup restore, a spreadsheet import), with
+ * its cancel button: cancelling before the commit rolls the one transaction back, so nothing changes.
+ */
+export function WriteProgress({ progress, onCancel, cancelling, testId }: { progress: { done: number; total: number }; onCancel: () => void; cancelling: boolean; testId?: string }) {
+  const t = useT();
+  const text = t('progress.rows', { done: progress.done, total: progress.total });
+  return (
+    <div className="write-progress" data-testid={testId} data-done={progress.done} data-total={progress.total}>
+      <progress max={Math.max(1, progress.total)} value={progress.done} aria-label={t('progress.label')} aria-valuetext={text} />
+      <span className="small">{text}</span>
+      <button type="button" onClick={onCancel} disabled={cancelling} data-testid={testId ? `${testId}-cancel` : undefined}>
+        {t('common.cancel')}
+      </button>
+      <span className="muted small">{t('progress.cancelHint')}</span>
+    </div>
+  );
+}

@@ -82,3 +82,9 @@ export const useFocus = (repos?: Repos) => useLiveQuery(() => r(repos).focus.get
 
 export const useAuditLog = (query: AuditQuery = {}, repos?: Repos) =>
   useLiveQuery(() => r(repos).audit.list(query), [query.table, query.recordId, query.employeeId, query.before, query.limit]);
+
+/** Every employee and case, for matching a portal list (null when not asked for). */
+export const usePortalSyncSnapshot = (enabled: boolean, repos?: Repos) =>
+  useLiveQuery(() => (enabled ? r(repos).portalSync.snapshot() : null), [enabled]);
+/** What the agent taught the portal adapter (issue #17), pages first. */
+export const usePortalMappings = (repos?: Repos) => useLiveQuery(() => r(repos).portalMappings.list(), []);

@@ -105,6 +105,11 @@ export function itemsOnPage<T extends Pick<ChecklistItem, 'place' | 'module'>>(i
 
 const HOUSING_IDS = /^(housing-|beijing-residence-permit$|marriage-certificate$)/;
 
+/** Whether a checklist item is part of the housing proof of §六(二) 4 (住所证明). */
+export function isHousingProofItem(itemId: string): boolean {
+  return HOUSING_IDS.test(itemId);
+}
+
 /** Keyword groups: a row whose name contains `keyword` stands for the items `pick` selects. */
 const GROUPS: readonly { keyword: RegExp; pick: (i: ChecklistItem) => boolean }[] = [
   { keyword: /住所证明|住房证明|居住证明/, pick: (i) => HOUSING_IDS.test(i.id) },

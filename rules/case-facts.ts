@@ -7,8 +7,8 @@
  * The input types are structural (what storage/'s rows hold): rules/ imports nothing of ours.
  */
 import { checklist, ChecklistFacts, type Checklist, type ChecklistItem } from './checklist';
-import { childAgeOk, type ChildAgeResult, type DocumentKind } from './validity';
-import type { BusinessType, Category, PortalModule, TickState } from './model';
+import { checkValidity, childAgeOk, type ChildAgeResult, type DocumentKind, type ValidityResult } from './validity';
+import type { BusinessType, CaseStatus, Category, IsoDate, PortalModule, TickState } from './model';
 import { guideScope, type ApplicantGroup } from './scope';
 
 /** The businesses filed for one employee (the company's own two, §六(一) 1 (1) and §六(六), are the case book's). */
@@ -87,6 +87,49 @@ export function documentKindOf(item: Pick<ChecklistItem, 'id' | 'validity' | 'ki
   if (/qualification/.test(item.id)) return 'qualification-certificate';
   if (/id-cards?$/.test(item.id)) return 'resident-id-card';
   return item.validity === '6-months' ? 'other-contract' : 'other';
+}
+
+/** A case's document as storage keeps it: one per case and checklist item, with the item's validity date. */
+export interface ItemDocument {
+  readonly itemId?: string;
+  readonly validUntil?: IsoDate | 'long-term';
+}
+
+/**
+ * The §五 verdict, for an upload on `today`, on the document saved for each checklist item (3 months, contracts
+ * and leases 6, inclusive; §六(二) 4② for leases). Items without a validity rule, without a saved date, or
+ * marked 不适用 are left out. This is the one verdict every view shows next to an item — side panel, the
+ * 附件管理 overlay, the 已上传 sync, the eligibility check, the print view and the case book (issue #18 item 3):
+ * a ticked 已上传 does not make a short lease good.
+ */
+export function itemValidities(
+  items: readonly Pick<ChecklistItem, 'id' | 'validity' | 'kind'>[],
+  documents: readonly ItemDocument[],
+  ticks: Readonly<Record<string, { readonly state: TickState }>>,
+  today: IsoDate,
+): Map<string, ValidityResult> {
+  const byItem = new Map(documents.filter((d) => d.itemId && d.validUntil).map((d) => [d.itemId!, d.validUntil!]));
+  const out = new Map<string, ValidityResult>();
+  for (const item of items) {
+    const kind = documentKindOf(item);
+    const validUntil = byItem.get(item.id);
+    if (!kind || !validUntil || ticks[item.id]?.state === 'na') continue;
+    out.set(item.id, checkValidity({ kind, validUntil }, today));
+  }
+  return out;
+}
+
+/** The items whose saved document already fails its §五 rule (see {@link itemValidities}). */
+export function failingItems(validities: ReadonlyMap<string, ValidityResult>): string[] {
+  return [...validities].filter(([, v]) => !v.ok).map(([id]) => id);
+}
+
+/**
+ * Whether a case still waits to be filed (not yet submitted, or returned for changes): only then does a
+ * suggested filing day mean anything. A voided case gets no dates at all (issue #18 item 5).
+ */
+export function awaitsFiling(status: CaseStatus): boolean {
+  return status === 'draft' || status === 'collecting' || status === 'returned';
 }
 
 export interface Progress {

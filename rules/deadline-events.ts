@@ -346,7 +346,7 @@ export interface CaseBookRow<E extends DeadlineHolder = DeadlineHolder, C extend
   readonly caseCount: number;
   readonly permit?: PermitDeadline;
   readonly next?: NextDeadline;
-  /** Documents falling below §五 within the loaded window (already-below ones excluded). */
+  /** Documents of open cases (or of no case) that fall below §五 within the loaded window or already have. */
   readonly documentsDue: number;
 }
 
@@ -370,7 +370,9 @@ export function caseBookRows<E extends DeadlineHolder, C extends DeadlineCase>(
   const docsByEmployee = new Map<string, DeadlineDocument[]>();
   const caseStatus = new Map(s.cases.map((c) => [c.id, c.status]));
   for (const d of s.documents) {
-    if (!d.employeeId || !d.fallsBelowRuleOn || d.fallsBelowRuleOn < today) continue;
+    // A document already below its rule stays in the row (overdue, first in line): it is an alarm in the
+    // reminders too (issue #18 item 3), and the row must not go quiet once the day has passed.
+    if (!d.employeeId || !d.fallsBelowRuleOn) continue;
     const st = d.caseId ? caseStatus.get(d.caseId) : undefined;
     if (st && DOCUMENTS_SETTLED.has(st)) continue;
     const list = docsByEmployee.get(d.employeeId);
@@ -409,7 +411,7 @@ export function caseBookRows<E extends DeadlineHolder, C extends DeadlineCase>(
     }
     const docs = docsByEmployee.get(employee.id) ?? [];
     for (const d of docs) {
-      candidates.push({ kind: 'document-falls-below', date: d.fallsBelowRuleOn!, workdaysLeft: countWorkdaysUnchecked(today, d.fallsBelowRuleOn!).count, approximate: false, documentId: d.id, ...(d.caseId ? { caseId: d.caseId } : {}) });
+      candidates.push({ kind: 'document-falls-below', date: d.fallsBelowRuleOn!, workdaysLeft: signedWorkdays(today, d.fallsBelowRuleOn!), approximate: false, documentId: d.id, ...(d.caseId ? { caseId: d.caseId } : {}) });
     }
     candidates.sort((a, b) => cmp(a.date, b.date) || cmp(a.kind, b.kind));
     return {
@@ -422,6 +424,21 @@ export function caseBookRows<E extends DeadlineHolder, C extends DeadlineCase>(
       documentsDue: docs.length,
     };
   });
+}
+
+/** Calendar days that hold 60 working days at most (see {@link latestExpiryDueBy}). */
+const PERMIT_DEADLINE_SPAN_DAYS = 150;
+
+/**
+ * The latest permit expiry whose renewal or employer-change deadline can fall on or before `day`: every such
+ * deadline (the opening, the recommended latest day, the expiry itself) lies between the opening — the 60th
+ * working day before expiry (§六(三)) — and the expiry, and 60 working days never span more than 150 calendar
+ * days (60 working days plus at most 26 weekend days per 12 weeks and one week-long official holiday; the
+ * test checks every expiry from 2024 to 2031). A case book row whose next deadline is on or before `day` because
+ * of the permit therefore has an expiry in [today, this day] (a deadline is never before today, never after expiry).
+ */
+export function latestExpiryDueBy(day: IsoDate): IsoDate {
+  return addDays(day, PERMIT_DEADLINE_SPAN_DAYS);
 }
 
 // ───────────────────────────── Due reminders ─────────────────────────────
@@ -621,5 +638,16 @@ export function dueReminders(s: DeadlineSnapshot, today: IsoDate, leads: Reminde
 export function documentWindow(today: IsoDate, leads: ReminderLeads): { documentsFrom: IsoDate; documentsTo: IsoDate } {
   // From the past too: a document already below its rule is an alarm until it is replaced (or its case settled).
   // Working days never outnumber calendar days; the longest holiday run (Spring Festival) adds ≤ 9 more per month.
-  return { documentsFrom: addDays(today, -3 * 366), documentsTo: addDays(today, Math.ceil(leads.documents * 1.6) + 21) };
+  return { documentsFrom: addDays(today, -DOCUMENT_LOOKBACK_DAYS), documentsTo: addDays(today, Math.ceil(leads.documents * 1.6) + 21) };
+}
+
+/** How far back a document already below its rule still counts (it stays an alarm until replaced or its case settled). */
+const DOCUMENT_LOOKBACK_DAYS = 3 * 366;
+
+/**
+ * The documents the case book reads: the same look-back as the reminders (so a row shows what the alarm
+ * says), and 400 days ahead for the calendar and the rows' next deadlines.
+ */
+export function caseBookDocumentWindow(today: IsoDate): { documentsFrom: IsoDate; documentsTo: IsoDate } {
+  return { documentsFrom: addDays(today, -DOCUMENT_LOOKBACK_DAYS), documentsTo: addDays(today, 400) };
 }

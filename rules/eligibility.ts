@@ -15,7 +15,7 @@
  * (§六(四) 注意事项 4 「新聘用的单位须符合大兴区办理要求」).
  */
 import { z } from 'zod';
-import { Category, Gender, HousingOption, IsoDate, type Bilingual, type Severity } from './model';
+import { Bilingual as BilingualSchema, Category, Gender, HOUSING_LABELS, HousingOption, IsoDate, type Bilingual, type Severity } from './model';
 import { addYears } from './dates';
 import { EDUCATION_RANK, EducationLevelInput } from './education-levels';
 import {
@@ -382,6 +382,11 @@ export const ApplicantFacts = z.object({
   socialInsuranceMonths: z.number().int().min(0).optional(),
   incomeTaxMonths: z.number().int().min(0).optional(),
   housing: HousingOption.optional(),
+  /**
+   * The §五 verdicts (rules/case-facts.ts itemValidities) of the housing proof's documents that already fail
+   * (a lease with less than 6 months left, §六(二) 4②): the declared residence is then not proven.
+   */
+  housingProofShortfalls: z.array(BilingualSchema).max(20).optional(),
   birthDate: IsoDate.optional(),
   gender: Gender.optional(),
   originalRetirementAge: OriginalRetirementAge.optional(),
@@ -581,8 +586,20 @@ export function assessApplicant(facts: ApplicantFacts, onDate: IsoDate): Applica
   );
 
   // 5. Residence: choosing one of the five proofs of §六(二) 4 is the applicant's declaration.
+  // A housing document that already fails §五 (a short lease) makes the declaration unproven: the same verdict
+  // the side panel, overlay and print view show for that item (issue #18 item 3).
+  const housingLabel = f.housing ? HOUSING_LABELS[f.housing] : bi('未选择', 'not chosen');
+  const shortfalls = f.housing ? (f.housingProofShortfalls ?? []) : [];
   conditions.push(
-    simple(RULE_APPLICANT_RESIDENCE, f.housing ? 'attested' : 'unknown', bi(`住所证明：${f.housing ?? '未选择'}`, `housing proof: ${f.housing ?? 'not chosen'}`), { housing: f.housing }),
+    simple(
+      RULE_APPLICANT_RESIDENCE,
+      shortfalls.length ? 'not-met' : f.housing ? 'attested' : 'unknown',
+      bi(
+        [`住所证明：${housingLabel.zh}`, ...shortfalls.map((m) => m.zh)].join('；'),
+        [`housing proof: ${housingLabel.en}`, ...shortfalls.map((m) => m.en)].join('; '),
+      ),
+      { housing: f.housing, ...(shortfalls.length ? { shortfalls: shortfalls.length } : {}) },
+    ),
   );
 
   // 6. Below retirement age; a woman whose original age (55/50) is unknown is judged on both.

@@ -44,6 +44,16 @@ export type Category = z.infer<typeof Category>;
 export const HousingOption = z.enum(['own', 'rented', 'rented-rural', 'employer-housing', 'relatives', 'residence-permit']);
 export type HousingOption = z.infer<typeof HousingOption>;
 
+/** The housing proofs in the agent's words (every view and finding names them so, never by their code). */
+export const HOUSING_LABELS: Readonly<Record<HousingOption, Bilingual>> = {
+  own: { zh: '自有住房', en: 'Own home' },
+  rented: { zh: '租住（住宅）', en: 'Rented home' },
+  'rented-rural': { zh: '租住（农村宅基地房屋）', en: 'Rented rural homestead house' },
+  'employer-housing': { zh: '单位提供住房', en: 'Housing provided by the employer' },
+  relatives: { zh: '借住亲友住房', en: "Living in relatives' or friends' home" },
+  'residence-permit': { zh: '北京市居住证', en: 'Beijing residence permit' },
+};
+
 /** Where a case stands in the real pipeline (§四, §八). */
 export const CaseStatus = z.enum([
   'draft',

@@ -18,8 +18,8 @@
  */
 import { beijingDate } from '../rules/dates';
 import { z } from 'zod';
-import { BACKED_UP_TABLES, SCHEMA_VERSION, TABLES, type BackedUpTable, type JzzDb } from './db';
-import { StorageError, fromZodError, toStorageError, type Bilingual } from './errors';
+import { BACKED_UP_TABLES, BACKUP_SCHEMA_VERSION as SCHEMA_VERSION, TABLES, type BackedUpTable, type JzzDb } from './db';
+import { CANCELLED, StorageError, fromZodError, toStorageError, type Bilingual } from './errors';
 import { EncryptedEnvelope, ENCRYPTED_FORMAT, decryptEnvelope, encryptText } from '../utils/crypto';
 import { deriveFallsBelow, deriveFromResidentId } from './derive';
 import { dumpAll } from './dump';
@@ -51,6 +51,11 @@ export const BACKUP_FORMAT = 'jzz-backup';
 /** Version of the file layout; bumped when the envelope of tables changes. */
 const BACKUP_FORMAT_VERSION = 1;
 const APP_NAME = 'bj-work-residence-permit-assistant';
+/**
+ * The oldest database schema whose backups import as they are: schema 3 changed indexes only, so a schema 2
+ * file holds exactly the rows of a schema 3 one (storage/schema-v2.ts).
+ */
+const OLDEST_IMPORTABLE_SCHEMA = 2;
 
 /** The tables a backup carries: every table of storage/db.ts TABLES not excluded there on purpose. */
 export const BACKUP_TABLES = BACKED_UP_TABLES;
@@ -124,11 +129,11 @@ const BACKUP_ROWS = {
   audit: AuditBackupRow,
 } satisfies Record<BackupTable, z.ZodType>;
 
-/** The backup file (format version 1, database schema version 2). */
+/** The backup file (format version 1, database schema version 2 or 3). */
 export const BackupFile = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
   formatVersion: z.literal(BACKUP_FORMAT_VERSION),
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  schemaVersion: z.number().int().min(OLDEST_IMPORTABLE_SCHEMA).max(SCHEMA_VERSION),
   app: z.strictObject({ name: z.literal(APP_NAME), version: z.string().max(50) }),
   exportedAt: Timestamp,
   masked: z.literal(false),
@@ -274,24 +279,43 @@ export interface ReadOptions {
 }
 
 
-function parseJson(text: string, maxString: number): unknown {
+/**
+ * JSON.parse without a reviver (a reviver call per value made parsing a 6 MB backup 3–5× slower, in one task),
+ * then a walk over every key and string in slices with a turn for the page between them: a hostile key or an
+ * over-long string is refused as the reviver did.
+ */
+async function parseJson(text: string, maxString: number): Promise<unknown> {
+  let raw: unknown;
   try {
-    return JSON.parse(text, function reviver(key, value: unknown) {
-      if (HOSTILE_KEYS.has(key)) throw refuse('hostile-key', { zh: `文件含有不允许的键名「${key}」（可能是恶意文件）。`, en: `the file contains the forbidden key "${key}" (possibly a hostile file).` });
-      // Only an envelope's ciphertext may be long; a plain file with such a key fails the schema anyway.
-      if (typeof value === 'string' && value.length > maxString && key !== 'ciphertext') {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw refuse('not-json', { zh: '文件不是完整的 JSON（可能被截断或损坏）。', en: 'the file is not complete JSON (truncated or damaged?).' }, [], e);
+  }
+  const stack: [key: string, value: unknown][] = [['', raw]];
+  let visited = 0;
+  while (stack.length) {
+    if (++visited % WALK_SLICE === 0) await yieldToPage();
+    const [key, value] = stack.pop()!;
+    if (HOSTILE_KEYS.has(key)) throw refuse('hostile-key', { zh: `文件含有不允许的键名「${key}」（可能是恶意文件）。`, en: `the file contains the forbidden key "${key}" (possibly a hostile file).` });
+    // Only an envelope's ciphertext may be long; a plain file with such a key fails the schema anyway.
+    if (typeof value === 'string') {
+      if (value.length > maxString && key !== 'ciphertext') {
         throw refuse('string-too-long', {
           zh: `文件中有超过 ${Math.round(maxString / 1024)} KB 的文本字段。`,
           en: `the file has a text field longer than ${Math.round(maxString / 1024)} KB.`,
         });
       }
-      return value;
-    });
-  } catch (e) {
-    if (e instanceof StorageError) throw e;
-    throw refuse('not-json', { zh: '文件不是完整的 JSON（可能被截断或损坏）。', en: 'the file is not complete JSON (truncated or damaged?).' }, [], e);
+    } else if (Array.isArray(value)) {
+      for (let k = value.length - 1; k >= 0; k--) stack.push([String(k), value[k]]);
+    } else if (typeof value === 'object' && value !== null) {
+      for (const k of Object.keys(value)) stack.push([k, (value as Record<string, unknown>)[k]]);
+    }
   }
+  return raw;
 }
+
+/** Values checked per slice of that walk (~5 ms in Chromium). */
+const WALK_SLICE = 50_000;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -322,7 +346,7 @@ export async function readBackup(text: string, options: ReadOptions = {}): Promi
 
   // An encrypted envelope is up to ~4/3 of the plain file (base64).
   if (text.length > Math.ceil(maxFile * 1.4)) throw tooLarge(maxFile);
-  let raw = parseJson(text, maxString);
+  let raw = await parseJson(text, maxString);
   if (isRecord(raw) && raw.format === ENCRYPTED_FORMAT) {
     if (!options.passphrase) {
       throw refuse('needs-passphrase', { zh: '这是加密备份，请输入导出时设置的口令。', en: 'this backup is encrypted; enter the passphrase it was exported with.' });
@@ -341,18 +365,42 @@ export async function readBackup(text: string, options: ReadOptions = {}): Promi
       throw e;
     }
     if (plain.length > maxFile) throw tooLarge(maxFile);
-    raw = parseJson(plain, maxString);
+    raw = await parseJson(plain, maxString);
     if (isRecord(raw) && raw.format === ENCRYPTED_FORMAT) {
       throw refuse('not-backup', { zh: '加密文件中不是备份数据。', en: 'the encrypted file does not hold a backup.' });
     }
   } else if (text.length > maxFile) {
     throw tooLarge(maxFile);
   }
-  return validateBackup(raw);
+  return await validateBackup(raw);
+}
+
+/** The file with every table as a list of anything: its envelope is checked at once, the rows in slices. */
+const BackupEnvelope = BackupFile.extend({
+  tables: z.strictObject(Object.fromEntries(BACKUP_TABLES.map((t) => [t, z.array(z.unknown()).max(BACKUP_LIMITS.rows[t])])) as Record<BackupTable, z.ZodArray<z.ZodUnknown>>),
+});
+/** The tables in the file schema's order (the order a whole-file parse reports issues in). */
+const FILE_TABLE_ORDER = Object.keys(BackupFile.shape.tables.shape) as BackupTable[];
+
+/**
+ * Rows validated per slice. Validating 25,000 rows at once was one ~250 ms task in Chromium (the page froze
+ * after the file was chosen); slices of 1,000 take ~10 ms each, and the page gets a turn between them.
+ */
+const VALIDATE_CHUNK = 1_000;
+
+/** Lets the page run (paint, input) before the next slice: scheduler.yield where the engine has it. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function invalidRows(error: z.ZodError): StorageError {
+  const err = fromZodError(error, { zh: '备份', en: 'Backup' });
+  return refuse('invalid-rows', { zh: `文件中有无效记录：${err.details[0] ? err.details[0].split(' / ')[0] : ''}。`, en: `the file has invalid rows: ${err.details[0] ? err.details[0].split(' / ').slice(1).join(' / ') : ''}.` }, err.details, error);
 }
 
 /** Validates an already-parsed backup object (version, masking, row limits, schema, integrity). */
-function validateBackup(raw: unknown): BackupFile {
+async function validateBackup(raw: unknown): Promise<BackupFile> {
   if (!isRecord(raw) || raw.format !== BACKUP_FORMAT) {
     throw refuse('not-backup', { zh: '这不是本扩展导出的备份文件。', en: 'this is not a backup exported by this extension.' });
   }
@@ -374,7 +422,7 @@ function validateBackup(raw: unknown): BackupFile {
       en: `the backup comes from a newer version of the extension (data version ${raw.schemaVersion}, this one supports ${SCHEMA_VERSION}); update the extension first.`,
     });
   }
-  if (raw.formatVersion !== BACKUP_FORMAT_VERSION || raw.schemaVersion !== SCHEMA_VERSION) {
+  if (raw.formatVersion !== BACKUP_FORMAT_VERSION || typeof raw.schemaVersion !== 'number' || !Number.isInteger(raw.schemaVersion) || raw.schemaVersion < OLDEST_IMPORTABLE_SCHEMA) {
     throw refuse('unsupported-version', {
       zh: `不支持的备份版本（格式 ${String(raw.formatVersion)}，数据 ${String(raw.schemaVersion)}）。`,
       en: `unsupported backup version (format ${String(raw.formatVersion)}, data ${String(raw.schemaVersion)}).`,
@@ -417,12 +465,25 @@ function validateBackup(raw: unknown): BackupFile {
       }
     }
   }
-  const parsed = BackupFile.safeParse(raw);
-  if (!parsed.success) {
-    const err = fromZodError(parsed.error, { zh: '备份', en: 'Backup' });
-    throw refuse('invalid-rows', { zh: `文件中有无效记录：${err.details[0] ? err.details[0].split(' / ')[0] : ''}。`, en: `the file has invalid rows: ${err.details[0] ? err.details[0].split(' / ').slice(1).join(' / ') : ''}.` }, err.details, parsed.error);
+  const envelope = BackupEnvelope.safeParse(raw);
+  if (!envelope.success) throw invalidRows(envelope.error);
+  const tablesOut = {} as Record<BackupTable, unknown[]>;
+  for (const t of FILE_TABLE_ORDER) {
+    const list = envelope.data.tables[t];
+    const schema = z.array(BACKUP_ROWS[t] as z.ZodType);
+    const out: unknown[] = [];
+    for (let i = 0; i < list.length; i += VALIDATE_CHUNK) {
+      if (i > 0) await yieldToPage();
+      const r = schema.safeParse(list.slice(i, i + VALIDATE_CHUNK));
+      if (!r.success) {
+        // The same issue a whole-file parse gives: its path counts rows from the start of the table.
+        throw invalidRows(new z.ZodError(r.error.issues.map((issue) => ({ ...issue, path: ['tables', t, i + Number(issue.path[0]), ...issue.path.slice(1)] }))));
+      }
+      for (const row of r.data) out.push(row);
+    }
+    tablesOut[t] = out;
   }
-  const file = parsed.data;
+  const file = { ...envelope.data, tables: tablesOut } as BackupFile;
   checkUnique(file);
   return file;
 }
@@ -495,11 +556,32 @@ export interface ImportPlan {
   applied: boolean;
 }
 
+/** How far a restore has written: rows of the file done / rows to write (both counted over every table). */
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
 export interface ImportOptions {
   /** 'abort' (default): any conflict refuses the whole import. 'skip': conflicting employees (with all their rows) and a conflicting company profile are left out. */
   conflicts?: 'abort' | 'skip';
   now?: () => Date;
+  /**
+   * Called once before the first write (done 0) and after each chunk of WRITE_CHUNK rows, inside the one
+   * transaction. The page repaints between chunks: while a chunk is being written the main thread is free.
+   */
+  onProgress?: (p: ImportProgress) => void;
+  /** Aborted before the commit (checked after every chunk): the transaction is rolled back, nothing changes (code 'cancelled'). */
+  signal?: AbortSignal;
 }
+
+/**
+ * Rows per write request of a restore. Dexie serialises a bulkPut's rows in one synchronous loop, so the
+ * chunk bounds the longest main-thread task of the write phase; between chunks the browser paints the
+ * progress. 500 rows (≈ 10 ms of serialising on a quiet machine): the bench (tests/bench/storage-figures.ts) reports
+ * the longest task of the write phase and the longest gap between two progress steps.
+ */
+const WRITE_CHUNK = 500;
 
 type Row = Record<string, unknown>;
 
@@ -522,12 +604,27 @@ interface Prepared {
   employeeUpdates: string[];
 }
 
-/** Recomputes derived fields so a file cannot smuggle in inconsistent ones. */
-function normalise(file: BackupFile): BackupTables {
-  const t = structuredClone(file.tables) as BackupTables;
-  t.employees = t.employees.map((e) => ({ ...e, ...deriveFromResidentId(e.residentId) }));
+/** Maps `list` in slices of VALIDATE_CHUNK rows with a turn for the page between them (outside any transaction). */
+async function mapInSlices<T, U>(list: readonly T[], fn: (row: T) => U): Promise<U[]> {
+  const out: U[] = [];
+  for (let i = 0; i < list.length; i += VALIDATE_CHUNK) {
+    if (i > 0) await yieldToPage();
+    for (let k = i; k < Math.min(list.length, i + VALIDATE_CHUNK); k++) out.push(fn(list[k]));
+  }
+  return out;
+}
+
+/**
+ * Recomputes derived fields so a file cannot smuggle in inconsistent ones. Runs before the transaction (it reads
+ * no database), in slices: the date arithmetic of 20,000 documents was the longest task of a restore.
+ */
+async function normalise(file: BackupFile): Promise<BackupTables> {
+  // Rows that change are new objects; the others are never modified (filtered into new arrays, cloned by
+  // IndexedDB on write), so the parsed file needs no deep copy (structuredClone of 25,000 rows: ~100 ms).
+  const t = { ...file.tables } as BackupTables;
+  t.employees = await mapInSlices(t.employees, (e) => ({ ...e, ...deriveFromResidentId(e.residentId) }));
   const caseOwner = new Map(t.cases.map((c) => [c.id, c.employeeId]));
-  t.documents = t.documents.map((d) => {
+  t.documents = await mapInSlices(t.documents, (d) => {
     const out: DocumentRecord = { ...d };
     const due = deriveFallsBelow(d.kind, d.validUntil);
     if (due) out.fallsBelowRuleOn = due;
@@ -542,8 +639,7 @@ function normalise(file: BackupFile): BackupTables {
   return t;
 }
 
-async function prepare(db: JzzDb, file: BackupFile, options: ImportOptions): Promise<Prepared> {
-  const t = normalise(file);
+async function prepare(db: JzzDb, file: BackupFile, t: BackupTables, options: ImportOptions): Promise<Prepared> {
   const conflicts: ImportConflict[] = [];
   const skipEmployees = new Set<string>();
   let skipCompany = false;
@@ -640,8 +736,11 @@ async function prepare(db: JzzDb, file: BackupFile, options: ImportOptions): Pro
   const auditRenumber = new Set<number>();
   for (const name of BACKUP_TABLES) {
     const list = (kept as unknown as Record<BackupTable, Row[]>)[name];
-    const keys = list.map((row) => (name === 'ticks' ? [row.caseId, row.itemId] : row.id));
-    const existing: unknown[] = await db.table(name).bulkGet(keys as never[]);
+    // An empty table (a restore into a new browser) holds none of them: no lookups to make.
+    const existing: unknown[] =
+      list.length === 0 || (await db.table(name).count()) === 0
+        ? []
+        : await db.table(name).bulkGet(list.map((row) => (name === 'ticks' ? [row.caseId, row.itemId] : row.id)) as never[]);
     list.forEach((row, i) => {
       if (existing[i] === undefined) tables[name].add += 1;
       else if (sameRow(existing[i], row)) tables[name].unchanged += 1;
@@ -673,7 +772,8 @@ async function prepare(db: JzzDb, file: BackupFile, options: ImportOptions): Pro
 /** Dry run: what an import of `file` would add, update, leave unchanged, skip, and which conflicts it has. */
 export async function planImport(db: JzzDb, file: BackupFile, options: ImportOptions = {}): Promise<ImportPlan> {
   try {
-    return await db.transaction('r', BACKUP_TABLES.map((t) => db.table(t)), async () => (await prepare(db, file, options)).plan);
+    const tables = await normalise(file);
+    return await db.transaction('r', BACKUP_TABLES.map((t) => db.table(t)), async () => (await prepare(db, file, tables, options)).plan);
   } catch (e) {
     throw toStorageError(e);
   }
@@ -687,8 +787,10 @@ export async function planImport(db: JzzDb, file: BackupFile, options: ImportOpt
 export async function applyImport(db: JzzDb, file: BackupFile, options: ImportOptions = {}): Promise<ImportPlan> {
   const now = options.now ?? (() => new Date());
   try {
+    const tables = await normalise(file);
+    if (options.signal?.aborted) throw CANCELLED();
     return await db.transaction('rw', BACKUP_TABLES.map((t) => db.table(t)), async () => {
-      const p = await prepare(db, file, options);
+      const p = await prepare(db, file, tables, options);
       if (p.plan.conflicts.length > 0 && options.conflicts !== 'skip') {
         throw refuse(
           'conflicts',
@@ -700,15 +802,7 @@ export async function applyImport(db: JzzDb, file: BackupFile, options: ImportOp
         );
       }
       const t = p.tables;
-      await db.company.bulkPut(t.company);
-      await db.settings.bulkPut(t.settings);
-      await db.employees.bulkDelete(p.employeeUpdates);
-      await db.employees.bulkPut(t.employees);
-      await db.cases.bulkPut(t.cases);
-      await db.documents.bulkPut(t.documents);
-      await db.ticks.bulkPut(t.ticks);
-      await db.notes.bulkPut(t.notes);
-      await db.drafts.bulkPut(t.drafts);
+      // The audit entries to append, decided before writing so the progress total is known.
       const present = await db.audit.bulkGet(t.audit.map((a) => a.id));
       const auditNew: AuditEntry[] = [];
       t.audit.forEach((a, i) => {
@@ -718,8 +812,36 @@ export async function applyImport(db: JzzDb, file: BackupFile, options: ImportOp
         } else if (present[i] === undefined) auditNew.push(a);
       });
       // Entries keep their numbers where free (a restore into an empty database is exact).
-      await db.audit.bulkAdd(auditNew.filter((a) => a.id !== undefined));
-      await db.audit.bulkAdd(auditNew.filter((a) => a.id === undefined));
+      const auditKept = auditNew.filter((a) => a.id !== undefined);
+      const auditRenumbered = auditNew.filter((a) => a.id === undefined);
+      const writes: [string, readonly unknown[], 'put' | 'add'][] = [
+        ['company', t.company, 'put'],
+        ['settings', t.settings, 'put'],
+        ['employees', t.employees, 'put'],
+        ['cases', t.cases, 'put'],
+        ['documents', t.documents, 'put'],
+        ['ticks', t.ticks, 'put'],
+        ['notes', t.notes, 'put'],
+        ['drafts', t.drafts, 'put'],
+        ['audit', auditKept, 'add'],
+        ['audit', auditRenumbered, 'add'],
+      ];
+      const progress: ImportProgress = { done: 0, total: writes.reduce((n, [, rows]) => n + rows.length, 0) };
+      const step = () => {
+        if (options.signal?.aborted) throw CANCELLED();
+        options.onProgress?.({ ...progress });
+      };
+      step();
+      // Replaced employees go first so that the unique resident-ID index never sees two rows of one person.
+      for (let i = 0; i < p.employeeUpdates.length; i += WRITE_CHUNK) await db.employees.bulkDelete(p.employeeUpdates.slice(i, i + WRITE_CHUNK));
+      for (const [name, rows, op] of writes) {
+        for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+          const chunk = rows.slice(i, i + WRITE_CHUNK);
+          await (op === 'put' ? db.table(name).bulkPut(chunk) : db.table(name).bulkAdd(chunk));
+          progress.done += chunk.length;
+          step();
+        }
+      }
       const counts = Object.fromEntries(BACKUP_TABLES.map((n) => [n, p.plan.tables[n]]));
       await db.audit.add({
         at: now().toISOString(),

@@ -19,6 +19,7 @@ export type StorageErrorCode =
   | 'blocked'
   | 'unavailable'
   | 'backup' // a backup file was refused; `reason` says why
+  | 'cancelled' // the agent cancelled a restore/import before its commit; nothing was written
   | 'unknown';
 
 export interface Bilingual {
@@ -334,6 +335,10 @@ export const NEWER_DATABASE = (installed: number, supported: number): StorageErr
     },
     { reason: 'newer-database' },
   );
+
+/** A restore or import the agent cancelled before its one transaction committed: it was rolled back whole. */
+export const CANCELLED = (): StorageError =>
+  new StorageError('cancelled', { zh: '已取消导入，数据库未作任何修改。', en: 'The import was cancelled; nothing was changed.' });
 
 export const NOT_FOUND = (what: Bilingual, id: string): StorageError =>
   new StorageError('not-found', { zh: `${what.zh}不存在（${id}），可能已被删除。`, en: `${what.en} not found (${id}); it may have been deleted.` });

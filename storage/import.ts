@@ -6,7 +6,7 @@
  */
 import type { JzzDb } from './db';
 import { createRepos, type RepoOptions } from './repos';
-import { StorageError, toStorageError } from './errors';
+import { CANCELLED, StorageError, toStorageError } from './errors';
 import type { BusinessType, CaseStatus, Category, HolderStatus, IsoDate } from '../rules/model';
 import type { EmployeeInput, EmployeePatch } from './schemas';
 
@@ -31,6 +31,18 @@ export interface ImportResult {
   skipped: number;
 }
 
+/** How far an import has written: rows done / rows to write (new employees, updates, cases opened). */
+export interface EmployeeImportProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * Rows per write request: new employees and their cases are validated one by one, then written and audited in
+ * bulk (a 500-row sheet is one request of each); the progress moves and cancel is checked between chunks.
+ */
+const IMPORT_CHUNK = 500;
+
 /** Status of a case the import opens: the agent is collecting the materials. */
 const IMPORTED_CASE_STATUS: CaseStatus = 'collecting';
 
@@ -41,7 +53,14 @@ const IMPORTED_CASE_STATUS: CaseStatus = 'collecting';
 export async function applyEmployeeImport(
   db: JzzDb,
   plan: ImportPlan,
-  options: RepoOptions & { skipInvalid?: boolean; errorLines?: readonly string[] } = {},
+  options: RepoOptions & {
+    skipInvalid?: boolean;
+    errorLines?: readonly string[];
+    /** Called before the first write (done 0) and after each chunk, inside the one transaction. */
+    onProgress?: (p: EmployeeImportProgress) => void;
+    /** Aborted before the commit: everything is rolled back (StorageError 'cancelled'). */
+    signal?: AbortSignal;
+  } = {},
 ): Promise<ImportResult> {
   if (plan.invalid > 0 && !options.skipInvalid) {
     throw new StorageError('invalid', {
@@ -51,30 +70,44 @@ export async function applyEmployeeImport(
   }
   const repos = createRepos(db, { ...options, source: 'import' });
   const result: ImportResult = { created: 0, updated: 0, cases: 0, skipped: 0 };
+  const news = plan.rows.filter((r) => r.verdict === 'new' && r.input);
+  const updates = plan.rows.filter((r) => r.verdict === 'update' && r.employeeId);
+  result.skipped = plan.rows.length - news.length - updates.length;
+  const progress: EmployeeImportProgress = { done: 0, total: news.length + updates.length + [...news, ...updates].filter((r) => r.openCase).length };
+  const step = (n: number) => {
+    progress.done += n;
+    if (options.signal?.aborted) throw CANCELLED();
+    options.onProgress?.({ ...progress });
+  };
   try {
     await db.transaction('rw', [db.employees, db.cases, db.audit], async () => {
-      for (const r of plan.rows) {
-        let employeeId: string | undefined;
-        if (r.verdict === 'new' && r.input) {
-          employeeId = (await repos.employees.create(r.input)).id;
-          result.created += 1;
-        } else if (r.verdict === 'update' && r.employeeId) {
-          employeeId = r.employeeId;
-          // update() throws not-found for an employee deleted since the preview; a row that only opens a
-          // case checks the same, so the whole import rolls back either way.
-          if (r.patch && Object.keys(r.patch).length) await repos.employees.update(r.employeeId, r.patch);
-          else if (!(await repos.employees.get(r.employeeId))) {
-            throw new StorageError('not-found', { zh: `第 ${r.row} 行的员工已被删除，未导入任何数据。`, en: `The employee of row ${r.row} was deleted meanwhile; nothing was imported.` });
-          }
-          result.updated += 1;
-        } else {
-          result.skipped += 1;
-          continue;
+      step(0);
+      const employeeOf = new Map<(typeof plan.rows)[number], string>();
+      for (let i = 0; i < news.length; i += IMPORT_CHUNK) {
+        const chunk = news.slice(i, i + IMPORT_CHUNK);
+        const created = await repos.employees.createMany(chunk.map((r) => r.input!));
+        chunk.forEach((r, k) => employeeOf.set(r, created[k].id));
+        result.created += created.length;
+        step(chunk.length);
+      }
+      for (const r of updates) {
+        // update() throws not-found for an employee deleted since the preview; a row that only opens a
+        // case checks the same, so the whole import rolls back either way.
+        if (r.patch && Object.keys(r.patch).length) await repos.employees.update(r.employeeId!, r.patch);
+        else if (!(await repos.employees.get(r.employeeId!))) {
+          throw new StorageError('not-found', { zh: `第 ${r.row} 行的员工已被删除，未导入任何数据。`, en: `The employee of row ${r.row} was deleted meanwhile; nothing was imported.` });
         }
-        if (r.openCase) {
-          await repos.cases.create({ employeeId, business: r.openCase, status: IMPORTED_CASE_STATUS });
-          result.cases += 1;
-        }
+        employeeOf.set(r, r.employeeId!);
+        result.updated += 1;
+        step(1);
+      }
+      // Cases in the sheet's order, each after its employee exists.
+      const opening = plan.rows.filter((r) => r.openCase && employeeOf.has(r));
+      for (let i = 0; i < opening.length; i += IMPORT_CHUNK) {
+        const chunk = opening.slice(i, i + IMPORT_CHUNK);
+        await repos.cases.createMany(chunk.map((r) => ({ employeeId: employeeOf.get(r)!, business: r.openCase!, status: IMPORTED_CASE_STATUS })));
+        result.cases += chunk.length;
+        step(chunk.length);
       }
     });
   } catch (e) {

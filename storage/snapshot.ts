@@ -5,7 +5,8 @@
  * rules/deadline-events.ts (pure, one working-day implementation in rules/calendar.ts).
  */
 import type { IsoDate } from '../rules/model';
-import { caseBookRows as rulesCaseBookRows, type CaseBookRow as RulesCaseBookRow } from '../rules/deadline-events';
+import { caseBookRows as rulesCaseBookRows, latestExpiryDueBy, type CaseBookRow as RulesCaseBookRow } from '../rules/deadline-events';
+import { addDays } from '../rules/dates';
 import type { DeadlineOptions } from '../rules/deadlines';
 import type { Case, CompanyProfile, DocumentRecord, Employee } from './schemas';
 import type { Repos } from './repos';
@@ -55,6 +56,78 @@ export async function loadSnapshot(repos: Repos, options: SnapshotOptions = {}):
         db.company.get('company'),
       ]);
       return { employees, cases, documents, ...(company ? { company } : {}) };
+    }),
+  );
+}
+
+// ───────────────────────────── The case book's first screen ─────────────────────────────
+
+export interface FirstScreen {
+  /**
+   * Every employee whose next deadline is on or before `horizon` — all of them, so that sorted by next deadline
+   * they are exactly the first rows of the whole table — computed by rules/ like every row.
+   */
+  rows: CaseBookRow[];
+  horizon: IsoDate;
+  /** Employees in the database. */
+  total: number;
+}
+
+/**
+ * The case book's first query (issue #16): the rows that come first in its default order (next deadline, earliest
+ * first), read through indexes instead of every employee. A row's next deadline is a document's §五 day in the
+ * window (documents.fallsBelowRuleOn; one already past stays, overdue, rules/deadline-events.ts), a review's end
+ * (cases.status = district-review, possibly overdue) or a permit deadline (never before today; expiry within
+ * {@link latestExpiryDueBy}, employees.permitValidUntil). So the employees those three queries find up to a horizon
+ * include everyone due by then. They are read with all their cases and documents in the window and go through
+ * rules/ `caseBookRows` like the full table; the horizon starts two weeks after the earliest document and doubles
+ * until at least `size` rows are due by it. Undefined when the database is small enough to read whole, or too few
+ * rows have a deadline in the window: then the full read comes first.
+ */
+export async function loadFirstScreen(
+  repos: Repos,
+  today: IsoDate,
+  window: { documentsFrom: IsoDate; documentsTo: IsoDate },
+  options: DeadlineOptions | undefined,
+  size: number,
+): Promise<FirstScreen | undefined> {
+  const { db } = repos;
+  const { documentsFrom, documentsTo } = window;
+  return readOp(() =>
+    db.transaction('r', [db.employees, db.cases, db.documents, db.company], async () => {
+      const inWindow = () => db.documents.where('fallsBelowRuleOn').between(documentsFrom, documentsTo, true, true);
+      const [total, reviews, earliest] = await Promise.all([db.employees.count(), db.cases.where('status').equals('district-review').toArray(), inWindow().first()]);
+      if (total <= size * 4) return undefined;
+      const start = earliest?.fallsBelowRuleOn && earliest.fallsBelowRuleOn < today ? earliest.fallsBelowRuleOn : today;
+      for (let days = 14; ; days *= 2) {
+        const horizon = addDays(start, days) < documentsTo ? addDays(start, days) : documentsTo;
+        const [dueDocs, dueHolders] = await Promise.all([
+          db.documents.where('fallsBelowRuleOn').between(documentsFrom, horizon, true, true).toArray(),
+          // A permit deadline is never before today.
+          horizon >= today ? db.employees.where('permitValidUntil').between(today, latestExpiryDueBy(horizon), true, true).primaryKeys() : Promise.resolve([]),
+        ]);
+        const ids = [...new Set([...(dueHolders as string[]), ...dueDocs.flatMap((d) => (d.employeeId ? [d.employeeId] : [])), ...reviews.flatMap((c) => (c.employeeId ? [c.employeeId] : []))])];
+        if (ids.length >= size) {
+          // equals() per employee, all issued at once: IndexedDB answers them together, where anyOf() would walk
+          // one cursor jumping from key to key (a round trip per employee).
+          const [employees, cases, documents, company] = await Promise.all([
+            db.employees.bulkGet(ids),
+            Promise.all(ids.map((id) => db.cases.where('employeeId').equals(id).toArray())).then((x) => x.flat()),
+            Promise.all(ids.map((id) => db.documents.where('employeeId').equals(id).toArray())).then((x) => x.flat()),
+            db.company.get('company'),
+          ]);
+          const snapshot: Snapshot = {
+            employees: employees.filter((e): e is Employee => e !== undefined),
+            cases,
+            // The same window as the full read (loadSnapshot with the case book's window).
+            documents: documents.filter((d) => d.fallsBelowRuleOn !== undefined && d.fallsBelowRuleOn >= documentsFrom && d.fallsBelowRuleOn <= documentsTo),
+            ...(company ? { company } : {}),
+          };
+          const rows = caseBookRows(snapshot, today, options).filter((r) => r.next && r.next.date <= horizon);
+          if (rows.length >= size) return { rows, horizon, total };
+        }
+        if (horizon === documentsTo) return undefined;
+      }
     }),
   );
 }

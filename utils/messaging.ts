@@ -18,7 +18,9 @@
  *   getFocusDraft()            ──────────▶   the employee/case in focus + captured values, or null
  *   saveCaptured({...})        ──────────▶   merges page values into the focus employee's draft (audited)
  *   reportPage(report)         ──────────▶   keeps the tab's page context in browser.storage.session
+ *   reportPortalRecords(r)     ──────────▶   keeps the people the page shows (permit card, lists) for the side panel
  *   side panel / case book
+ *   getPortalMappings()        ──────────▶   what the agent taught the adapter (labels, headings; no personal data)
  *   getActivePortalContext()   ──────────▶   the latest portal tab context, or null
  *   runReminderCheck()         ──────────▶   the daily reminder check, now (badge, notifications)
  */
@@ -29,6 +31,7 @@ import type { ChecklistItem } from '../rules/checklist';
 import type { FieldGuidance } from '../rules/field-rules';
 import type { RuleMeta } from '../rules/rule';
 import { PortalQuestions, type PortalQuestion, type PortalAnswer } from '../rules/portal-questions';
+import { PortalRecords } from '../rules/portal-records';
 import { CaptureInput, CapturedValue, type Case, type CompanyProfile, type Employee } from '../storage/schemas';
 import type { Reminder } from '../rules/deadline-events';
 
@@ -62,6 +65,21 @@ export const PageReport = z.object({
    * to tick the matching checklist items (after one confirmation). Absent on other pages.
    */
   attachments: z.array(AttachmentRow).max(100).optional(),
+  /**
+   * The 身份证号 the page's form shows (个人基础信息): the side panel says at once whether it is the person in
+   * focus (issue #18 item 4). Kept in the extension's session storage only, like the rest of the report.
+   */
+  residentIdOnPage: z.string().max(40).optional(),
+  /**
+   * What was recognised through the agent's teaching (issue #17): the taught page heading that named the
+   * module, and the fields found under a taught label. Absent when nothing taught applied.
+   */
+  taught: z
+    .strictObject({
+      page: z.string().max(30).optional(),
+      fields: z.array(z.strictObject({ key: z.string().max(100), label: z.string().max(30) })).max(100),
+    })
+    .optional(),
   reportedAt: z.number(),
 });
 export type PageReport = z.infer<typeof PageReport>;
@@ -74,6 +92,24 @@ export type TabContext = z.infer<typeof TabContext>;
 
 /** Key in browser.storage.session holding the most recently active portal tab's context. */
 export const ACTIVE_PORTAL_CONTEXT_KEY = 'activePortalContext';
+
+/**
+ * The people a portal page shows (the personal home page's permit card and businesses, an employer's
+ * list), as the background keeps them for the side panel: the tab, URL and host come from the sender.
+ * Personal data, so only in `browser.storage.session` (extension memory), never in the page; the side
+ * panel offers 「保存到案卷」 / 「同步到案卷簿」 from it and writes only after the agent confirms.
+ */
+export const PortalRecordsEntry = z.strictObject({
+  tabId: z.number().int(),
+  url: z.string().max(2048),
+  host: z.string().max(300),
+  at: z.number(),
+  records: PortalRecords,
+});
+export type PortalRecordsEntry = z.infer<typeof PortalRecordsEntry>;
+
+/** Key in browser.storage.session of the latest PortalRecordsEntry (one at a time: the page the agent is on). */
+export const PORTAL_RECORDS_KEY = 'portalRecords';
 
 // ---------------------------------------------------------------------------------------------
 // Requests and answers
@@ -130,6 +166,12 @@ export interface PortalChecklist {
    * filled-in text with names and phone is in the side panel); `complete`: the side panel has the full text.
    */
   annotation: { text: string; complete: boolean };
+  /**
+   * Items of the case whose saved document already fails its §五 validity rule (rules/case-facts.ts
+   * itemValidities), with the months the rule asks for: the overlay marks them even when the page says
+   * 已上传. No dates: they are the case's, and the page can read what we draw (issue #20).
+   */
+  shortfalls: { itemId: string; monthsRequired: 3 | 6 }[];
 }
 
 const PortalGuidanceRequest = z.strictObject({
@@ -154,6 +196,15 @@ export interface ReminderCheckResult {
   badge: string;
 }
 
+/**
+ * The taught mappings as the content script applies them (storage/schemas/portal-mappings.ts rows without
+ * ids and dates): labels, headings and structural paths only.
+ */
+export interface TaughtMappings {
+  fields: { module: z.infer<typeof PortalModule>; key: string; label: string; path?: string }[];
+  pages: { module: z.infer<typeof PortalModule>; heading: string; labels: string[] }[];
+}
+
 /** The protocol map (function syntax of @webext-core/messaging). */
 export interface ProtocolMap {
   /**
@@ -175,6 +226,10 @@ export interface ProtocolMap {
   saveCaptured(request: SaveCapturedRequest): SaveCapturedResponse;
   /** Content script → background: what this tab was recognised as. */
   reportPage(report: PageReport): void;
+  /** Content script → background: the people the page shows, for the side panel's 保存到案卷 / 同步到案卷簿. */
+  reportPortalRecords(records: PortalRecords): void;
+  /** Content script → background: the taught mappings (issue #17). */
+  getPortalMappings(): TaughtMappings;
   /** Side panel / case book → background: the portal tab the agent is working in, if any. */
   getActivePortalContext(): TabContext | null;
   /** Case book → background: run the daily reminder check now (badge and notifications belong to the background). */
@@ -189,13 +244,38 @@ export const REQUEST_SCHEMAS = {
   getFocusDraft: NoPayload,
   saveCaptured: CaptureInput,
   reportPage: PageReport,
+  reportPortalRecords: PortalRecords,
   getActivePortalContext: NoPayload,
   getPortalSettings: NoPayload,
   startPortalScript: NoPayload,
   getPortalChecklist: PortalChecklistRequest,
   getPortalGuidance: PortalGuidanceRequest,
   runReminderCheck: NoPayload,
+  getPortalMappings: NoPayload,
 } as const satisfies Record<MessageType, z.ZodType>;
 
 /** The messenger of extension pages and the background (the content script makes its own from the types). */
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+// ---------------------------------------------------------------------------------------------
+// Side panel → the content script of a portal tab (tabs.sendMessage): teaching the adapter (issue #17)
+
+/** Start the element picker: for a field (the agent picks its input or label) or for the page (its heading). */
+/** `name`: the field's name for the picker's prompt (from rules/portal-fields.ts: the content script carries no such table). */
+export type StartPortalPicker = { kind: 'field'; key: string; name: string } | { kind: 'page' };
+
+/**
+ * What the picker learned, read off the page (untrusted: the side panel validates it with the mapping schemas
+ * before showing and saving it). `cancelled`: Esc; `no-label`: the picked element has no label text near it.
+ */
+export type PickResult =
+  | { ok: true; kind: 'field'; label: string; path: string }
+  | { ok: true; kind: 'page'; heading: string; labels: string[] }
+  | { ok: false; reason: 'cancelled' | 'no-label' | 'busy' };
+
+/** Messages to a portal tab's content script; it checks the sender (our own extension pages) and the shape without zod. */
+export interface PortalTabProtocolMap {
+  startPortalPicker(request: StartPortalPicker): PickResult;
+  /** The taught mappings changed: fetch them again and look at the page again. */
+  portalMappingsChanged(): void;
+}

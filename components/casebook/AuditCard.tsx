@@ -119,6 +119,8 @@ export function AuditCard({ employeeId, caseId }: { employeeId?: string; caseId?
             <span className="mono muted">{beijingDateTime(e.at)}</span> <strong>{t(opKey[e.op])}</strong> {t(tableKey(e.table))}
             {e.table === 'ticks' ? <span className="muted"> {e.recordId.split('|')[1]}</span> : null}
             <span className="muted small"> · {t(sourceKey(e.source))}</span>
+            {/* Read off a portal page (同步到案卷簿 / 保存到案卷): which page, which Beijing day. */}
+            {e.origin ? <span className="muted small" data-testid="audit-origin"> · {t('casebook.audit.origin', { page: e.origin.page, day: e.origin.day })}</span> : null}
             <Changes e={e} />
           </li>
         ))}

@@ -13,7 +13,7 @@ import { LiveEpochContext, useSettings } from '../use-live';
 import { addDays, addMonths, weekday } from '../../rules/dates';
 import { hasOfficialData, isWorkday } from '../../rules/calendar';
 import { getRepos } from '../../storage/repos';
-import { deadlineEvents, dueReminders, eventTitle, type CaseBookEvent, type Reminder } from '../../rules/deadline-events';
+import { deadlineEvents, documentWindow, dueReminders, eventTitle, type CaseBookEvent, type Reminder } from '../../rules/deadline-events';
 import { loadSnapshot } from '../../storage/snapshot';
 import { DEFAULT_REMINDER_LEADS } from '../../storage/schemas';
 import { useDeadlineOptions } from '../use-deadline-settings';
@@ -41,10 +41,13 @@ export function CalendarView({ month: monthParam, today }: { month?: string; tod
 
   const data = useLiveQuery(async () => {
     const repos = getRepos();
-    const from = gridStart < today ? gridStart : today;
-    const to = gridEnd > addDays(today, 60) ? gridEnd : addDays(today, 60);
+    // The month's documents, and the ones the background's daily check reads (already below their rule
+    // included): the reminders here are the notifications' own.
+    const due = documentWindow(today, leads);
+    const from = gridStart < due.documentsFrom ? gridStart : due.documentsFrom;
+    const to = gridEnd > due.documentsTo ? gridEnd : due.documentsTo;
     return loadSnapshot(repos, { documentsFrom: from, documentsTo: to });
-  }, [gridStart, gridEnd, today, epoch]);
+  }, [gridStart, gridEnd, today, epoch, leads]);
   // Nothing is computed before the stored settings (entered holiday notices, buffer) are applied.
   const events = useMemo(() => (data && idx ? deadlineEvents(data, { from: gridStart, to: gridEnd }, idx) : undefined), [data, gridStart, gridEnd, idx]);
   const due = useMemo<Reminder[] | undefined>(() => (data && idx ? dueReminders(data, today, leads, idx) : undefined), [data, today, leads, idx]);

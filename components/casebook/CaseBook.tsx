@@ -55,7 +55,7 @@ function CaseBook() {
   const t = useT();
   const route = useRoute();
   const today = useToday();
-  const data = useCaseBookData(today);
+  const { data, first } = useCaseBookData(today);
   const [table, setTable] = useState<TableState>(INITIAL_TABLE_STATE);
   const printing = route.name === 'print-quarter' || route.name === 'print-case';
 
@@ -66,7 +66,7 @@ function CaseBook() {
   let page;
   switch (route.name) {
     case 'table':
-      page = <EmployeeTable rows={data?.rows} state={table} setState={setTable} today={today} />;
+      page = <EmployeeTable rows={data?.rows} first={first} state={table} setState={setTable} today={today} />;
       break;
     case 'employee':
       page = <EmployeeView key={route.id} id={route.id} today={today} />;

@@ -14,7 +14,7 @@ import { ErrorText, StatusBadge } from '../ui';
 import { getRepos } from '../../storage/repos';
 import { caseBookCsv } from './exports';
 import { filterRows, sortRows, type RowFilter, type SortKey } from './table-rows';
-import { type CaseBookRow } from '../../storage/snapshot';
+import { type CaseBookRow, type FirstScreen } from '../../storage/snapshot';
 import type { Employee } from '../../storage/schemas';
 import { VirtualList } from './VirtualList';
 import { downloadBytes, downloadText } from './download';
@@ -65,7 +65,17 @@ function openRow(r: CaseBookRow) {
   navigate(r.latestCase ? { name: 'case', id: r.latestCase.id } : { name: 'employee', id: r.id });
 }
 
-export function EmployeeTable({ rows, state, setState, today }: { rows: CaseBookRow[] | undefined; state: TableState; setState: (s: TableState) => void; today: string }) {
+/** The table's default view: no filter, next deadline first (what the first screen can show before every row is read). */
+function isDefaultView(s: TableState): boolean {
+  return s.sort === 'next' && !s.descending && !Object.values(s.filter).some((v) => v !== undefined && v !== '');
+}
+
+/**
+ * `rows`: every row (undefined while the full read runs). `first`: the first screen of the default view meanwhile
+ * (use-casebook-data.ts): shown only while no filter or other order is asked for, so counts, filters and 「无结果」
+ * are always over every row.
+ */
+export function EmployeeTable({ rows, first, state, setState, today }: { rows: CaseBookRow[] | undefined; first?: FirstScreen; state: TableState; setState: (s: TableState) => void; today: string }) {
   const t = useT();
   const lang = useLang();
   const gridId = useId();
@@ -75,10 +85,14 @@ export function EmployeeTable({ rows, state, setState, today }: { rows: CaseBook
   const [adding, setAdding] = useState(false);
   const [exporting, setExporting] = useState(false);
 
+  const defaultView = isDefaultView(state);
   const shown = useMemo(() => {
-    if (!rows) return undefined;
+    // The first screen holds every row due by its horizon, so sorted it is exactly the table's first rows.
+    if (!rows) return first && defaultView ? sortRows(first.rows, 'next') : undefined;
     return sortRows(filterRows(rows, { ...state.filter, text: deferredText }), state.sort, state.descending);
-  }, [rows, state.filter, deferredText, state.sort, state.descending]);
+  }, [rows, first, defaultView, state.filter, deferredText, state.sort, state.descending]);
+  /** Rows in the table (with a filter: matching it); while only the first screen is read, every employee. */
+  const count = rows ? shown?.length : shown ? first?.total : undefined;
 
   useEffect(() => {
     if (!shown) return;
@@ -185,8 +199,8 @@ export function EmployeeTable({ rows, state, setState, today }: { rows: CaseBook
             {t('casebook.filter.clear')}
           </button>
         ) : null}
-        <span className="cb-count" aria-live="polite" data-testid="row-count" data-count={shown?.length ?? ''}>
-          {shown ? t('casebook.count', { shown: shown.length, total: rows!.length }) : t('common.loading')}
+        <span className="cb-count" aria-live="polite" data-testid="row-count" data-count={rows ? (shown?.length ?? '') : ''}>
+          {count !== undefined ? t('casebook.count', { shown: count, total: rows?.length ?? first!.total }) : t('common.loading')}
         </span>
         <span className="cb-spacer" />
         <label className="cb-check">
@@ -195,17 +209,17 @@ export function EmployeeTable({ rows, state, setState, today }: { rows: CaseBook
         </label>
         <button
           type="button"
-          disabled={!shown?.length}
-          onClick={() => shown && downloadText(`jzz-casebook-${today}.csv`, caseBookCsv(shown, { lang, revealIds: state.reveal }), 'text/csv;charset=utf-8')}
+          disabled={!rows || !shown?.length}
+          onClick={() => rows && shown && downloadText(`jzz-casebook-${today}.csv`, caseBookCsv(shown, { lang, revealIds: state.reveal }), 'text/csv;charset=utf-8')}
           data-testid="export-csv"
         >
           {t('casebook.exportCsv')}
         </button>
         <button
           type="button"
-          disabled={!shown?.length || exporting}
+          disabled={!rows || !shown?.length || exporting}
           onClick={async () => {
-            if (!shown) return;
+            if (!rows || !shown) return;
             setExporting(true);
             try {
               // exceljs loads on the first Excel export, not with the table.
@@ -224,6 +238,11 @@ export function EmployeeTable({ rows, state, setState, today }: { rows: CaseBook
         </button>
       </div>
       {adding ? <AddEmployee onDone={() => setAdding(false)} /> : null}
+      {rows?.length && shown?.length === 0 ? (
+        <p className="muted" role="status" data-testid="casebook-no-results">
+          {t('casebook.noResults', { total: rows.length })}
+        </p>
+      ) : null}
       {rows && rows.length === 0 ? (
         <div className="cb-empty" data-testid="casebook-empty">
           <p>{t('casebook.empty')}</p>
@@ -237,12 +256,13 @@ export function EmployeeTable({ rows, state, setState, today }: { rows: CaseBook
           className="cb-grid"
           role="grid"
           aria-label={t('casebook.grid')}
-          aria-rowcount={(shown?.length ?? 0) + 1}
+          aria-rowcount={(count ?? 0) + 1}
           aria-activedescendant={activeRow ? `${gridId}-r-${activeRow.id}` : undefined}
           tabIndex={0}
           onKeyDown={onKeyDown}
           data-testid="casebook-grid"
-          data-ready={shown ? 'true' : 'false'}
+          data-ready={rows && shown ? 'true' : 'false'}
+          data-first-screen={!rows && shown ? 'true' : undefined}
           items={shown ?? []}
           rowHeight={ROW_HEIGHT}
           headerHeight={ROW_HEIGHT}

@@ -7,9 +7,9 @@
  */
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { pickText, useLang, useT } from '../i18n';
-import { Card, ErrorText, StatusLine } from '../ui';
+import { Card, ErrorText, StatusLine, WriteProgress } from '../ui';
 import { getRepos } from '../../storage/repos';
-import { applyEmployeeImport, importExisting, type ImportExisting, type ImportResult } from '../../storage/import';
+import { applyEmployeeImport, importExisting, type EmployeeImportProgress, type ImportExisting, type ImportResult } from '../../storage/import';
 import { SheetError, toCsv } from '../../utils/csv';
 import { checkEmployeeSheet, columnLetter, findHeader, IMPORT_COLUMNS, importErrorLines, importTemplateRows, previewId, type ImportCheck, type ImportMode, type ImportRow, type RowVerdict } from './employee-import';
 import type { SheetData } from '../../utils/spreadsheet';
@@ -36,6 +36,8 @@ export function ImportView() {
   const [mode, setMode] = useState<ImportMode>('add');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [progress, setProgress] = useState<EmployeeImportProgress | null>(null);
+  const [cancel, setCancel] = useState<{ controller: AbortController; cancelling: boolean } | null>(null);
 
   const onFile = async (file: File | undefined) => {
     setError(null);
@@ -133,15 +135,30 @@ export function ImportView() {
           onImport={async (check, skip) => {
             setBusy(true);
             setError(null);
+            const controller = new AbortController();
+            setCancel({ controller, cancelling: false });
             try {
-              const result = await applyEmployeeImport(getRepos().db, check, { skipInvalid: skip, errorLines: importErrorLines(check, lang) });
+              const result = await applyEmployeeImport(getRepos().db, check, { skipInvalid: skip, errorLines: importErrorLines(check, lang), onProgress: setProgress, signal: controller.signal });
               setStage({ kind: 'done', result });
             } catch (e) {
               setError(e);
             } finally {
               setBusy(false);
+              setProgress(null);
+              setCancel(null);
             }
           }}
+        />
+      ) : null}
+      {progress && cancel ? (
+        <WriteProgress
+          progress={progress}
+          cancelling={cancel.cancelling}
+          onCancel={() => {
+            cancel.controller.abort();
+            setCancel({ ...cancel, cancelling: true });
+          }}
+          testId="import-progress"
         />
       ) : null}
       {stage.kind === 'done' ? (

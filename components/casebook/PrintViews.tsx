@@ -8,9 +8,8 @@ import { pickText, useLang, useT } from '../i18n';
 import { useCase, useCompany, useDocuments, useEmployee, useNotes, useTicks } from '../use-live';
 import { useToday } from '../use-today';
 import { useDeadlineOptions } from '../use-deadline-settings';
-import { caseChecklist, childAges, documentKindOf, progressOf } from '../../rules/case-facts';
+import { caseChecklist, childAges, itemValidities, progressOf } from '../../rules/case-facts';
 import { incomeAnnotationDraft } from '../../rules/texts';
-import { checkValidity } from '../../rules/validity';
 import { deadlineStatus, renewalWindow, reviewCompletesBy } from '../../rules/deadlines';
 import { quarterOf, quarterQuota, suggestedFilingDate } from '../../rules/quarters';
 import { countWorkdays } from '../../rules/calendar';
@@ -240,6 +239,8 @@ export function PrintChecklist({ id }: { id: string }) {
   const list = useMemo(() => (c ? caseChecklist(c, employee) : undefined), [c, employee]);
   if (!c || !list) return <p aria-busy="true">{t('common.loading')}</p>;
   const docByItem = new Map((docs ?? []).filter((d) => d.itemId).map((d) => [d.itemId!, d]));
+  // One §五 verdict per item (rules/case-facts.ts): the same the side panel, overlay and sync show.
+  const validities = itemValidities(list.items, docs ?? [], ticks ?? {}, today);
   const kids = childAges(c, today).filter((k) => !k.result.ok);
   const progress = progressOf(list.items, ticks ?? {});
   const needsAnnotation = list.items.some((i) => i.needsIncomeAnnotation);
@@ -305,13 +306,13 @@ export function PrintChecklist({ id }: { id: string }) {
             {list.items.map((item) => {
               const tick = ticks?.[item.id];
               const state = tick?.state ?? 'todo';
-              const kind = documentKindOf(item);
               const doc = docByItem.get(item.id);
-              const verdict = kind && doc?.validUntil && state !== 'na' ? checkValidity({ kind, validUntil: doc.validUntil }, today) : undefined;
+              const verdict = validities.get(item.id);
               return (
                 <tr key={item.id} data-testid="print-item" data-item={item.id} data-state={state}>
                   <td className="tick">
                     {TICK_MARK[state]} <span className="small">{t(`report.tick.${state}`)}</span>
+                    {verdict && !verdict.ok ? <div className="small print-bad" data-testid="print-short">{t('report.tick.short')}</div> : null}
                   </td>
                   <td>
                     {pickText(lang, item.title)}

@@ -5,16 +5,17 @@
  * all-or-nothing transaction, using storage/backup.ts — a bad file gets the storage's own message).
  */
 import { browser } from 'wxt/browser';
+import { PortalMappingsCard } from './PortalMappingsCard';
 import { beijingDate } from '../../rules/dates';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { pickText, useLang, useT, type Lang } from '../i18n';
-import { Card, ErrorText, NumberField, SaveState, StatusLine } from '../ui';
+import { Card, ErrorText, NumberField, SaveState, StatusLine, WriteProgress } from '../ui';
 import { auditReplayFilter, useAutosave } from '../use-autosave';
 import { useCompany, useSettings } from '../use-live';
 import { getRepos } from '../../storage/repos';
 import { getDb } from '../../storage/db';
 import { requestPersistence, storageUsage, type PersistenceResult, type StorageUsage } from '../../storage/durability';
-import { applyImport, exportBackup, planImport, readBackupBlob, type BackupFile, type ImportPlan } from '../../storage/backup';
+import { applyImport, exportBackup, planImport, readBackupBlob, type BackupFile, type ImportPlan, type ImportProgress } from '../../storage/backup';
 import { CompanyPatch, Phone, WageOverride } from '../../storage/schemas';
 import { checkCreditCode } from '../../rules/identity';
 import { passphraseStrength } from '../../utils/passphrase';
@@ -441,6 +442,9 @@ function BackupCard() {
   const [importError, setImportError] = useState<unknown>(null);
   const [done, setDone] = useState<ImportPlan | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [cancel, setCancel] = useState<AbortController | null>(null);
+  const [cancelling, setCancelling] = useState(false);
 
   const dryRun = async (f: File | null, pass: string) => {
     setPlan(null);
@@ -605,19 +609,30 @@ function BackupCard() {
             disabled={busy || (plan.plan.conflicts.length > 0 && !skipConflicts)}
             onClick={async () => {
               setBusy(true);
+              setImportError(null);
+              const controller = new AbortController();
+              setCancel(controller);
               try {
-                setDone(await applyImport(getDb(), plan.file, { conflicts: skipConflicts ? 'skip' : 'abort' }));
+                // One transaction written in chunks: the bar moves between them; cancel rolls everything back.
+                setDone(await applyImport(getDb(), plan.file, { conflicts: skipConflicts ? 'skip' : 'abort', onProgress: setProgress, signal: controller.signal }));
                 setPlan(null);
               } catch (e) {
                 setImportError(e);
               } finally {
                 setBusy(false);
+                setProgress(null);
+                setCancel(null);
+                setCancelling(false);
               }
             }}
             data-testid="backup-apply"
           >
             {t('settings.backup.apply')}
           </button>
+          {progress && cancel ? <WriteProgress progress={progress} onCancel={() => {
+            cancel.abort();
+            setCancelling(true);
+          }} cancelling={cancelling} testId="backup-progress" /> : null}
         </div>
       ) : null}
       {done ? <StatusLine tone="ok">{t('settings.backup.done')}</StatusLine> : null}
@@ -639,6 +654,8 @@ export function SettingsView({ today }: { today: string }) {
         <WagesCard today={today} />
         <HolidaysCard today={today} />
         <BackupCard />
+        {/* Issue #17: taught portal mappings and the 页面适配包 (PortalMappingsCard.tsx). */}
+        <PortalMappingsCard />
         <StorageCard />
       </div>
     </div>

@@ -6,7 +6,7 @@
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Browser } from 'wxt/browser';
-import { ACTIVE_PORTAL_CONTEXT_KEY, onMessage, type TabContext } from '../../utils/messaging';
+import { ACTIVE_PORTAL_CONTEXT_KEY, PORTAL_RECORDS_KEY, onMessage, type TabContext } from '../../utils/messaging';
 import { getDb } from '../../storage/db';
 import { createStorageHandlers, registerStorageHandlers, type OnMessage } from './storage-handlers';
 import { sessionPageContextStore } from './tab-contexts';
@@ -70,17 +70,22 @@ export default defineBackground(() => {
     await dropPendingActionOf(tabId);
     if (isPortalUrl(change.url ?? tab.url)) return;
     await pageContexts.forget(tabId);
+    // The people a portal page showed leave with the portal (on the portal, the side panel shows them
+    // only while the tab is still on the page they came from: a route change in an SPA keeps this tab's
+    // content script, which reports the new page's people itself).
+    await dropPendingActionOf(tabId, PORTAL_RECORDS_KEY);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void pageContexts.forget(tabId);
     void dropPendingActionOf(tabId);
+    void dropPendingActionOf(tabId, PORTAL_RECORDS_KEY);
   });
 });
 
-async function dropPendingActionOf(tabId: number): Promise<void> {
-  const got = await browser.storage.session.get(PENDING_ACTION_KEY).catch(() => ({}) as Record<string, unknown>);
-  if ((got[PENDING_ACTION_KEY] as { tabId?: number } | undefined)?.tabId === tabId) await browser.storage.session.remove(PENDING_ACTION_KEY);
+async function dropPendingActionOf(tabId: number, key = PENDING_ACTION_KEY): Promise<void> {
+  const got = await browser.storage.session.get(key).catch(() => ({}) as Record<string, unknown>);
+  if ((got[key] as { tabId?: number } | undefined)?.tabId === tabId) await browser.storage.session.remove(key);
 }
 
 async function isOwnExtensionTab(tabId: number): Promise<boolean> {

@@ -4,7 +4,7 @@
  * carries neither zod nor rules/).
  */
 import { browser } from 'wxt/browser';
-import { REQUEST_SCHEMAS, onMessage, type FocusDraft, type PortalChecklist, type PortalGuidance, type PortalSettings } from '../../utils/messaging';
+import { PORTAL_RECORDS_KEY, REQUEST_SCHEMAS, onMessage, type FocusDraft, type PortalRecordsEntry, type PortalChecklist, type PortalGuidance, type PortalSettings, type TaughtMappings } from '../../utils/messaging';
 import { type JzzDb } from '../../storage/db';
 import { createRepos } from '../../storage/repos';
 import { assertPortalContentScript, parseMessage, type MessageSender } from './storage-handlers';
@@ -12,11 +12,12 @@ import { beijingDate } from '../../rules/dates';
 import { FIELD_GUIDANCE } from '../../rules/field-rules';
 import { BUSINESS_LABELS, incomeAnnotationDraft } from '../../rules/texts';
 import { ruleById } from '../../rules/registry';
-import { caseChecklist, checklistBusinessFor } from '../../rules/case-facts';
+import { caseChecklist, checklistBusinessFor, itemValidities } from '../../rules/case-facts';
 import { answerPortalQuestion, type PortalAnswer } from '../../rules/portal-questions';
 import { RULE_WORK_BEFORE_CONTRACT } from '../../rules/field-rules';
 import type { Bilingual, IsoDate } from '../../rules/model';
 import type { Finding } from '../../rules/rule';
+import { portalHostOf } from '../../utils/matches';
 
 /**
  * The income annotation (§六(二) 5) as the page may show it: the guide's template, never the filled-in
@@ -80,6 +81,8 @@ export interface PortalHandlerDeps {
   /** The storage handlers' getFocusDraft (one implementation of "the employee and case in focus"). */
   focusDraft: (sender: MessageSender) => Promise<FocusDraft | null>;
   now?: () => Date;
+  /** Where the page's people are kept for the side panel (browser.storage.session, or a fake). */
+  session?: { set(items: Record<string, unknown>): Promise<void> };
   /** Injects the portal content script into one frame of a tab (default: browser.scripting). */
   injectPortalScript?: (tabId: number, frameId: number) => Promise<void>;
 }
@@ -133,6 +136,12 @@ export function registerPortalHandlers(on: typeof onMessage, deps: PortalHandler
     const business = checklistBusinessFor(module, draft?.case?.business);
     const fromCase = !!draft?.case && draft.case.business === business;
     const list = fromCase && draft?.case ? caseChecklist(draft.case, draft.employee) : caseChecklist({ business, facts: {} });
+    // The same §五 verdicts the side panel shows beside each item (issue #18 item 3).
+    const shortfalls: PortalChecklist['shortfalls'] = [];
+    if (fromCase && draft?.case) {
+      const [docs, ticks] = await Promise.all([repos.documents.listFor({ caseId: draft.case.id }), repos.ticks.forCase(draft.case.id)]);
+      for (const [itemId, v] of itemValidities(list.items, docs, ticks, beijingDate(now()))) if (!v.ok) shortfalls.push({ itemId, monthsRequired: v.monthsRequired });
+    }
     return {
       source: fromCase ? 'case' : 'default',
       business,
@@ -142,7 +151,17 @@ export function registerPortalHandlers(on: typeof onMessage, deps: PortalHandler
       notes: [...list.notes],
       uploadStandards: [...list.uploadStandards],
       annotation: annotationOf(draft),
+      shortfalls,
     };
+  });
+
+  // The people a page shows (permit card, employer lists): personal data, kept in extension memory for the
+  // side panel only; the tab, URL and host are the sender's, never the page's word.
+  on('reportPortalRecords', async ({ data, sender }): Promise<void> => {
+    const { tabId, url } = guard(sender);
+    const records = parseMessage(REQUEST_SCHEMAS.reportPortalRecords, data);
+    const entry: PortalRecordsEntry = { tabId, url: url.slice(0, 2048), host: portalHostOf(url).slice(0, 300), at: now().getTime(), records };
+    await (deps.session ?? browser.storage.session).set({ [PORTAL_RECORDS_KEY]: entry });
   });
 
   on('getPortalGuidance', async ({ data, sender }): Promise<PortalGuidance> => {
@@ -152,5 +171,18 @@ export function registerPortalHandlers(on: typeof onMessage, deps: PortalHandler
       fields: FIELD_GUIDANCE.filter((g) => g.modules.includes(module)),
       rules: ruleIds.map((id) => ruleById(id)).filter((r): r is NonNullable<typeof r> => !!r),
     };
+  });
+
+  // The taught mappings (issue #17): labels and headings only, so the page learns nothing it does not show.
+  on('getPortalMappings', async ({ data, sender }): Promise<TaughtMappings> => {
+    guard(sender);
+    parseMessage(REQUEST_SCHEMAS.getPortalMappings, data);
+    const rows = await repos.portalMappings.list();
+    const out: TaughtMappings = { fields: [], pages: [] };
+    for (const r of rows) {
+      if (r.kind === 'field') out.fields.push({ module: r.module, key: r.key, label: r.label, ...(r.path ? { path: r.path } : {}) });
+      else out.pages.push({ module: r.module, heading: r.heading, labels: r.labels });
+    }
+    return out;
   });
 }

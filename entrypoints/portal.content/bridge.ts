@@ -12,9 +12,11 @@ import type {
   PortalGuidance,
   PortalSettings,
   ProtocolMap,
+  TaughtMappings,
 } from '../../utils/messaging';
 import type { ApplyPortalFill, FillOutcome, OfferReceipt, PortalActionOffer, PortalActionProtocolMap } from '../../utils/portal-actions';
 import type { PortalModule } from '../../rules/model';
+import type { PortalRecords } from '../../rules/portal-records';
 import type { PortalAnswer as PortalEvalResult, PortalQuestion as PortalEvalRequest } from '../../rules/portal-questions';
 
 // The protocol's own messenger, made here from its types: importing utils/messaging.ts's would bring zod along.
@@ -104,9 +106,30 @@ export class Bridge {
     return messenger.sendMessage('getPortalChecklist', { module }).catch(() => null);
   }
 
+  /** What the agent taught the adapter (taught.ts); nothing taught when the background cannot answer. */
+  mappings(): Promise<TaughtMappings> {
+    return messenger.sendMessage('getPortalMappings', undefined).catch((): TaughtMappings => ({ fields: [], pages: [] }));
+  }
+
   /** What this tab was recognised as (the side panel's diagnostics). */
   reportPage(report: PageReport): Promise<void> {
     return messenger.sendMessage('reportPage', report);
+  }
+
+  private recordsKey = '';
+
+  /**
+   * The people the page shows, for the side panel's 保存到案卷 / 同步到案卷簿 (read-only on the portal). Sent
+   * only when they changed; kept by the background in extension memory, never in the page.
+   */
+  reportRecords(records: PortalRecords): void {
+    const key = JSON.stringify(records);
+    if (key === this.recordsKey) return;
+    this.recordsKey = key;
+    messenger.sendMessage('reportPortalRecords', records).catch(() => {
+      // The background may be restarting: the next refresh sends them again.
+      if (this.recordsKey === key) this.recordsKey = '';
+    });
   }
 
   /** Offers a fill or capture to the side panel, where the agent sees the preview and confirms (utils/portal-actions.ts). */

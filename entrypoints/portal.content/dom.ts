@@ -67,6 +67,8 @@ export class ScanDeps {
   readonly regions = new Set<Element>();
   /** Selectors of elements read wherever they are (PageScan.all). */
   readonly selectors = new Set<string>();
+  /** The whole text index was read (iterated): any change may matter. */
+  everything = false;
   /** The controls of the fields read, with their value and focus then (values change without mutations). */
   readonly values = new Map<HTMLElement, string>();
 
@@ -78,7 +80,7 @@ export class ScanDeps {
   }
 
   private readNothing(): boolean {
-    return this.texts.size === 0 && this.regions.size === 0 && this.selectors.size === 0;
+    return this.everything || (this.texts.size === 0 && this.regions.size === 0 && this.selectors.size === 0);
   }
 
   /** True when `change` may change what was read. */
@@ -110,6 +112,21 @@ export class ScanDeps {
 function controlState(el: HTMLElement): string {
   const c = el as HTMLInputElement;
   return `${c.value ?? ''}\u0000${c.checked ? 1 : 0}\u0000${el.ownerDocument.activeElement === el ? 1 : 0}`;
+}
+
+/** The index as a reader sees it: iterating it (instead of looking texts up) makes every change matter to that reader. */
+function recording(index: TextIndex, deps: ScanDeps): TextIndex {
+  return {
+    get: (text) => index.get(text),
+    keys: () => {
+      deps.everything = true;
+      return index.keys();
+    },
+    [Symbol.iterator]: () => {
+      deps.everything = true;
+      return index[Symbol.iterator]();
+    },
+  };
 }
 
 const AROUND = new WeakMap<IndexChange, Set<Element>>();
@@ -148,7 +165,8 @@ export class PageScan {
     cache: ScanCache = new ScanCache(),
     readonly deps?: ScanDeps,
   ) {
-    this.texts = texts ?? scanPage(doc, doc.location?.href ?? '').texts;
+    const index = texts ?? scanPage(doc, doc.location?.href ?? '').texts;
+    this.texts = deps ? recording(index, deps) : index;
     this.fieldCache = cache.fields;
     this.visibleCache = cache.visible;
   }

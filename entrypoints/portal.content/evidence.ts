@@ -61,11 +61,15 @@ interface Node1 {
   /** Normalised text it is indexed under, if any. */
   key: string | null;
   said: Said | null;
+  /** A control's placeholder, counted among the page's texts (可办业务列表: 「请输入单位关联码」 with no label). */
+  placeholder?: string;
 }
 
 /** Read-only view of the text index: normalised short text → the deepest visible-or-not elements saying it, in document order. */
-export interface TextIndex {
+export interface TextIndex extends Iterable<[string, Element[]]> {
   get(text: string): Element[] | undefined;
+  /** Every indexed text. */
+  keys(): IterableIterator<string>;
 }
 
 /** What one batch of mutations changed. */
@@ -163,6 +167,17 @@ export class PageIndex implements TextIndex {
     this.headings.clear();
     const body = this.doc.body ?? this.doc.documentElement;
     if (body) this.walk(body, inheritedFlags(body));
+  }
+
+  keys(): IterableIterator<string> {
+    return this.byText.keys();
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, Element[]]> {
+    for (const key of [...this.byText.keys()]) {
+      const list = this.get(key);
+      if (list?.length) yield [key, list];
+    }
   }
 
   get(text: string): Element[] | undefined {
@@ -361,7 +376,13 @@ export class PageIndex implements TextIndex {
     // Text only (a cell's `<div>`): its whole text is its own, normalised once.
     let key = children === 0 && said && !OPAQUE_TAGS.has(tag) ? (said.text.length <= MAX_INDEXED_NORMALISED && own.length <= MAX_INDEXED ? said.text : null) : indexKey(tag, full);
     if (key && children === 1 && !own.trim() && this.nodes.get(el.firstElementChild!)?.key === key) key = null;
-    return { full: OPAQUE_TAGS.has(tag) ? '' : full, key, said };
+    const node: Node1 = { full: OPAQUE_TAGS.has(tag) ? '' : full, key, said };
+    // A control's placeholder can be all that names it (可办业务列表: 「请输入单位关联码」 with no label).
+    if (CONTROL_TAGS.has(tag) && !(flags & NAV)) {
+      const placeholder = normaliseLabel(el.getAttribute('placeholder') ?? '');
+      if (placeholder && placeholder.length <= MAX_TEXT) node.placeholder = placeholder;
+    }
+    return node;
   }
 
   /** Re-reads one element whose children changed, from its children's known texts (added ones were walked). */
@@ -457,6 +478,7 @@ export class PageIndex implements TextIndex {
     }
     // A heading's text is read when recognising: any change under it counts.
     if (this.change && this.headings.has(el)) this.change.evidence = true;
+    if (node.placeholder) this.count(this.texts, node.placeholder, 1);
     const s = node.said;
     if (!s) return;
     if (s.inTexts) this.count(this.texts, s.text, 1);
@@ -472,6 +494,7 @@ export class PageIndex implements TextIndex {
   }
 
   private unset(el: Element, node: Node1): void {
+    if (node.placeholder) this.count(this.texts, node.placeholder, -1);
     if (node.key) {
       const set = this.byText.get(node.key);
       if (set?.delete(el)) {

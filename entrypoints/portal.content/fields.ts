@@ -137,9 +137,25 @@ export function keysForLabel(label: string, formLabels: ReadonlySet<string>): st
   return FIELDS.filter((f) => f.labels.includes(label) && fitsForm(f, has)).map((f) => f.key);
 }
 
-/** Label variants of several keys, for a table column that may carry any of them. */
+const LISTS = new Map<string, string[]>();
+
+/**
+ * Label variants of several keys, for a table column that may carry any of them. The list is live: features
+ * keep it in a constant, and relabel() rebuilds it in place when taught labels change (taught.ts).
+ */
 export function labelsOf(...keys: string[]): string[] {
-  return keys.flatMap((k) => field(k).labels);
+  const id = keys.join(',');
+  let list = LISTS.get(id);
+  if (!list) {
+    list = keys.flatMap((k) => field(k).labels);
+    LISTS.set(id, list);
+  }
+  return list;
+}
+
+/** After taught.ts changed FIELDS' label lists in place: every list labelsOf handed out follows. */
+export function relabel(): void {
+  for (const [id, list] of LISTS) list.splice(0, list.length, ...id.split(',').flatMap((k) => field(k).labels));
 }
 
 /** Which of the module's expected fields appear among the page's labels and headers. */

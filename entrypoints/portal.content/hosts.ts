@@ -6,6 +6,8 @@
  */
 
 const HOSTS = new WeakSet<Element>();
+/** Our hints and marks, for the dock to keep clear of them (forgotten when removed for good). */
+const ANCHORED = new Set<Element>();
 
 /** The kinds of host: a note under a field or above a section, an inline mark in a cell, the dock. */
 export type HostKind = 'hint' | 'mark' | 'overlay';
@@ -23,5 +25,23 @@ export function createHost(kind: HostKind): { host: HTMLElement; shadow: ShadowR
   const host = document.createElement(kind === 'mark' ? 'span' : 'div');
   const shadow = host.attachShadow({ mode: 'closed' });
   HOSTS.add(host);
+  if (kind !== 'overlay') ANCHORED.add(host);
   return { host, shadow };
+}
+
+/** The boxes of our hints and marks now in the document (the dock must not cover what they say). */
+export function anchoredHostRects(): DOMRect[] {
+  const out: DOMRect[] = [];
+  for (const host of ANCHORED) {
+    // A host the page's re-render took out is skipped, not forgotten: Anchors puts it back.
+    if (!host.isConnected) continue;
+    const r = host.getBoundingClientRect();
+    if (r.width > 0 && r.height > 0) out.push(r);
+  }
+  return out;
+}
+
+/** Forgets a host removed for good (its feature stopped or its piece is no longer wanted). */
+export function forgetHost(host: Element): void {
+  ANCHORED.delete(host);
 }

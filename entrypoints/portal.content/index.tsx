@@ -21,7 +21,12 @@ import { PortalBadge } from './badge';
 import { Bridge, localToday } from './bridge';
 import { Runtime } from './runtime';
 import { Overlay } from './ui';
-import { cellOf, cellText, isOurs, PageScan } from './dom';
+import { translatePortal } from '../../components/i18n/portal';
+import { cellOf, cellText, isOurs, PageScan, readValue } from './dom';
+import { listenPageShape } from './page-shape';
+// Taught mappings (issue #17): taught.ts applies them, teach.ts lets the side panel start the picker.
+import { applyTaughtFields, recogniseTaught, setTaught, taughtSeen } from './taught';
+import { listenForTeaching } from './teach';
 
 // Every feature registers itself when imported.
 import.meta.glob('./features/*.tsx', { eager: true });
@@ -45,6 +50,8 @@ export default defineContentScript({
     const bridge = new Bridge();
     // The side panel's confirmed fills (the only way a fill happens: issue #20).
     ctx.onInvalidated(bridge.listen());
+    // 导出页面结构: the side panel's request, on any portal page (recognised or not).
+    ctx.onInvalidated(listenPageShape());
     const overlay = new Overlay();
     // zh-CN and the local date until the background answers (it may be asleep): the overlay does not wait.
     let settings: PortalSettings = { lang: 'zh-CN', today: localToday() };
@@ -55,34 +62,48 @@ export default defineContentScript({
     let pageKey = '';
     let reportKey = '';
     let recognisedModule: PageState['module'] = null;
-    let lastReport: Omit<PageReport, 'attachments' | 'reportedAt'> | null = null;
+    let lastReport: Omit<PageReport, 'attachments' | 'residentIdOnPage' | 'reportedAt'> | null = null;
+    /** Something is taught: any text may name a taught page or field (pages.ts mayChangeRecognition knows the built-in ones). */
+    let taughtAny = false;
 
     const sendReport = () => {
       if (!lastReport || !ctx.isValid) return;
       const module = lastReport.module;
       const attachments = module === 'person-attachments' || module === 'unit-attachments' ? attachmentRows(index) : undefined;
-      const rKey = JSON.stringify([lastReport.url, module, lastReport.fieldsFound, lastReport.fieldsMissing, attachments]);
+      // The applicant's ID as the form shows it: the side panel matches it with the person in focus.
+      const idHit = module === 'person-basic-info' ? new PageScan(document, index).fields('residentId')[0] : undefined;
+      const residentIdOnPage = idHit ? readValue(idHit).slice(0, 40) : '';
+      const rKey = JSON.stringify([lastReport, attachments, residentIdOnPage]);
       if (rKey === reportKey) return;
       reportKey = rKey;
       // The background may be restarting (extension update); the next change reports again.
-      bridge.reportPage({ ...lastReport, ...(attachments ? { attachments } : {}), reportedAt: Date.now() }).catch(() => {});
+      bridge
+        .reportPage({ ...lastReport, ...(attachments ? { attachments } : {}), ...(residentIdOnPage ? { residentIdOnPage } : {}), reportedAt: Date.now() })
+        .catch(() => {});
     };
 
     /** Recognises the page from the kept index; (re)starts the features when the module or URL changed. */
     const decide = (restart = false) => {
       if (!ctx.isValid) return;
       const evidence = index.evidence(location.href);
-      const { module, side, reasons } = recognise(evidence);
+      // A page the agent taught comes before the built-in table; its taught labels before the built-in ones.
+      const taughtPage = recogniseTaught(evidence);
+      const { module, side, reasons } = taughtPage ?? recognise(evidence);
+      const taughtFields = applyTaughtFields(module);
       const seen = new Set([...evidence.labels, ...evidence.tableHeaders]);
       const diag = module ? fieldDiagnostics(module, seen) : { found: knownFieldsSeen(seen), missing: [] };
-      lastReport = { url: location.href, title: document.title, module, fieldsFound: diag.found, fieldsMissing: diag.missing, reasons };
+      const taughtUsed = taughtSeen(taughtFields, seen);
+      const taught = taughtPage || taughtUsed.length ? { ...(taughtPage ? { page: taughtPage.heading } : {}), fields: taughtUsed } : undefined;
+      lastReport = { url: location.href, title: document.title, module, fieldsFound: diag.found, fieldsMissing: diag.missing, reasons, ...(taught ? { taught } : {}) };
       const key = JSON.stringify([location.href, module]);
       if (key !== pageKey || restart) {
         pageKey = key;
         recognisedModule = module;
         if (module) {
           const page: PageState = { module, side, url: location.href };
-          overlay.show(PortalBadge({ module, lang: settings.lang })).catch((e) => {
+          const lang = settings.lang;
+          overlay.setWords(translatePortal(lang, 'portal.dock.brand'), { open: translatePortal(lang, 'portal.dock.unfold'), close: translatePortal(lang, 'portal.dock.fold') });
+          overlay.show(PortalBadge({ module, lang })).catch((e) => {
             // Not shown: let the next change try again instead of taking the page as handled.
             if (pageKey === key) pageKey = '';
             console.debug('[jzz] overlay failed', e);
@@ -136,13 +157,28 @@ export default defineContentScript({
       if (changed && recognisedModule) decide(true);
     });
 
+    // ── taught mappings: fetched now and whenever the side panel saved some; the page is looked at again.
+    const loadTaught = () =>
+      void bridge.mappings().then((m) => {
+        const o = (m ?? {}) as { fields?: unknown[]; pages?: unknown[] };
+        taughtAny = (o.fields?.length ?? 0) + (o.pages?.length ?? 0) > 0;
+        if (!setTaught(m)) return;
+        reportKey = '';
+        decide(true);
+      });
+    loadTaught();
+    listenForTeaching(ctx, {
+      lang: () => settings.lang,
+      reload: loadTaught,
+    });
+
     const observer = new MutationObserver((records) => {
       const relevant = records.filter((r) => !isOwnMutation(r));
       if (relevant.length === 0) return;
       const change = index.apply(relevant);
       if (change.ours) overlay.repair();
       // Recognition in this same callback: the badge comes in the frame the module's heading and labels came in.
-      if (mayChangeRecognition(change)) decide();
+      if (change.evidence || (change.evidenceTexts.size > 0 && (taughtAny || mayChangeRecognition(change)))) decide();
       if (recognisedModule) recheckSoon(change);
     });
     observer.observe(document.documentElement, {
@@ -154,6 +190,10 @@ export default defineContentScript({
       attributeFilter: ['style', 'class', 'hidden', 'open', 'aria-hidden'],
     });
     ctx.onInvalidated(() => observer.disconnect());
+    // Scrolling moves the hints under the fixed dock: re-place it, once per frame, only while the agent scrolls.
+    // (Capturing on document sees the page's own scrolling panes too.)
+    ctx.addEventListener(document, 'scroll', () => overlay.placeSoon(), { capture: true, passive: true });
+    ctx.addEventListener(window, 'resize', () => overlay.placeSoon(), { passive: true });
     const moved = () => decide();
     ctx.addEventListener(window, 'hashchange', moved);
     ctx.addEventListener(window, 'popstate', moved);
@@ -162,6 +202,8 @@ export default defineContentScript({
     // script): after the agent's own edits and clicks, the features whose fields' values or focus changed re-check.
     const edited = () => runtime.refreshSoon(EDIT_DELAY_MS, true);
     for (const type of ['input', 'change', 'keyup', 'click']) ctx.addEventListener(document, type, edited, { capture: true, passive: true });
+    // A committed value (the 身份证号 typed over) goes into the page report too: the side panel matches the person.
+    ctx.addEventListener(document, 'change', () => sendReport(), { capture: true, passive: true });
 
     decide();
   },

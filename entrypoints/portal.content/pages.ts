@@ -52,8 +52,10 @@ const MODULES: ModuleDef[] = [
   { id: 'unit-employer-change', side: 'unit', headings: ['待办理证件聘用单位变更员工', '聘用单位变更'], body: ['姓名', '身份证号', '证件号码', '证件有效期'] },
   // The 待办理新办证件员工 tab lists only 姓名/身份证号/申请状态, often with no rows; its tab label is navigation
   // (not evidence), so 申请状态 under the 工作居住证 heading is what tells it (recognition flaked on this tab).
-  { id: 'unit-permit', side: 'unit', headings: ['工作居住证'], body: ['证件状态', '有效期', '证件编号', '业务类型', '申请状态'] },
-  { id: 'person-overview', side: 'person', headings: ['个人首页', '首页'], body: ['待办事项', '我的业务', '办理进度'] },
+  // The classic layout titles the tab's list itself (待办理新办证件员工) under the 工作居住证 breadcrumb.
+  { id: 'unit-permit', side: 'unit', headings: ['工作居住证', '待办理新办证件员工', '待办理证件续签员工'], body: ['证件状态', '有效期', '证件编号', '业务类型', '申请状态'] },
+  // The permit card (我的证件: 证件编号, 证件状态) and 我的业务 (issue #17, after the 2020 mock of the platform).
+  { id: 'person-overview', side: 'person', headings: ['个人首页', '首页'], body: ['待办事项', '我的业务', '办理进度', '我的证件', '证件编号', '证件状态'] },
 ];
 
 /** Words that give away the employer system or the applicant system. */
@@ -182,3 +184,8 @@ export const isModule =
   (page) =>
     page.module !== null && modules.includes(page.module);
 
+
+/** Every word recognition looks for (module headings and body words, the side words): safe vocabulary of 导出页面结构 (shape-mask.ts). */
+export function pageWords(): string[] {
+  return [...MODULES.flatMap((m) => [...m.headings, ...m.body]), ...UNIT_WORDS, ...PERSON_WORDS];
+}

@@ -164,6 +164,7 @@ export class Runtime {
     }
     if (!this.ctx.isValid) return;
     const cache = new ScanCache();
+    let ran = false;
     for (const r of [...this.refreshers]) {
       if (change && r.deps && !r.due) {
         const touched = change === 'due' ? false : change === 'edit' ? r.deps.valuesChanged() : r.deps.touchedBy(change);
@@ -180,7 +181,10 @@ export class Runtime {
         this.current = null;
       }
       r.deps = deps;
+      ran = true;
     }
+    // Hints may have appeared or grown: the dock keeps off them.
+    if (ran) this.overlay.placeSoon();
   }
 
   /** A refresh soon of the features that asked for one, and (`edited`: after the agent's typing or clicks) of those whose fields changed. */

@@ -14,7 +14,7 @@ import type { Finding } from '../../rules/rule';
 import type { PortalLang as Lang } from '../../components/i18n/portal';
 import { copyText } from '../../components/copy-text';
 import { pickText } from '../../utils/bilingual';
-import { createHost, type HostKind } from './hosts';
+import { anchoredHostRects, createHost, forgetHost, type HostKind } from './hosts';
 
 export type Level = 'info' | 'ok' | 'warning' | 'error';
 export type { HostKind };
@@ -57,6 +57,11 @@ const HOST_CSS: Record<HostKind, string> = {
   mark: `:host{${RESET}display:inline-block !important;margin:0 0 0 6px !important;vertical-align:middle !important}${BASE_CSS}.n{padding:0 6px;display:inline-block}`,
   overlay: `:host{${RESET}display:block !important}${BASE_CSS}
 .dock{position:fixed;left:16px;bottom:16px;z-index:2147483000;display:flex;flex-direction:column;align-items:flex-start;gap:8px;max-width:min(560px,calc(100vw - 32px))}
+.dock.br{left:auto;right:16px;align-items:flex-end}
+.dock.tr{left:auto;right:16px;bottom:auto;top:16px;align-items:flex-end;flex-direction:column-reverse}
+.dock.tl{bottom:auto;top:16px;flex-direction:column-reverse}
+.dock.compact .badge{padding:2px 6px}
+button.fold{border:none;background:none;padding:0 2px;color:#57606a;font-size:12px;line-height:1}
 .badge{background:#fff;border:1px solid #0969da;border-radius:6px;padding:5px 8px;font-size:12px;box-shadow:0 2px 8px rgba(0,0,0,.15);display:flex;gap:8px;align-items:center;flex-wrap:wrap}
 .panel{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:10px 12px;box-shadow:0 4px 16px rgba(0,0,0,.18);max-height:60vh;overflow:auto;font-size:12px;width:100%;box-sizing:border-box}
 .panel h2{font-size:14px;margin:0 0 6px}
@@ -195,7 +200,14 @@ async function mountHost(
   if (isolateEvents) for (const type of ['keydown', 'keyup', 'keypress']) shadow.addEventListener(type, (e) => e.stopPropagation());
   body.append(render());
   insert(host, anchor, where);
-  return { host, body, remove: () => host.remove() };
+  return {
+    host,
+    body,
+    remove: () => {
+      host.remove();
+      forgetHost(host);
+    },
+  };
 }
 
 /**
@@ -275,12 +287,39 @@ export class Anchors {
 // ───────────────────────────── the floating overlay ─────────────────────────────
 
 /** The one floating host: the badge (module recognised), feature actions, and a panel (previews). */
+type DockCorner = 'bl' | 'br' | 'tr' | 'tl';
+
 export class Overlay {
   private body: HTMLElement | null = null;
+  private dock: HTMLElement | null = null;
+  private corner: DockCorner = 'bl';
+  /** Folded by the agent, or folded because every corner would cover a hint. */
+  private folded = false;
+  private crowded = false;
+  /** The unfolded dock's size, measured while it showed everything. */
+  private fullSize: { width: number; height: number } | null = null;
+  private brand = '';
+  private foldLabels = { open: '', close: '' };
+  private placing = 0;
   private removeHost: (() => void) | null = null;
   private badge: Node | null = null;
   private readonly actions = new Map<string, Node>();
   private panel: Node | null = null;
+
+  /** The short name shown when folded, and the fold button's labels, in the agent's language. */
+  setWords(brand: string, foldLabels: { open: string; close: string }): void {
+    this.brand = brand;
+    this.foldLabels = foldLabels;
+  }
+
+  /** Re-places the dock at the next frame (scroll, resize: one measurement per frame). */
+  placeSoon(): void {
+    if (this.placing || !this.dock) return;
+    this.placing = requestAnimationFrame(() => {
+      this.placing = 0;
+      this.place();
+    });
+  }
 
   async show(badge: Node): Promise<void> {
     this.badge = badge;
@@ -300,6 +339,8 @@ export class Overlay {
     this.removeHost?.();
     this.removeHost = null;
     this.body = null;
+    this.dock = null;
+    this.fullSize = null;
     this.actions.clear();
     this.panel = null;
   }
@@ -331,18 +372,85 @@ export class Overlay {
   }
 
   private draw(): Node {
-    return (
-      <div class="dock">
+    const compact = this.folded || this.crowded;
+    const dock = (
+      <div class={this.dockClass()}>
         {this.panel ? <div class="panel">{this.panel}</div> : null}
         <div class="badge">
-          {this.badge}
-          {[...this.actions.values()]}
+          {compact ? <strong>{this.brand}</strong> : this.badge}
+          {compact ? null : [...this.actions.values()]}
+          <button
+            type="button"
+            class="fold"
+            aria-expanded={compact ? 'false' : 'true'}
+            aria-label={compact ? this.foldLabels.open : this.foldLabels.close}
+            title={compact ? this.foldLabels.open : this.foldLabels.close}
+            onClick={() => {
+              // Unfolding by hand shows everything even where hints are crowded; the next scroll re-places it.
+              this.folded = !compact;
+              this.crowded = false;
+              this.redraw();
+            }}
+          >
+            {compact ? '+' : '–'}
+          </button>
         </div>
       </div>
-    );
+    ) as HTMLElement;
+    this.dock = dock;
+    return dock;
   }
 
   private redraw(): void {
     this.body?.replaceChildren(this.draw());
+    this.place();
+  }
+
+  /**
+   * Keeps the dock off our own hints and marks (issue #18 item 10: it covered the 附件管理 hints at 1280 and
+   * 966 px): the first corner — bottom left, bottom right, top right, top left — where the dock covers none
+   * of them; where every corner would, the dock folds to its name alone in the least crowded corner. Runs
+   * after each draw and each check, and on scroll and resize (one measurement per frame, none while idle).
+   */
+  place(): void {
+    const dock = this.dock;
+    if (!dock || !dock.isConnected || this.panel) return;
+    const hints = anchoredHostRects();
+    const vw = document.documentElement.clientWidth || window.innerWidth;
+    const vh = document.documentElement.clientHeight || window.innerHeight;
+    // Judge the corners by the unfolded size (would it fit there?), or by the folded size when the agent folded it.
+    const now = dock.getBoundingClientRect();
+    if (!this.crowded && !this.folded) this.fullSize = { width: now.width, height: now.height };
+    const { width, height } = this.folded ? now : (this.fullSize ?? now);
+    const at = (corner: DockCorner) => {
+      const left = corner === 'bl' || corner === 'tl' ? 16 : vw - 16 - width;
+      const top = corner === 'tl' || corner === 'tr' ? 16 : vh - 16 - height;
+      return { left, top, right: left + width, bottom: top + height };
+    };
+    const overlap = (corner: DockCorner) => {
+      const d = at(corner);
+      let area = 0;
+      for (const r of hints) {
+        const w = Math.min(d.right, r.right) - Math.max(d.left, r.left);
+        const h = Math.min(d.bottom, r.bottom) - Math.max(d.top, r.top);
+        if (w > 0 && h > 0) area += w * h;
+      }
+      return area;
+    };
+    const corners: DockCorner[] = ['bl', 'br', 'tr', 'tl'];
+    const free = corners.find((c) => overlap(c) === 0);
+    const corner = free ?? corners.reduce((a, b) => (overlap(b) < overlap(a) ? b : a));
+    const crowded = !free && !this.folded;
+    if (corner === this.corner && crowded === this.crowded) return;
+    const redraw = crowded !== this.crowded;
+    this.corner = corner;
+    this.crowded = crowded;
+    // Moving only restyles the dock (its buttons keep their focus); folding changes what it shows.
+    if (redraw) this.body?.replaceChildren(this.draw());
+    else dock.className = this.dockClass();
+  }
+
+  private dockClass(): string {
+    return `dock ${this.corner}${this.folded || this.crowded ? ' compact' : ''}`;
   }
 }

@@ -3,7 +3,8 @@
  * Each warning says what it rests on (issue #14 4.8): the guide states only 「上传材料应清晰完整不得遮挡、内容连续
  * 方向（文字）正确」 (§五) — so only the orientation cites §五; a type or size limit the page itself states (its
  * `accept` attribute, 「不超过 10MB」 near the control) cites 本页要求; everything else (our default formats and
- * 10 MB, resolution, photo shape, an extension that lies, an empty file) is 助手建议 with no section. Pure functions over bytes and numbers, so that
+ * 10 MB, resolution, photo shape, an extension that lies, an empty file, and the employer how-to's colour PDF scans
+ * of issue #17: a greyscale picture, a PDF estimated grey, a picture where a PDF is advised) is 助手建议 with no section. Pure functions over bytes and numbers, so that
  * they are unit-tested without a browser; the feature (features/upload-precheck.tsx) feeds them.
  * Nothing leaves the page: the file is read locally and never sent anywhere by us.
  */
@@ -22,6 +23,10 @@ export type UploadWarning = (
   | { kind: 'resolution'; width: number; height: number; min: number }
   | { kind: 'orientation'; orientation: number }
   | { kind: 'photoShape'; width: number; height: number }
+  /** A picture that looks black-and-white / greyscale, or (estimate) a PDF whose images all declare a grey colour space. */
+  | { kind: 'greyscale'; estimate: boolean }
+  /** A picture for an attachment the how-to wants as a colour PDF scan. */
+  | { kind: 'preferPdf' }
 ) & { basis: UploadBasis };
 
 /** The citations of a set of warnings, each once, in the order 本页要求, §五, 助手建议. */
@@ -122,6 +127,11 @@ export interface FileFacts {
   head: Uint8Array;
   /** Pixel size of an image, when it could be decoded. */
   image?: { width: number; height: number };
+  /**
+   * Colour: a decoded picture's pixels judged by looksGreyscale ('grey' / 'colour'), a PDF's by
+   * pdfColourEstimate ('grey' only when every image declares a grey colour space; else 'colour' / 'unknown').
+   */
+  colour?: 'grey' | 'colour' | 'unknown';
 }
 
 export interface CheckContext {
@@ -131,6 +141,8 @@ export interface CheckContext {
   limit: number | null;
   /** An ID photo (证件照片): resolution and shape of a one-inch photo. */
   photo: boolean;
+  /** The 附件管理 row's name, when the control is in one (the how-to's colour-PDF kinds). */
+  row?: string | null;
 }
 
 /** Every warning for a chosen file; [] when it looks fine. Warnings only: the upload goes on. */
@@ -163,5 +175,74 @@ export function checkUpload(f: FileFacts, c: CheckContext): UploadWarning[] {
     // §五: 「内容连续方向（文字）正确」 — the guide's own words.
     if (orientation !== null && orientation !== 1) out.push({ kind: 'orientation', orientation, basis: 'guide' });
   }
+  // The employer how-to (issue #17): colour PDF scans. Not the guide's words: 助手建议. An ID photo has its own rules.
+  if (!c.photo && f.colour === 'grey') out.push({ kind: 'greyscale', estimate: actual === 'pdf', basis: 'advice' });
+  if (!c.photo && (actual === 'jpg' || actual === 'png') && c.row && COLOUR_PDF_ROWS.test(c.row) && accepted.map(norm).includes('pdf')) {
+    out.push({ kind: 'preferPdf', basis: 'advice' });
+  }
   return out;
+}
+
+/**
+ * The attachments an employer's how-to for the new system asks for as colour PDF scans (issue #17): 学历/学位证书,
+ * 入职本单位至今的应税收入材料, 诚信声明, 在京合法稳定住所证明, 户口本首页及本人页.
+ */
+const COLOUR_PDF_ROWS = /学历|学位|应税收入|诚信声明|住所证明|户口本|户口簿/;
+
+/** A pixel counts as coloured when its channels differ by more than this (0–255); JPEG noise on grey stays below. */
+const CHROMA_SPREAD = 20;
+/** A picture with fewer coloured pixels than this share looks black-and-white (a red seal covers far more). */
+const GREY_MAX_SHARE = 0.005;
+
+/** The share of pixels (RGBA bytes, as ImageData holds them) whose channels differ by more than CHROMA_SPREAD. */
+export function colourShare(rgba: Uint8ClampedArray | Uint8Array): number {
+  let coloured = 0;
+  let counted = 0;
+  for (let i = 0; i + 3 < rgba.length; i += 4) {
+    // Transparent pixels say nothing about the scan.
+    if (rgba[i + 3] < 128) continue;
+    counted++;
+    const r = rgba[i];
+    const g = rgba[i + 1];
+    const b = rgba[i + 2];
+    if (Math.max(r, g, b) - Math.min(r, g, b) > CHROMA_SPREAD) coloured++;
+  }
+  return counted ? coloured / counted : 0;
+}
+
+/** Whether a picture's sampled pixels look black-and-white or greyscale (助手建议: the how-to wants colour scans). */
+export function looksGreyscale(rgba: Uint8ClampedArray | Uint8Array): boolean {
+  return colourShare(rgba) < GREY_MAX_SHARE;
+}
+
+/**
+ * An estimate of a PDF's colour without a PDF engine: the colour space each image XObject declares. 'grey' only
+ * when there are images and every one declares DeviceGray / CalGray or is a 1-bit mask; 'colour' when one declares
+ * an RGB, CMYK or Lab space (its pixels may still be grey: this says only that the file can hold colour);
+ * 'unknown' for everything else (no images — a PDF made from text —, colour spaces by reference, ICC profiles,
+ * palettes, JPEG 2000 without a declared space, dictionaries in compressed object streams).
+ */
+export function pdfColourEstimate(bytes: Uint8Array): 'grey' | 'colour' | 'unknown' {
+  // Latin-1 keeps one character per byte, so the keywords are found as written.
+  const text = new TextDecoder('latin1').decode(bytes);
+  let images = 0;
+  let grey = 0;
+  for (const m of text.matchAll(/\/Subtype\s*\/Image\b/g)) {
+    images++;
+    // The image's dictionary: from its "N 0 obj" to its "stream" (a stream's dictionary is never compressed).
+    const start = text.lastIndexOf('obj', m.index);
+    const end = text.indexOf('stream', m.index);
+    if (start < 0 || end < 0) return 'unknown';
+    const dict = text.slice(start, end);
+    if (/\/ImageMask\s*true/.test(dict)) {
+      grey++;
+      continue;
+    }
+    const space = /\/ColorSpace\s*(?:\[\s*)?(\/[A-Za-z]+|\d+\s+\d+\s+R)/.exec(dict)?.[1];
+    if (!space) return 'unknown';
+    if (/^\/(DeviceGray|CalGray)$/.test(space)) grey++;
+    else if (/^\/(DeviceRGB|DeviceCMYK|CalRGB|Lab)$/.test(space)) return 'colour';
+    else return 'unknown';
+  }
+  return images > 0 && grey === images ? 'grey' : 'unknown';
 }

@@ -19,7 +19,10 @@ import { NotesCard } from '../../components/NotesCard';
 import { CaseTextsCard } from '../../components/CaseTextsCard';
 import { LocalityCard } from '../../components/LocalityCard';
 import { AttachmentSyncCard } from '../../components/AttachmentSyncCard';
+import { isAttachmentsPage, PageChecklistCard } from '../../components/PageChecklistCard';
+import { checklistBusinessFor } from '../../rules/case-facts';
 import { PortalActionCard } from '../../components/PortalActionCard';
+import { PortalSyncCard } from '../../components/PortalSyncCard';
 import { ErrorText } from '../../components/ui';
 import { useCase } from '../../components/use-live';
 import { getRepos } from '../../storage/repos';
@@ -68,6 +71,9 @@ function Panel() {
   const kase = useCase(focus?.caseId);
   const caseId = kase?.id;
   const report = context?.report;
+  const [keepRequest, setKeepRequest] = useState(0);
+  // No case in focus on a 附件管理 page: the business's basic list at once (issue #18 item 11).
+  const pageList = !caseId && report && isAttachmentsPage(report.module) ? { ...report, module: report.module } : null;
   return (
     <main className="panel">
       <header className="panel-header">
@@ -81,8 +87,18 @@ function Panel() {
       </header>
       <PortalContextCard context={context} />
       <PortalActionCard />
+      <PortalSyncCard context={context} />
       {caseId && report?.attachments ? <AttachmentSyncCard caseId={caseId} report={report} /> : null}
-      <FocusPicker />
+      {pageList ? (
+        <PageChecklistCard
+          report={pageList}
+          {...(pageList.module === 'person-attachments' ? { onKeepAsCase: () => setKeepRequest((n) => n + 1) } : {})}
+        />
+      ) : null}
+      <FocusPicker
+        keepRequest={keepRequest}
+        {...(pageList?.module === 'person-attachments' ? { suggestedBusiness: checklistBusinessFor(pageList.module, undefined) } : {})}
+      />
       {caseId && kase ? (
         <>
           <CaseFactsForm caseId={caseId} />

@@ -6,7 +6,7 @@ import type { Table } from 'dexie';
 import type { z } from 'zod';
 import type { JzzDb } from '../db';
 import { fromZodError, toStorageError, type Bilingual } from '../errors';
-import type { AuditEntry, AuditSource } from '../schemas';
+import type { AuditEntry, AuditOrigin, AuditSource } from '../schemas';
 
 export interface RepoOptions {
   /** The clock; tests pass a fixed one. */
@@ -19,6 +19,8 @@ export interface RepoContext {
   readonly db: JzzDb;
   readonly now: () => Date;
   readonly source: AuditSource;
+  /** Recorded in each audit entry when set: the portal page a change was read from, and the day. */
+  readonly origin?: AuditOrigin;
 }
 
 export function makeContext(db: JzzDb, options: RepoOptions = {}): RepoContext {
@@ -58,13 +60,24 @@ export async function readOp<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export type AuditDraft = Omit<AuditEntry, 'id' | 'at' | 'source'>;
+export type AuditDraft = Omit<AuditEntry, 'id' | 'at' | 'source' | 'origin'>;
 
 /** Appends one audit entry; call inside the write's transaction. */
 export async function audit(ctx: RepoContext, entry: AuditDraft): Promise<void> {
-  const row: Omit<AuditEntry, 'id'> = { at: ctx.now().toISOString(), source: ctx.source, ...entry };
+  const row: Omit<AuditEntry, 'id'> = { at: ctx.now().toISOString(), source: ctx.source, ...(ctx.origin ? { origin: ctx.origin } : {}), ...entry };
   for (const k of ['employeeId', 'before', 'after'] as const) if (row[k] === undefined) delete row[k];
   await ctx.db.audit.add(row as AuditEntry);
+}
+
+/** Appends many audit entries in one request (a bulk write's, one per row); call inside the write's transaction. */
+export async function auditMany(ctx: RepoContext, entries: readonly AuditDraft[]): Promise<void> {
+  const at = ctx.now().toISOString();
+  const rows = entries.map((entry) => {
+    const row: Omit<AuditEntry, 'id'> = { at, source: ctx.source, ...entry };
+    for (const k of ['employeeId', 'before', 'after'] as const) if (row[k] === undefined) delete row[k];
+    return row as AuditEntry;
+  });
+  await ctx.db.audit.bulkAdd(rows);
 }
 
 /** Structural equality for JSON-like values (records read from IndexedDB). */

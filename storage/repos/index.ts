@@ -15,8 +15,10 @@ import { documentsRepo } from './documents';
 import { draftsRepo } from './drafts';
 import { employeesRepo } from './employees';
 import { notesRepo } from './notes';
+import { portalMappingsRepo } from './portal-mappings';
 import { focusRepo, settingsRepo } from './settings';
 import { ticksRepo } from './ticks';
+import { portalSyncRepo } from './portal-sync';
 
 
 export function createRepos(db: JzzDb, options: RepoOptions = {}) {
@@ -33,6 +35,8 @@ export function createRepos(db: JzzDb, options: RepoOptions = {}) {
     settings: settingsRepo(ctx),
     focus: focusRepo(ctx),
     audit: auditRepo(ctx),
+    portalSync: portalSyncRepo(ctx),
+    portalMappings: portalMappingsRepo(ctx),
   };
   return {
     ...repos,
@@ -73,3 +77,4 @@ export type { DueQuery } from './documents';
 export type { TickPatch } from './ticks';
 export type { CaptureInput } from '../schemas';
 export type { AuditQuery } from './audit';
+export type { PackPreview } from './portal-mappings';

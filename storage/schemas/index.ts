@@ -13,3 +13,4 @@ export * from './notes';
 export * from './drafts';
 export * from './settings';
 export * from './audit';
+export * from './portal-mappings';

@@ -20,6 +20,8 @@ import { pageFigures, type PageFigures } from './page-figures';
 import { buildFigures, formatMarkdown, formatTable, type Inputs } from './report';
 import type { RulesFigures } from './rules-figures';
 import type { StorageBenchOptions, StorageFigures } from './storage-figures';
+import type { SheetImportFigures } from './sheet-figures';
+import { launchExtension } from './extension-context';
 
 export interface BenchOptions {
   root: string;
@@ -32,6 +34,11 @@ export interface BenchOptions {
   idleSeconds: number;
   out: string;
   quick: boolean;
+  /**
+   * Phases to run (`--only storage,casebook`): the others are reported "not measured" (skipped). Without it,
+   * every phase. Storage, the sheet import and the case book then run in a browser of their own.
+   */
+  only?: readonly string[];
 }
 
 const log = (msg: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
@@ -94,6 +101,8 @@ export async function main(o: BenchOptions): Promise<void> {
   const started = Date.now();
   const loadBefore = os.loadavg();
   const inputs: Inputs = {};
+  /** The browser's version when the page phase (which reports it) is skipped. */
+  let chromiumVersion = '';
   const phases: Record<string, number> = {};
   let phaseStart = Date.now();
   const phase = (name: string) => {
@@ -162,8 +171,10 @@ export async function main(o: BenchOptions): Promise<void> {
 
     phase('size');
     // 3. Node figures.
-    log('node figures: rules/ and storage/ (fake-indexeddb)…');
-    try {
+    const runs = (p: string) => !o.only || o.only.includes(p);
+    if (runs('node')) log('node figures: rules/ and storage/ (fake-indexeddb)…');
+    if (!runs('node')) inputs.node = { ok: false, error: `skipped (--only ${o.only?.join(',')})` };
+    else try {
       const r = await runNode(path.join(o.cacheDir, 'node-figures.mjs'), [], o.root, {
         BENCH_BACKUP_FILE: backupFile,
         ...(o.quick ? { BENCH_CASE_ROUNDS: '1', BENCH_SCAN_RUNS: '3', BENCH_QUERY_RUNS: '5' } : {}),
@@ -175,9 +186,16 @@ export async function main(o: BenchOptions): Promise<void> {
 
     phase('node');
     // 4. Page figures.
-    let page: PageFigures | undefined;
-    try {
-      page = await pageFigures({
+    let page: Pick<PageFigures, 'extensionId' | 'close'> & { withArm: { context: PageFigures['withArm']['context'] } } | undefined;
+    if (!runs('page')) {
+      inputs.page = { ok: false, error: `skipped (--only ${o.only?.join(',')})` };
+      if (runs('storage') || runs('casebook')) {
+        const own = await launchExtension(snapshot);
+        chromiumVersion = own.chromium;
+        page = { extensionId: own.extensionId, close: own.close, withArm: { context: own.context } };
+      }
+    } else try {
+      const full = await pageFigures({
         extensionDir: snapshot,
         runs: o.runs,
         tracedRuns: o.tracedRuns,
@@ -186,7 +204,8 @@ export async function main(o: BenchOptions): Promise<void> {
         budgets: phaseBudgets(o, Date.now() - started),
         log,
       });
-      const { withArm: _a, close: _c, ...value } = page;
+      page = full;
+      const { withArm: _a, close: _c, ...value } = full;
       inputs.page = { ok: true, value };
     } catch (e) {
       inputs.page = { ok: false, error: errorText(e) };
@@ -216,6 +235,16 @@ export async function main(o: BenchOptions): Promise<void> {
         await tab.evaluate(fs.readFileSync(path.join(o.cacheDir, 'idb-entry.js'), 'utf8'));
         const value = await tab.evaluate((opts) => (globalThis as unknown as { __jzzBenchStorage: (x: StorageBenchOptions) => Promise<StorageFigures> }).__jzzBenchStorage(opts), storageOptions);
         inputs.chromiumStorage = { ok: true, value };
+        // 5b. The 500-row spreadsheet import, into a database of its own (deleted afterwards).
+        if (runs('sheet') || runs('storage')) {
+          log('spreadsheet import, 500 employees…');
+          try {
+            const sheet = await tab.evaluate(() => (globalThis as unknown as { __jzzBenchSheet: (name: string, rows: number) => Promise<SheetImportFigures> }).__jzzBenchSheet('jzz-bench-sheet', 500));
+            inputs.sheetImport = { ok: true, value: sheet };
+          } catch (e) {
+            inputs.sheetImport = { ok: false, error: errorText(e) };
+          }
+        }
         await tab.close();
       } catch (e) {
         inputs.chromiumStorage = { ok: false, error: errorText(e) };
@@ -225,7 +254,9 @@ export async function main(o: BenchOptions): Promise<void> {
       // 6. Case book.
       const seeded = inputs.chromiumStorage?.ok ? inputs.chromiumStorage.value : undefined;
       const env = { context, extensionId: page.extensionId, employees: seeded?.employees ?? 0, documents: seeded?.documents ?? 0 };
-      if (caseBook.measure) {
+      if (!runs('casebook')) {
+        inputs.caseBook = { ok: false, error: `skipped (--only ${o.only?.join(',')})` };
+      } else if (caseBook.measure) {
         log('case book…');
         try {
           inputs.caseBook = { ok: true, value: await caseBook.measure(env) };
@@ -240,6 +271,7 @@ export async function main(o: BenchOptions): Promise<void> {
     } else {
       const why = 'Chromium part failed: ' + (inputs.page && !inputs.page.ok ? inputs.page.error : '');
       inputs.chromiumStorage = { ok: false, error: why };
+      inputs.sheetImport = { ok: false, error: why };
       inputs.caseBook = { ok: false, error: why };
     }
   } finally {
@@ -255,7 +287,7 @@ export async function main(o: BenchOptions): Promise<void> {
     date: new Date().toISOString(),
     durationSeconds: Math.round(seconds),
     phaseSeconds: phases,
-    options: { runs: o.runs, tracedRuns: o.tracedRuns, batches: o.batches, idleSeconds: o.idleSeconds, quick: o.quick },
+    options: { runs: o.runs, tracedRuns: o.tracedRuns, batches: o.batches, idleSeconds: o.idleSeconds, quick: o.quick, ...(o.only ? { only: o.only } : {}) },
     machine: {
       cpus: cpus.length,
       cpuModel: cpus[0]?.model ?? '',
@@ -264,7 +296,7 @@ export async function main(o: BenchOptions): Promise<void> {
       loadAverageAfter: os.loadavg().map((x) => Math.round(x * 100) / 100),
       os: `${os.type()} ${os.release()}`,
       node: process.version,
-      chromium: inputs.page?.ok ? inputs.page.value.chromium : '',
+      chromium: inputs.page?.ok ? inputs.page.value.chromium : chromiumVersion,
       playwright: JSON.parse(fs.readFileSync(path.join(o.root, 'node_modules/@playwright/test/package.json'), 'utf8')).version as string,
     },
     build: { ...build, contentScriptSha256: portalSha, gitHead: git(o.root, ['rev-parse', '--short', 'HEAD']), gitDirtyFiles: git(o.root, ['status', '--porcelain']).split('\n').filter(Boolean).length },
@@ -279,7 +311,7 @@ export async function main(o: BenchOptions): Promise<void> {
   for (const f of figures) process.stdout.write(`- ${f.figure}: ${f.note}\n`);
   process.stdout.write(
     `\n${figures.filter((f) => f.within === false).length} figure(s) over budget, ${figures.filter((f) => f.status !== 'measured').length} not measured. ` +
-      `Chromium ${result.machine.chromium}, node ${process.version}, ${cpus.length} CPUs, load ${loadBefore[0].toFixed(2)}. ` +
+      `Chromium ${result.machine.chromium}, node ${process.version}, ${cpus.length} CPUs, load average (1/5/15 min) ${loadBefore.map((x) => x.toFixed(2)).join('/')} before, ${os.loadavg().map((x) => x.toFixed(2)).join('/')} after${o.only ? `; phases run: ${o.only.join(', ')}` : ''}. ` +
       `${build.note}. Ran in ${seconds.toFixed(0)} s (${Object.entries(phases).map(([k, v]) => `${k} ${v} s`).join(', ')}). Wrote ${path.relative(o.root, o.out)} (Markdown table: ${path.relative(o.root, path.join(o.cacheDir, 'last-table.md'))}).\n`,
   );
 }

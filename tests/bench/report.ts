@@ -7,6 +7,7 @@ import type { CaseBookResult } from './casebook';
 import type { PageFigures } from './page-figures';
 import type { RulesFigures } from './rules-figures';
 import type { StorageFigures } from './storage-figures';
+import type { SheetImportFigures } from './sheet-figures';
 import { median, round, summarize } from './lib/stats';
 
 export type Status = 'measured' | 'not-measured' | 'error';
@@ -32,6 +33,7 @@ export interface Inputs {
   page?: { ok: true; value: Omit<PageFigures, 'withArm' | 'close'> } | { ok: false; error: string };
   node?: { ok: true; value: { rules: RulesFigures; storage: StorageFigures } } | { ok: false; error: string };
   chromiumStorage?: { ok: true; value: StorageFigures } | { ok: false; error: string };
+  sheetImport?: { ok: true; value: SheetImportFigures } | { ok: false; error: string };
   caseBook?: { ok: true; value: CaseBookResult } | { ok: false; error: string; notBuilt?: boolean };
   size?: { ok: true; value: { rawBytes: number; gzipBytes: number; stats?: BuildStats } } | { ok: false; error: string };
 }
@@ -344,12 +346,13 @@ export function buildFigures(x: Inputs): Figure[] {
       ? `not measured: case book not built yet when this harness was written — tests/bench/casebook.ts has no caseBook.measure (add that one function). Probe: ${e.error}.`
       : e.error;
     const shown = e.notBuilt ? 'not measured: case book not built yet' : undefined;
-    out.push(missing('casebook-first-render', 'Case book first render, 5,000 employees', '≤ 500 ms', status, why, shown));
+    out.push(missing('casebook-first-render', 'Case book first render, 5,000 employees', '≤ 300 ms', status, why, shown));
     out.push(missing('casebook-filter', 'Case book filter, 5,000 employees', '≤ 50 ms', status, why, shown));
   } else {
     const c = x.caseBook.value;
     for (const [id, figure, xs, limit] of [
-      ['casebook-first-render', 'Case book first render, 5,000 employees', c.firstRenderMs, 500],
+      // Issue #16: the first screen of rows ≤ 300 ms (issue #8 had asked ≤ 500 ms).
+      ['casebook-first-render', 'Case book first render, 5,000 employees', c.firstRenderMs, 300],
       ['casebook-filter', 'Case book filter, 5,000 employees', c.filterMs, 50],
     ] as const) {
       const s = summarize(xs);
@@ -372,11 +375,17 @@ export function buildFigures(x: Inputs): Figure[] {
   const storageRows = (st: StorageFigures | undefined, err: string | undefined, engine: string, key: string) => {
     const imp = `Import 5,000 employees + 20,000 documents (${engine})`;
     const due = `Documents falling below their validity rule within 60 days (${engine})`;
+    // Issue #16: a restore in Chromium ≤ 3 s with progress shown (node's fake-indexeddb keeps issue #8's 2 s).
+    const limit = key === 'chromium' ? 3000 : 2000;
+    const budget = key === 'chromium' ? '≤ 3 s, with progress' : '≤ 2 s';
     if (!st) {
-      out.push(missing(`import-${key}`, imp, '≤ 2 s', 'error', err ?? 'not run'));
+      out.push(missing(`import-${key}`, imp, budget, 'error', err ?? 'not run'));
+      if (key === 'chromium') out.push(missing('restore-longest-task', 'Longest main-thread task during that restore (Chromium)', '≤ 100 ms', 'error', err ?? 'not run'));
       out.push(missing(`due-60-days-${key}`, due, '< 50 ms, index', 'error', err ?? 'not run'));
       return;
     }
+    const r = st.restore;
+    const progressShown = r.progressEvents >= 2 && r.firstProgressMs < 1000;
     out.push({
       id: `import-${key}`,
       figure: imp,
@@ -384,11 +393,35 @@ export function buildFigures(x: Inputs): Figure[] {
       value: round(st.importMs, 0),
       unit: 'ms',
       n: 1,
-      measured: `${ms(st.importMs)} (n=1)`,
-      budget: '≤ 2 s',
-      within: st.importMs <= 2000,
-      note: `importBackup of the exported backup (${(st.backupChars / 1e6).toFixed(1)} M characters) into an empty database: parse + validation ${ms(st.readMs)} (readBackup alone), then plan + one transaction. Engine floor: plain Dexie bulkAdd of the same ${st.documents.toLocaleString('en')} document rows into a bare table with the same indexes ${ms(st.rawDocumentsBulkAddMs)}. ${st.seedMs !== undefined ? `For comparison: seedBench bulk write of the same ${st.employees.toLocaleString('en')} + ${st.documents.toLocaleString('en')} rows ${ms(st.seedMs)}, export ${ms(st.exportMs ?? NaN)}` : `The file is the one the node run exported (tests/bench/seed-db.ts seed 20260101, ${st.employees.toLocaleString('en')} employees + ${st.documents.toLocaleString('en')} documents)`}. ${st.engine}.`,
+      measured: `${ms(st.importMs)} (n=1; ${r.progressEvents} progress steps)`,
+      budget,
+      within: st.importMs <= limit && (key !== 'chromium' || progressShown),
+      note:
+        `A restore as the case book runs it, of the exported backup (${(st.backupChars / 1e6).toFixed(1)} M characters) into an empty database: readBackup (parse + validation) ${ms(r.readMs)}, then applyImport (plan + one all-or-nothing transaction written in 500-row chunks) ${ms(r.applyMs)}. ` +
+        `Progress: ${r.progressEvents} onProgress calls over ${r.rowsTotal.toLocaleString('en')} rows, the first ${ms(r.firstProgressMs)} after applyImport began, at most ${ms(r.maxProgressGapMs)} between two. ` +
+        `Engine floor: plain Dexie bulkAdd of the same ${st.documents.toLocaleString('en')} document rows into a bare table with the indexes storage/db.ts declares ${ms(st.rawDocumentsBulkAddMs)}. ${st.seedMs !== undefined ? `For comparison: seedBench bulk write of the same ${st.employees.toLocaleString('en')} + ${st.documents.toLocaleString('en')} rows ${ms(st.seedMs)}, export ${ms(st.exportMs ?? NaN)}` : `The file is the one the node run exported (tests/bench/seed-db.ts seed 20260101, ${st.employees.toLocaleString('en')} employees + ${st.documents.toLocaleString('en')} documents)`}. ${st.engine}.`,
     });
+    if (key === 'chromium') {
+      const lt = r.longTasks;
+      const longest = lt ? Math.max(0, ...lt.read, ...lt.apply) : NaN;
+      const list = (xs: number[]) => (xs.length ? xs.slice(0, 6).map((x) => ms(x)).join(', ') + (xs.length > 6 ? ` … (${xs.length})` : '') : 'none');
+      out.push(
+        lt
+          ? {
+              id: 'restore-longest-task',
+              figure: 'Longest main-thread task during that restore (Chromium)',
+              status: 'measured',
+              value: round(longest, 0),
+              unit: 'ms',
+              n: lt.read.length + lt.apply.length,
+              measured: `${longest > 0 ? ms(longest) : '< 50 ms'} (read ${lt.read.length ? ms(lt.read[0]) : '< 50 ms'}, write ${lt.apply.length ? ms(lt.apply[0]) : '< 50 ms'})`,
+              budget: '≤ 100 ms',
+              within: longest <= 100,
+              note: `PerformanceObserver('longtask') in the extension page during the restore above (tasks ≥ 50 ms; none = every task shorter). Reading the file (JSON.parse + validation, before the agent confirms): ${list(lt.read)}. Writing (applyImport, with the progress bar): ${list(lt.apply)}.`,
+            }
+          : missing('restore-longest-task', 'Longest main-thread task during that restore (Chromium)', '≤ 100 ms', 'error', 'no longtask observer in this engine'),
+      );
+    }
     const ok = st.indexUsed.declared && st.indexUsed.sameRowsAsScan;
     out.push({
       id: `due-60-days-${key}`,
@@ -407,6 +440,28 @@ export function buildFigures(x: Inputs): Figure[] {
   };
   storageRows(x.chromiumStorage?.ok ? x.chromiumStorage.value : undefined, x.chromiumStorage && !x.chromiumStorage.ok ? x.chromiumStorage.error : undefined, 'Chromium IndexedDB', 'chromium');
   storageRows(x.node?.ok ? x.node.value.storage : undefined, x.node && !x.node.ok ? x.node.error : undefined, 'node + fake-indexeddb', 'node');
+
+  // ---- spreadsheet import ----------------------------------------------------------------------------
+  const sheetFigure = 'Spreadsheet import, 500 employees (.xlsx, Chromium IndexedDB)';
+  if (!x.sheetImport || !x.sheetImport.ok) {
+    out.push(missing('sheet-import-500', sheetFigure, '≤ 1 s', 'error', x.sheetImport && !x.sheetImport.ok ? x.sheetImport.error : 'not run'));
+  } else {
+    const sh = x.sheetImport.value;
+    out.push({
+      id: 'sheet-import-500',
+      figure: sheetFigure,
+      status: 'measured',
+      value: round(sh.totalMs, 0),
+      unit: 'ms',
+      n: 1,
+      measured: `${ms(sh.totalMs)} (n=1)`,
+      budget: '≤ 1 s',
+      within: sh.totalMs <= 1000 && sh.created === sh.rows,
+      note:
+        `The case book's import path on a ${(sh.fileBytes / 1024).toFixed(0)} KB .xlsx (tests/bench/sheet-figures.ts, written by utils/spreadsheet.ts writeXlsx) into an empty database: readSheetFile (exceljs) ${ms(sh.readMs)}, importExisting + checkEmployeeSheet (the preview) ${ms(sh.checkMs)}, applyEmployeeImport (one transaction, ${sh.created} employees + ${sh.cases} cases, validated and audited) ${ms(sh.applyMs)}. ` +
+        `Main-thread tasks ≥ 50 ms meanwhile: ${sh.longTasks === null ? 'n/a' : sh.longTasks.length ? sh.longTasks.slice(0, 5).map((x) => ms(x)).join(', ') : 'none'}.`,
+    });
+  }
 
   return out;
 }

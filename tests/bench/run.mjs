@@ -8,6 +8,8 @@
 //   npm run bench -- --quick              a smoke run (few repetitions, 5 s idle); writes to the temp dir, not results.json
 //   options: --runs N (A/B loads per arm, 10)  --traced N (5)  --batches N (20)  --idle SECONDS (60)  --out FILE
 //   the same as environment variables: BENCH_RUNS, BENCH_TRACED, BENCH_BATCHES, BENCH_IDLE_SECONDS
+//   --only PHASES                         comma-separated subset of node,page,storage,sheet,casebook (the case book needs
+//                                         storage, which seeds its database; the others are reported as skipped)
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -72,5 +74,6 @@ await main({
   tracedRuns: num('traced', 'BENCH_TRACED', 5, 2),
   batches: num('batches', 'BENCH_BATCHES', 20, 5),
   idleSeconds: num('idle', 'BENCH_IDLE_SECONDS', 60, 5),
+  ...(option('only', 'BENCH_ONLY', '') ? { only: String(option('only', 'BENCH_ONLY', '')).split(',').map((x) => x.trim()) } : {}),
   out: path.resolve(option('out', 'BENCH_OUT', quick ? path.join(os.tmpdir(), 'jzz-bench-results.quick.json') : path.join(here, 'results.json'))),
 });

@@ -6,8 +6,8 @@
  */
 import { Dexie } from 'dexie';
 import { seedBench } from './seed-db';
-import { exportBackup, importBackup, readBackup } from '../../storage/backup';
-import type { JzzDb } from '../../storage/db';
+import { applyImport, exportBackup, readBackup } from '../../storage/backup';
+import { TABLES, type JzzDb } from '../../storage/db';
 import { createRepos } from '../../storage/repos';
 import { addDays } from '../../rules/dates';
 import { summarize, type Summary } from './lib/stats';
@@ -41,11 +41,13 @@ export interface StorageFigures {
   backupChars: number;
   /** readBackup alone: JSON.parse + schema validation of the whole file, no database. */
   readMs: number;
-  /** importBackup into an empty database: read + validate + plan + one all-or-nothing transaction. */
+  /** A restore into an empty database as the case book runs it: readBackup, then applyImport (plan + one all-or-nothing transaction). */
   importMs: number;
+  /** The restore's progress as the page sees it (applyImport onProgress), and the main thread meanwhile. */
+  restore: RestoreFigures;
   /**
    * The engine's floor: the same document rows bulkAdd-ed by plain Dexie into a bare table with the same
-   * indexes (no validation, no audit). importMs − this ≈ what storage/'s own code costs.
+   * indexes as storage/db.ts declares now (no validation, no audit). importMs − this ≈ what storage/'s own code costs.
    */
   rawDocumentsBulkAddMs: number;
   /** Strictly "falls below within N days" (today ≤ fallsBelowRuleOn ≤ today + N): the index range query. */
@@ -55,6 +57,39 @@ export interface StorageFigures {
   /** The same answer from a full table scan, for comparison (what the index saves). */
   fullScan: Summary & { rows: number };
   indexUsed: { index: string; declared: boolean; sameRowsAsScan: boolean };
+}
+
+export interface RestoreFigures {
+  /** readBackup (parse + validation) and applyImport, separately. */
+  readMs: number;
+  applyMs: number;
+  /** Progress callbacks: how many, the first one after applyImport started, and the longest gap between two. */
+  progressEvents: number;
+  rowsTotal: number;
+  firstProgressMs: number;
+  maxProgressGapMs: number;
+  /**
+   * Main-thread tasks ≥ 50 ms (PerformanceObserver 'longtask'; null where the engine has none, i.e. node) during
+   * the read and during applyImport: their durations, longest first.
+   */
+  longTasks: { read: number[]; apply: number[] } | null;
+}
+
+/** Records long tasks from now on (browsers); stop() returns them with their start times. */
+function watchLongTasks(): { stop: () => { start: number; duration: number }[] } | null {
+  if (typeof PerformanceObserver === 'undefined' || !PerformanceObserver.supportedEntryTypes?.includes('longtask')) return null;
+  const seen: { start: number; duration: number }[] = [];
+  const po = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) seen.push({ start: e.startTime, duration: e.duration });
+  });
+  po.observe({ type: 'longtask' });
+  return {
+    stop: () => {
+      for (const e of po.takeRecords()) seen.push({ start: e.startTime, duration: e.duration });
+      po.disconnect();
+      return seen;
+    },
+  };
 }
 
 export async function storageFigures(
@@ -78,17 +113,35 @@ export async function storageFigures(
       onBackup?.(text);
     }
 
+    await dst.open();
+    const watch = watchLongTasks();
     let t = performance.now();
     const file = await readBackup(text);
     const readMs = performance.now() - t;
-
-    await dst.open();
-    t = performance.now();
-    await importBackup(dst, text);
-    const importMs = performance.now() - t;
+    const applyStart = performance.now();
+    const progress: { at: number; done: number; total: number }[] = [];
+    await applyImport(dst, file, { onProgress: (p) => progress.push({ at: performance.now(), ...p }) });
+    const applyMs = performance.now() - applyStart;
+    const importMs = readMs + applyMs;
+    // Long tasks are reported after they end: give the observer one task to deliver the last ones.
+    await new Promise((r) => setTimeout(r, 50));
+    const tasks = watch?.stop();
+    // Each task counts in the phase it started in.
+    const during = (from: number, to: number) => (tasks ?? []).filter((x) => x.start >= from && x.start < to).map((x) => x.duration).sort((a, b) => b - a);
+    const gaps = progress.slice(1).map((p, i) => p.at - progress[i].at);
+    const restore: RestoreFigures = {
+      readMs,
+      applyMs,
+      progressEvents: progress.length,
+      rowsTotal: progress.at(-1)?.total ?? 0,
+      firstProgressMs: progress.length ? progress[0].at - applyStart : NaN,
+      maxProgressGapMs: gaps.length ? Math.max(...gaps) : NaN,
+      // The observer starts just before the read: whatever task it saw that began before applyImport is the read's.
+      longTasks: tasks ? { read: during(-Infinity, applyStart), apply: during(applyStart, Infinity) } : null,
+    };
 
     const raw = new Dexie(`${o.targetName}-raw-floor`);
-    raw.version(1).stores({ documents: 'id, employeeId, caseId, kind, validUntil, fallsBelowRuleOn' });
+    raw.version(1).stores({ documents: TABLES.documents.stores });
     let rawDocumentsBulkAddMs = NaN;
     try {
       await raw.open();
@@ -127,6 +180,7 @@ export async function storageFigures(
       backupChars: text.length,
       readMs,
       importMs,
+      restore,
       rawDocumentsBulkAddMs,
       dueWithin: { ...summarize(strict.ms), rows: strict.last.length },
       dueIncludingBelow: { ...summarize(incl.ms), rows: incl.last.length },

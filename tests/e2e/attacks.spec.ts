@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fixtureFor } from '../fixtures/portal/routes.mjs';
 import { FIXTURE_DIR } from './replica-routing.mjs';
-import { test, expect, markHostsForPage, openReplica as open, ourHosts } from './harness';
+import { test, expect, injectedBoxes, markHostsForPage, openReplica as open, ourHosts } from './harness';
 import { clickInjected, expectInjected, findInjected, injectedText } from './shadow';
 import { DRAFT, readDraftFields, seedDraft } from './seed';
 import { makeResidentId } from '../../rules/identity';
@@ -402,17 +402,20 @@ test('clickjacking: the agent clicks through a decoy laid over the dock, twice a
   const draftBefore = await readDraftFields(context, extensionId);
   // The decoy: an opaque layer over everything, inert to the mouse, with a fake button where ours are
   // (the page finds the dock with elementFromPoint).
-  const decoy = await page.evaluate(() => {
-    const dockHost = document.elementFromPoint(40, window.innerHeight - 30);
+  // (Wherever the dock keeps clear of our hints: an attacker finds it by probing the corners.)
+  const { dock } = await injectedBoxes(page);
+  expect(dock).not.toBeNull();
+  const decoy = await page.evaluate(({ x, y, left, bottom }) => {
+    const dockHost = document.elementFromPoint(x, y);
     const layer = document.createElement('div');
     layer.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:#fff;pointer-events:none';
     const fake = document.createElement('button');
     fake.textContent = '我已阅读并同意';
-    fake.style.cssText = 'position:fixed;left:16px;bottom:16px;width:260px;height:60px';
+    fake.style.cssText = `position:fixed;left:${left}px;bottom:${window.innerHeight - bottom}px;width:260px;height:60px`;
     layer.append(fake);
     document.body.append(layer);
     return { foundDock: !!dockHost && dockHost.localName === 'div' && dockHost.shadowRoot === null };
-  });
+  }, { x: (dock!.left + dock!.right) / 2, y: (dock!.top + dock!.bottom) / 2, left: dock!.left, bottom: dock!.bottom });
   expect(decoy.foundDock).toBe(true);
 
   // The agent's clicks on the decoy land on our buttons: the fill button, then where a preview's

@@ -7,8 +7,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Download, Page, Worker } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { test, expect } from './harness';
+import { parseCsv, parseIcs, readDownload as read } from './exports-kit';
 import { makeResidentId } from '../../rules/identity';
 import { addDays, beijingDate } from '../../rules/dates';
 // rules/deadlines is not imported here: Playwright's loader cannot import its holiday JSON (no import
@@ -49,49 +50,9 @@ function csv(rows: string[][]): Buffer {
   return Buffer.from('\uFEFF' + rows.map((r) => r.join(',')).join('\r\n') + '\r\n', 'utf8');
 }
 
-/** A minimal CSV reader for the exports (quoted fields, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), (i += 1);
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n') row.push(field.replace(/\r$/, '')), rows.push(row), (row = []), (field = '');
-    else field += c;
-  }
-  return rows;
-}
-
-/** The VEVENTs of an ICS file, unfolded, as property maps. */
-function parseIcs(text: string): Record<string, string>[] {
-  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
-  const events: Record<string, string>[] = [];
-  let cur: Record<string, string> | null = null;
-  for (const l of lines) {
-    if (l === 'BEGIN:VEVENT') cur = {};
-    else if (l === 'END:VEVENT') events.push(cur!), (cur = null);
-    else if (cur) {
-      const i = l.indexOf(':');
-      cur[l.slice(0, i)] = l.slice(i + 1);
-    }
-  }
-  return events;
-}
-
 /** The two chrome.* calls the test makes in the service worker. */
 interface Chromeish {
   chrome: { action: { getBadgeText(d: object): Promise<string> }; notifications: { getAll(): Promise<Record<string, unknown>> } };
-}
-
-async function read(d: Download): Promise<string> {
-  return fs.readFileSync((await d.path())!, 'utf8');
 }
 
 async function serviceWorker(page: Page): Promise<Worker> {

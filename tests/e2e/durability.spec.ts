@@ -199,8 +199,9 @@ test('an extension update migrates a version-1 database and keeps text typed jus
     await expect(book.getByTestId('notes')).toContainText('属地已电话确认');
     await expect(casePage(book).submitted).toHaveValue('2025-04-10');
 
-    // Stored: IndexedDB version 20 (Dexie 2), every v1 row present, new fields defaulted.
-    expect(await book.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'jzz-assistant')?.version)).toBe(20);
+    // Stored: IndexedDB version 40 (Dexie 4: v1 → v2 → v3 → v4 in one upgrade; storage/db.ts SCHEMA_VERSION, which this spec cannot import), every v1 row
+    // present, new fields defaulted.
+    expect(await book.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'jzz-assistant')?.version)).toBe(40);
     for (const table of Object.keys(STORES_V1) as (keyof DumpV1)[]) expect((await rows(book, table)).length, table).toBe(dump[table].length);
     expect(await rows(book, 'employees')).toEqual(dump.employees.map((e) => expect.objectContaining({ id: e.id, name: e.name, residentIdRev: expect.any(String), birthDate: expect.any(String), gender: expect.any(String) })));
     expect(await rows(book, 'cases')).toContainEqual(expect.objectContaining({ id: 'c-1', facts: { housing: 'rented', titleObtainedBy: 'exam', titleIsSenior: false, incomeMonths: 12 } }));

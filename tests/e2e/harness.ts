@@ -15,7 +15,7 @@ export { CHROMIUM, EXTENSION_DIR, chromiumArgs, routeReplicas };
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
 /** `extraArgs`: more Chromium switches (no-network.spec.ts adds a DevTools port to watch the service worker). */
-export async function launchWithExtension(userDataDir?: string, extraArgs: string[] = []): Promise<BrowserContext> {
+export async function launchWithExtension(userDataDir?: string, extraArgs: string[] = [], options: { timezoneId?: string } = {}): Promise<BrowserContext> {
   const dir = userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jzz-e2e-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
@@ -23,6 +23,8 @@ export async function launchWithExtension(userDataDir?: string, extraArgs: strin
     args: [...chromiumArgs(EXTENSION_DIR), ...extraArgs],
     viewport: { width: 1280, height: 800 },
     locale: 'zh-CN',
+    // The agent's computer may keep another time zone than Beijing's (journeys.spec.ts sets UTC).
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
   await routeReplicas(context);
   return context;
@@ -136,6 +138,44 @@ export async function readInjectedText(page: Page): Promise<string[]> {
   };
   return mapHosts(page, (host) => textOf(host));
 }
+
+/** The boxes (CSS px, viewport) of our hints and marks, and of the dock, read through DevTools. */
+export async function injectedBoxes(page: Page): Promise<{ hints: Box[]; dock: Box | null }> {
+  const hosts = await ourHosts(page);
+  const client: CDPSession = await page.context().newCDPSession(page);
+  try {
+    await client.send('DOM.getDocument', { depth: -1, pierce: true });
+    const boxOf = async (backendNodeId: number): Promise<Box | null> => {
+      try {
+        const { model } = (await client.send('DOM.getBoxModel', { backendNodeId })) as { model: { border: number[] } };
+        const xs = [model.border[0], model.border[2], model.border[4], model.border[6]];
+        const ys = [model.border[1], model.border[3], model.border[5], model.border[7]];
+        return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
+      } catch {
+        return null; // not rendered
+      }
+    };
+    const hints: Box[] = [];
+    let dock: Box | null = null;
+    for (const h of hosts) {
+      if (h.kind === 'jzz-overlay') {
+        // The host is a zero-size block: the dock inside it is what covers the page.
+        const { object } = (await client.send('DOM.resolveNode', { backendNodeId: h.backendNodeId })) as { object: { objectId: string } };
+        const { nodeId } = (await client.send('DOM.requestNode', { objectId: object.objectId })) as { nodeId: number };
+        const { node } = (await client.send('DOM.describeNode', { nodeId, depth: -1, pierce: true })) as { node: { shadowRoots?: { children?: { children?: { localName?: string; backendNodeId: number; attributes?: string[] }[] }[] }[] } };
+        const dockNode = node.shadowRoots?.[0]?.children?.flatMap((c) => c.children ?? []).find((c) => (c.attributes ?? []).some((a) => /\bdock\b/.test(a)));
+        if (dockNode) dock = await boxOf(dockNode.backendNodeId);
+      } else {
+        const b = await boxOf(h.backendNodeId);
+        if (b) hints.push(b);
+      }
+    }
+    return { hints, dock };
+  } finally {
+    await client.detach();
+  }
+}
+export type Box = { left: number; top: number; right: number; bottom: number };
 
 type Fixtures = { context: BrowserContext; extensionId: string; sidePanel: Page };
 

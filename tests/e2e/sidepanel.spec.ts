@@ -10,6 +10,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, extensionIdOf, launchWithExtension } from './harness';
+import { panel } from './panel-kit';
 import data from '../fixtures/portal/data.json' with { type: 'json' };
 import { makeResidentId } from '../../rules/identity';
 import { addMonths, addYears, beijingDate } from '../../rules/dates';
@@ -20,33 +21,6 @@ test.describe.configure({ mode: 'parallel' });
 const TODAY = beijingDate(Date.now());
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const ATTACHMENTS_URL = 'https://fw.bjrcgz.gov.cn/person-platform/#/person-platform/attachments';
-
-/** The panel page object: the few actions the tests repeat. */
-function panel(page: Page) {
-  return {
-    page,
-    item: (id: string) => page.locator(`[data-testid="checklist-items"] > li[data-item-id="${id}"]`),
-    tick: (id: string) => page.getByTestId(`tick-${id}`),
-    async addEmployee(name: string, residentId: string) {
-      const form = page.getByTestId('new-employee-form');
-      await form.getByLabel('姓名').fill(name);
-      await form.getByLabel('居民身份证号').fill(residentId);
-      await form.getByRole('button', { name: '保存员工' }).click();
-    },
-    /** A renewal or employer change is created with the current permit's expiry, which its deadlines need. */
-    async addCase(business: string, currentExpiry?: string) {
-      const form = page.getByTestId('new-case-form');
-      await expect(form.or(page.getByTestId('add-case'))).toBeVisible();
-      if (!(await form.isVisible())) await page.getByTestId('add-case').click();
-      await page.getByTestId('new-case-business').selectOption({ label: business });
-      if (currentExpiry !== undefined) await page.getByTestId('new-case-expiry').fill(currentExpiry);
-      await page.getByRole('button', { name: '创建业务' }).click();
-    },
-    async checklistIds(): Promise<string[]> {
-      return page.locator('[data-testid="checklist-items"] > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-item-id') ?? ''));
-    },
-  };
-}
 
 test('a new-permit case: conditional checklist, validity dates, ticks kept, renewal switch, 附件管理 rows offered once confirmed', async ({ context, sidePanel }) => {
   test.setTimeout(120_000); // ~45 s on a quiet 2-core machine; CI machines are noisy

@@ -27,10 +27,17 @@ addFeature({
   include: [isModule('person-attachments', 'unit-attachments')],
   init(env) {
     let list: PortalChecklist | null = null;
-    void env.bridge.checklist(env.page.module).then((c) => {
-      list = c;
-      env.refreshSoon();
-    });
+    const load = () =>
+      void env.bridge.checklist(env.page.module).then((c) => {
+        if (env.signal.aborted) return;
+        list = c;
+        env.refreshSoon();
+      });
+    load();
+    // The agent edits the case in the side panel beside the page (a date, a tick, another case in focus):
+    // asked again when they come back to the page, so the checklist here says what the side panel says.
+    env.ctx.addEventListener(window, 'focus', load);
+    env.ctx.addEventListener(document, 'visibilitychange', () => document.visibilityState === 'visible' && load());
     const side = env.page.module === 'unit-attachments' ? 'employer' : 'applicant';
 
     env.onRefresh(() => {
@@ -52,16 +59,20 @@ addFeature({
         return matched.some((r) => r.status.includes('已上传')) ? 'uploaded' : 'missing';
       };
       const states = here.map((item) => ({ item, state: stateOf(item) }));
-      const uploaded = states.filter((s) => s.state === 'uploaded').length;
+      // Items whose saved document already fails §五 (the side panel's verdict): 已上传 does not make them good.
+      const shortOf = new Map(checklist.shortfalls.map((x) => [x.itemId, x.monthsRequired]));
+      const uploaded = states.filter((s) => s.state === 'uploaded' && !shortOf.has(s.item.id)).length;
+      const short = states.filter((s) => shortOf.has(s.item.id)).length;
       const annotate = here.some((i) => i.needsIncomeAnnotation);
 
       const Flags = (item: ChecklistItem) => [
+        shortOf.has(item.id) ? <span class="tag error">{env.t('portal.att.short', { months: shortOf.get(item.id)! })}</span> : null,
         item.signatureAndSeal ? <span class="tag warning">{env.t('portal.att.sealSign')}</span> : item.sealRequired ? <span class="tag warning">{env.t('portal.att.seal')}</span> : null,
         item.needsIncomeAnnotation ? <span class="tag warning">{env.t('portal.att.annotation')}</span> : null,
         item.validity !== 'none' ? <span class="tag">{env.t(item.validity === '6-months' ? 'portal.att.valid6' : 'portal.att.valid3')}</span> : null,
       ];
-      const stateTag = (state: State) => (
-        <span class={`tag ${state === 'uploaded' ? 'ok' : 'error'}`}>{env.t(STATE_TEXT[state])}</span>
+      const stateTag = (item: ChecklistItem, state: State) => (
+        <span class={`tag ${state === 'uploaded' && !shortOf.has(item.id) ? 'ok' : 'error'}`}>{env.t(STATE_TEXT[state])}</span>
       );
 
       const placements: Placement[] = [
@@ -73,12 +84,17 @@ addFeature({
           render: () => (
             <Note
               brand={brandOf(env)}
-              level={uploaded === here.length ? 'ok' : 'warning'}
+              level={short ? 'error' : uploaded === here.length ? 'ok' : 'warning'}
               title={env.t('portal.att.title', { business: env.pick(checklist.businessLabel), who: '' })}
               section={checklist.section}
             >
               <div>{checklist.source === 'case' ? env.t('portal.att.fromCase') : env.t('portal.att.default')}</div>
               <div>{env.t('portal.att.summary', { required: here.length, uploaded, missing: here.length - uploaded })}</div>
+              {short ? (
+                <ul>
+                  <li class="error">{env.t('portal.att.shortSummary', { n: short })}</li>
+                </ul>
+              ) : null}
               <table>
                 <tr>
                   <th>{env.t('portal.att.col.item')}</th>
@@ -91,7 +107,7 @@ addFeature({
                       {env.pick(item.title)}
                       {item.condition ? <div class="s">{env.pick(item.condition)}</div> : null}
                     </td>
-                    <td>{stateTag(state)}</td>
+                    <td>{stateTag(item, state)}</td>
                     <td>{Flags(item)}</td>
                   </tr>
                 ))}
@@ -131,16 +147,18 @@ addFeature({
         if (!r.nameCell) return;
         const required = here.filter((item) => slotItems(r.name).includes(item.id));
         const done = r.status.includes('已上传');
+        const shortMonths = required.map((x) => shortOf.get(x.id)).find((m) => m !== undefined);
         placements.push({
           key: `row#${i}`,
           anchor: cellAnchor(r.nameCell),
           where: 'append',
           host: 'mark',
-          version: JSON.stringify([r.name, r.status, required.map((x) => x.id), env.lang]),
+          version: JSON.stringify([r.name, r.status, required.map((x) => x.id), shortMonths, env.lang]),
           render: () =>
             required.length ? (
               <span>
-                <span class={`tag ${done ? 'ok' : 'error'}`}>{env.t(done ? 'portal.att.row.done' : 'portal.att.row.missing')}</span>
+                <span class={`tag ${done && shortMonths === undefined ? 'ok' : 'error'}`}>{env.t(done ? 'portal.att.row.done' : 'portal.att.row.missing')}</span>
+                {shortMonths !== undefined ? <span class="tag error">{env.t('portal.att.short', { months: shortMonths })}</span> : null}
                 {required.some((x) => x.signatureAndSeal) ? <span class="tag warning">{env.t('portal.att.sealSign')}</span> : null}
                 {required.some((x) => x.needsIncomeAnnotation) ? <span class="tag warning">{env.t('portal.att.annotation')}</span> : null}
               </span>

@@ -1,7 +1,8 @@
 /** @jsxImportSource @/entrypoints/portal.content/jsx */
 /**
  * Upload pre-check: when a file is chosen in any upload control, it is checked locally (type, size,
- * resolution, EXIF orientation, and an ID photo's shape) and a warning appears beside the control.
+ * resolution, EXIF orientation, an ID photo's shape, and — the how-to's colour-PDF-scan advice — a
+ * greyscale picture or a PDF whose images are all grey) and a warning appears beside the control.
  * Never blocks: the portal's own upload goes on untouched.
  */
 import { addFeature } from '../runtime';
@@ -9,7 +10,7 @@ import { isRecognised } from '../pages';
 import { isOurs, cellText } from '../dom';
 import { brandOf, shownBox } from '../kit';
 import { Note, type Placement } from '../ui';
-import { acceptedTypes, checkUpload, limitFromText, sniff, UPLOAD_BASIS_CITATION, uploadCitations, type UploadWarning } from '../upload-check';
+import { acceptedTypes, checkUpload, limitFromText, looksGreyscale, pdfColourEstimate, sniff, UPLOAD_BASIS_CITATION, uploadCitations, type UploadWarning } from '../upload-check';
 import type { FeatureEnv } from '../runtime';
 
 const HEAD_BYTES = 64 * 1024;
@@ -52,21 +53,45 @@ function isPhotoControl(input: HTMLInputElement): boolean {
   return false;
 }
 
-async function inspect(file: File, input: HTMLInputElement, photo: boolean): Promise<UploadWarning[]> {
+/** The picture drawn this small (longest side) to judge its colour: cheap, and a seal still shows. */
+const COLOUR_SAMPLE_SIDE = 160;
+/** A PDF larger than this is not read whole for its colour spaces (its colour stays unknown). */
+const PDF_SCAN_BYTES = 20 * 1024 * 1024;
+
+/** The bitmap's pixels, scaled down (OffscreenCanvas: nothing is drawn in the page). */
+function samplePixels(bitmap: ImageBitmap): Uint8ClampedArray | null {
+  const scale = Math.min(1, COLOUR_SAMPLE_SIDE / Math.max(bitmap.width, bitmap.height));
+  const w = Math.max(1, Math.round(bitmap.width * scale));
+  const h = Math.max(1, Math.round(bitmap.height * scale));
+  const g = new OffscreenCanvas(w, h).getContext('2d');
+  if (!g) return null;
+  g.drawImage(bitmap, 0, 0, w, h);
+  return g.getImageData(0, 0, w, h).data;
+}
+
+async function inspect(file: File, input: HTMLInputElement, photo: boolean, row: string | null): Promise<UploadWarning[]> {
   const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+  const kind = sniff(head);
   let image: { width: number; height: number } | undefined;
-  if (sniff(head) === 'jpg' || sniff(head) === 'png') {
+  let colour: 'grey' | 'colour' | 'unknown' | undefined;
+  if (kind === 'jpg' || kind === 'png') {
     try {
       const bitmap = await createImageBitmap(file);
       image = { width: bitmap.width, height: bitmap.height };
+      if (!photo) {
+        const pixels = samplePixels(bitmap);
+        if (pixels) colour = looksGreyscale(pixels) ? 'grey' : 'colour';
+      }
       bitmap.close();
     } catch {
       /* not decodable: the type check speaks */
     }
+  } else if (kind === 'pdf' && !photo && file.size <= PDF_SCAN_BYTES) {
+    colour = pdfColourEstimate(new Uint8Array(await file.arrayBuffer()));
   }
   return checkUpload(
-    { name: file.name, size: file.size, head, ...(image ? { image } : {}) },
-    { accepted: acceptedTypes(input.getAttribute('accept')), limit: limitNear(input), photo },
+    { name: file.name, size: file.size, head, ...(image ? { image } : {}), ...(colour ? { colour } : {}) },
+    { accepted: acceptedTypes(input.getAttribute('accept')), limit: limitNear(input), photo, row },
   );
 }
 
@@ -87,6 +112,10 @@ function message(env: FeatureEnv, w: UploadWarning): string {
       return env.t('portal.upload.orientation', { orientation: w.orientation });
     case 'photoShape':
       return env.t('portal.upload.photoShape', { width: w.width, height: w.height });
+    case 'greyscale':
+      return env.t(w.estimate ? 'portal.upload.greyscalePdf' : 'portal.upload.greyscale');
+    case 'preferPdf':
+      return env.t('portal.upload.preferPdf');
   }
 }
 
@@ -115,7 +144,7 @@ function listen(env: FeatureEnv): void {
       if (!files.length) return;
       const row = rowOf(input);
       const photo = isPhotoControl(input);
-      void Promise.all(files.map((f) => inspect(f, input, photo))).then((lists) => {
+      void Promise.all(files.map((f) => inspect(f, input, photo, row))).then((lists) => {
         const result: Result = { file: files.map((f) => f.name).join('、'), warnings: lists.flat(), key: row ? `row:${row}` : `input#${seq++}` };
         byInput.set(input, result);
         if (row) byRow.set(`${location.href}|${row}`, result);
@@ -167,4 +196,4 @@ addFeature({
 
 // Tested on: person-platform #/person-platform/attachments (hidden el-upload inputs; the table re-renders
 // after the upload), #/person-platform/photo (accept .jpg, 200KB limit in the tip) and gzjzz/person/fjgl.html
-// (visible file inputs, 5M in the page tip).
+// (visible file inputs, 5M in the page tip); colour advice on the same two 附件管理 pages (grey/colour JPEGs, grey/RGB PDFs).

@@ -237,6 +237,45 @@ describe('writing the plan, all or nothing', () => {
     expect(again.rows.map((r) => r.verdict)).toEqual(['unchanged', 'unchanged', 'unchanged']);
   });
 
+  it('writes a 500-row workbook in bulk: every employee and case validated and audited, the progress per chunk', async () => {
+    const file = await fixture('sheetjs-500.xlsx');
+    const check = checkEmployeeSheet(file.sheets, []);
+    const seen: { done: number; total: number }[] = [];
+    expect(await applyEmployeeImport(t.db, check, { onProgress: (p) => seen.push(p) })).toEqual({ created: 500, updated: 0, cases: 500, skipped: 0 });
+    expect(seen).toEqual([{ done: 0, total: 1000 }, { done: 500, total: 1000 }, { done: 1000, total: 1000 }]);
+    const audit = await t.db.audit.toArray();
+    expect(audit.filter((a) => a.table === 'employees' && a.op === 'create')).toHaveLength(500);
+    expect(audit.filter((a) => a.table === 'cases' && a.op === 'create')).toHaveLength(500);
+    expect(audit.every((a) => a.source === 'import')).toBe(true);
+    const one = check.rows[7].input!;
+    const stored = await t.repos.employees.findByResidentId(one.residentId);
+    expect(stored).toMatchObject({ name: one.name, residentIdRev: [...one.residentId].reverse().join('') });
+    expect((await t.repos.employees.latestCase(stored!.id))?.status).toBe('collecting');
+  });
+
+  it('cancelled before its commit imports nothing, though the employees were already written', async () => {
+    const check = checkEmployeeSheet([textSheet([['姓名', '身份证号', '拟办业务'], ...good(6)])], []);
+    const controller = new AbortController();
+    const err = await applyEmployeeImport(t.db, check, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.done >= 6) controller.abort();
+      },
+    }).catch((e: unknown) => e);
+    expect(isStorageError(err) && err.code).toBe('cancelled');
+    expect(await t.repos.employees.count()).toBe(0);
+    expect(await t.db.audit.count()).toBe(0);
+  });
+
+  it('refuses two rows of one person written in one bulk request, with nothing written', async () => {
+    const err = await t.repos.employees.createMany([{ name: '甲', residentId: rid('1990-01-01', 1) }, { name: '乙', residentId: rid('1990-01-01', 1) }]).catch((e: unknown) => e);
+    expect(isStorageError(err) && err.code).toBe('duplicate');
+    expect(await t.repos.employees.count()).toBe(0);
+    const bad = await t.repos.cases.createMany([{ employeeId: 'nobody', business: 'renewal' }]).catch((e: unknown) => e);
+    expect(isStorageError(bad) && bad.code).toBe('not-found');
+    expect(await t.db.cases.count()).toBe(0);
+  });
+
   it('rolls back an update whose employee was deleted after the preview', async () => {
     const qian = await t.repos.employees.create({ name: '钱浩', residentId: P.qian });
     const check = checkEmployeeSheet([textSheet([['姓名', '身份证号', '持证状态'], ['钱浩', P.qian, '持证'], ['新人', rid('1999-09-09', 1), '']])], await importExisting(t.db), { mode: 'update' });

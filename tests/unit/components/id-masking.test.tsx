@@ -8,6 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { auditValue, Changes } from '../../../components/casebook/AuditCard';
+import { ChangeLine } from '../../../components/PortalSyncCard';
 import { PrintQuarter } from '../../../components/casebook/PrintViews';
 import { employeeLabel } from '../../../components/FocusPicker';
 import { caseBookRows, type Snapshot } from '../../../storage/snapshot';
@@ -132,6 +133,14 @@ describe('stored data leaving the extension', () => {
     expectNoId(masked.text);
     expect(masked.text).not.toContain(PHONE);
     expect((await exportBackup(t.db)).text).toContain(ID);
+  });
+
+  it('the portal sync preview names a new employee with the last 4 characters of the ID only', () => {
+    const line = renderToStaticMarkup(<ChangeLine c={{ kind: 'new-employee', row: 0, name: '吴婷', residentId: ID, holderStatus: 'holder', permitValidUntil: '2029-05-31' }} />);
+    expect(line).toContain('吴婷');
+    expect(line).toContain(ID.slice(-4));
+    expect(line).toContain('2029-05-31');
+    expectNoId(line);
   });
 
   it('reminder notifications name the employee without any ID number', async () => {

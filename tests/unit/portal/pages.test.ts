@@ -27,6 +27,16 @@ describe('page recognition from evidence', () => {
     expect(r.module).toBe('unit-permit');
   });
 
+  it('可办业务列表 whose only field is a placeholder 「请输入单位关联码」 (no label, no table) is the applicant\'s list', () => {
+    const r = recognise(evidence({ url: 'https://fw.bjrcgz.gov.cn/person-platform/#/person-platform/business', headings: ['可办业务列表'], texts: ['工作居住证', '请输入单位关联码'] }));
+    expect(r.module).toBe('person-business');
+  });
+
+  it('个人首页 with only the permit card (我的证件: 证件编号, 证件状态) is the personal home page', () => {
+    const r = recognise(evidence({ url: 'https://fw.bjrcgz.gov.cn/gzjzz/person/grsy.html', headings: ['个人首页', '我的证件'], labels: ['姓名', '证件编号', '证件状态', '有效期'] }));
+    expect(r.module).toBe('person-overview');
+  });
+
   it('a heading without any of its fields is not enough (a page that changed shape stays unrecognised)', () => {
     const r = recognise(evidence({ headings: ['教育信息'], tableHeaders: ['School', 'From', 'To'] }));
     expect(r.module).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedTypes, checkUpload, extensionOf, jpegOrientation, limitFromText, sniff, uploadCitations } from '../../../entrypoints/portal.content/upload-check';
+import { acceptedTypes, checkUpload, colourShare, extensionOf, jpegOrientation, limitFromText, looksGreyscale, pdfColourEstimate, sniff, uploadCitations } from '../../../entrypoints/portal.content/upload-check';
 
 /** A minimal JPEG: SOI, optional APP0, an APP1 Exif segment with IFD0 orientation, then SOS. */
 function jpeg(orientation: number | null, order: 'MM' | 'II' = 'MM', withApp0 = true): Uint8Array {
@@ -95,5 +95,79 @@ describe('checkUpload warns, with the thresholds on both sides', () => {
   });
   it('an empty file is flagged', () => {
     expect(checkUpload({ name: 'a.pdf', size: 0, head: new Uint8Array() }, ctx).map((w) => w.kind)).toEqual(['empty']);
+  });
+});
+
+describe('colour scans (助手建议 from the employer how-to, issue #17)', () => {
+  /** RGBA pixels: `n` of `colour`, the rest white. */
+  const pixels = (total: number, n: number, colour: [number, number, number]) => {
+    const a = new Uint8ClampedArray(total * 4).fill(255);
+    for (let i = 0; i < n; i++) a.set([...colour, 255], i * 4);
+    return a;
+  };
+  it('a white page with black text looks greyscale; one with a red seal on 2 % of it does not', () => {
+    expect(looksGreyscale(pixels(10_000, 800, [20, 20, 20]))).toBe(true);
+    expect(looksGreyscale(pixels(10_000, 200, [200, 30, 40]))).toBe(false);
+  });
+  it('JPEG-like noise on grey (channels within 20) stays grey; a tinted background is colour', () => {
+    expect(looksGreyscale(pixels(10_000, 10_000, [128, 140, 133]))).toBe(true);
+    expect(looksGreyscale(pixels(10_000, 10_000, [223, 232, 245]))).toBe(false);
+  });
+  it('on both sides of the 0.5 % share: 49 coloured pixels in 10 000 is grey, 50 is colour', () => {
+    expect(colourShare(pixels(10_000, 50, [255, 0, 0]))).toBe(0.005);
+    expect(looksGreyscale(pixels(10_000, 49, [255, 0, 0]))).toBe(true);
+    expect(looksGreyscale(pixels(10_000, 50, [255, 0, 0]))).toBe(false);
+  });
+  it('transparent pixels are not counted', () => {
+    const a = pixels(100, 100, [255, 0, 0]);
+    for (let i = 3; i < a.length; i += 4) a[i] = 0;
+    expect(colourShare(a)).toBe(0);
+  });
+
+  /** A PDF holding one image XObject per dictionary entry (only the bytes the estimate reads). */
+  const pdf = (...images: string[]) =>
+    new TextEncoder().encode(
+      `%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n${images
+        .map((d, i) => `${i + 2} 0 obj\n<< /Type /XObject /Subtype /Image /Width 10 /Height 10 ${d} /Length 3 >>\nstream\nabc\nendstream\nendobj\n`)
+        .join('')}%%EOF`,
+    );
+  it('a PDF whose images all declare DeviceGray (or are 1-bit masks) is estimated grey', () => {
+    expect(pdfColourEstimate(pdf('/ColorSpace /DeviceGray /BitsPerComponent 8'))).toBe('grey');
+    expect(pdfColourEstimate(pdf('/ColorSpace/DeviceGray', '/ImageMask true /BitsPerComponent 1'))).toBe('grey');
+    expect(pdfColourEstimate(pdf('/ColorSpace [/CalGray << /WhitePoint [1 1 1] >>]'))).toBe('grey');
+  });
+  it('one RGB or CMYK image makes it colour', () => {
+    expect(pdfColourEstimate(pdf('/ColorSpace /DeviceGray', '/ColorSpace /DeviceRGB'))).toBe('colour');
+    expect(pdfColourEstimate(pdf('/ColorSpace /DeviceCMYK'))).toBe('colour');
+  });
+  it('anything it cannot read honestly is unknown: no images, a referenced or ICC colour space, a palette, no colour space', () => {
+    expect(pdfColourEstimate(pdf())).toBe('unknown');
+    expect(pdfColourEstimate(pdf('/ColorSpace 7 0 R'))).toBe('unknown');
+    expect(pdfColourEstimate(pdf('/ColorSpace [/ICCBased 7 0 R]'))).toBe('unknown');
+    expect(pdfColourEstimate(pdf('/ColorSpace [/Indexed /DeviceRGB 255 8 0 R]'))).toBe('unknown');
+    expect(pdfColourEstimate(pdf('/Filter /JPXDecode'))).toBe('unknown');
+    expect(pdfColourEstimate(pdf('/ColorSpace /DeviceGray', '/ColorSpace 9 0 R'))).toBe('unknown');
+  });
+
+  const base = { accepted: [] as string[], limit: null, photo: false };
+  const jpegHead = new Uint8Array([0xff, 0xd8, 0xff, 0xe0]);
+  const pdfHead = new TextEncoder().encode('%PDF-1.7');
+  const kinds = (w: { kind: string }[]) => w.map((x) => x.kind);
+  it('a grey picture gets the advice as 助手建议, a colour one does not, an ID photo never', () => {
+    const grey = checkUpload({ name: 'a.jpg', size: 10, head: jpegHead, colour: 'grey' }, base);
+    expect(grey).toContainEqual({ kind: 'greyscale', estimate: false, basis: 'advice' });
+    expect(kinds(checkUpload({ name: 'a.jpg', size: 10, head: jpegHead, colour: 'colour' }, base))).not.toContain('greyscale');
+    expect(kinds(checkUpload({ name: 'a.jpg', size: 10, head: jpegHead, colour: 'grey' }, { ...base, photo: true }))).not.toContain('greyscale');
+  });
+  it('a PDF estimated grey is labelled an estimate; unknown says nothing', () => {
+    expect(checkUpload({ name: 'a.pdf', size: 10, head: pdfHead, colour: 'grey' }, base)).toContainEqual({ kind: 'greyscale', estimate: true, basis: 'advice' });
+    expect(kinds(checkUpload({ name: 'a.pdf', size: 10, head: pdfHead, colour: 'unknown' }, base))).toEqual([]);
+  });
+  it('a picture for a how-to row (学历证书, 户口本…) is advised to be a colour PDF, where the control takes PDFs', () => {
+    expect(kinds(checkUpload({ name: 'a.jpg', size: 10, head: jpegHead }, { ...base, row: '学历证书' }))).toContain('preferPdf');
+    expect(kinds(checkUpload({ name: 'a.jpg', size: 10, head: jpegHead }, { ...base, row: '申请人户口本首页及本人页' }))).toContain('preferPdf');
+    expect(kinds(checkUpload({ name: 'a.pdf', size: 10, head: pdfHead }, { ...base, row: '学历证书' }))).not.toContain('preferPdf');
+    expect(kinds(checkUpload({ name: 'a.jpg', size: 10, head: jpegHead }, { ...base, row: '其他材料' }))).not.toContain('preferPdf');
+    expect(kinds(checkUpload({ name: 'a.jpg', size: 10, head: jpegHead }, { ...base, accepted: ['jpg'], row: '学历证书' }))).not.toContain('preferPdf');
   });
 });

@@ -263,7 +263,7 @@ const IMPORTS: BadInput[] = [
     ['JSON of the wrong shape (a list)', () => '[{"name":"张伟"}]', /不是本扩展导出的备份文件/],
     ['a backup whose tables are a string', () => JSON.stringify({ format: 'jzz-backup', formatVersion: 1, schemaVersion: 2, masked: false, tables: 'all' }), /缺少数据表/],
     ['a file of another app using our format name', edited((f) => (f.app.name = 'some-other-assistant')), /不是本扩展导出的备份文件/],
-    ['a backup from a future database schema', edited((f) => (f.schemaVersion = 3)), /更新版本.*请先升级扩展/],
+    ['a backup from a future database schema', edited((f) => (f.schemaVersion = 99)), /更新版本.*请先升级扩展/],
     ['a backup from a future file format', edited((f) => (f.formatVersion = 2)), /更新版本.*请先升级扩展/],
     ['a masked export', edited((f) => (f.masked = true)), /脱敏导出/],
     ['a __proto__ key inside an employee', (x: World) => x.backupText.replace('"name":"李娜"', '"name":"李娜","__proto__":{"isAdmin":true}'), /不允许的键名「__proto__」/],

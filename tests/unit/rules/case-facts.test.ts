@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { caseChecklist, childAges, documentKindOf, progressOf } from '../../../rules/case-facts';
+import { caseChecklist, childAges, documentKindOf, failingItems, itemValidities, progressOf } from '../../../rules/case-facts';
+import { assessApplicant } from '../../../rules/eligibility';
 import { CHECKLIST_ITEMS } from '../../../rules';
 
 describe('caseChecklist', () => {
@@ -51,5 +52,30 @@ describe('childAges', () => {
       [0, false, 18],
       [1, true, 10],
     ]);
+  });
+});
+
+describe('itemValidities: one §五 verdict per item, whatever the tick says (#18 item 3)', () => {
+  const list = caseChecklist({ business: 'new-permit', facts: { housing: 'rented' } }).items;
+  it('a lease ending 2027-03-31 fails on 2026-12-04 even when ticked 已上传; a long-term ID card passes', () => {
+    const v = itemValidities(list, [{ itemId: 'housing-lease-contract', validUntil: '2027-03-31' }, { itemId: 'housing-landlord-id-card', validUntil: 'long-term' }], { 'housing-lease-contract': { state: 'uploaded' } }, '2026-12-04');
+    expect(v.get('housing-lease-contract')).toMatchObject({ ok: false, monthsRequired: 6, mustBeValidUntil: '2027-06-04' });
+    expect(v.get('housing-landlord-id-card')?.ok).toBe(true);
+    expect(failingItems(v)).toEqual(['housing-lease-contract']);
+  });
+  it('leaves out items marked 不适用, items without a date and items without a validity rule', () => {
+    const v = itemValidities(list, [{ itemId: 'housing-lease-contract', validUntil: '2027-03-31' }, { itemId: 'hukou-pages', validUntil: '2027-03-31' }, { itemId: 'housing-landlord-id-card' }], { 'housing-lease-contract': { state: 'na' } }, '2026-12-04');
+    expect([...v.keys()]).toEqual([]);
+  });
+  it('the eligibility check names the housing proof in words and is not met while its lease fails', () => {
+    const v = itemValidities(list, [{ itemId: 'housing-lease-contract', validUntil: '2027-03-31' }], {}, '2026-12-04');
+    const shortfalls = [...v.values()].filter((x) => !x.ok).map((x) => x.findings[0].message);
+    const residence = (a: ReturnType<typeof assessApplicant>) => a.conditions.find((c) => c.ruleId === 'applicant-legal-residence')!;
+    const bad = residence(assessApplicant({ housing: 'rented', housingProofShortfalls: shortfalls }, '2026-12-04'));
+    expect(bad.status).toBe('not-met');
+    expect(bad.message.zh).toContain('住所证明：租住（住宅）');
+    expect(bad.message.zh).toContain('不足 6 个月');
+    expect(bad.message.zh).not.toContain('rented');
+    expect(residence(assessApplicant({ housing: 'rented' }, '2026-12-04')).status).toBe('attested');
   });
 });

@@ -188,4 +188,18 @@ describe('a document already below its §五 rule is an alarm now (#18 item 3)',
     const s: DeadlineSnapshot = { employees: [{ id: 'e1', name: '张伟', holderStatus: 'holder', permitValidUntil: '2029-12-31' }], cases: [kase('c1', 'approved')], documents: [lease('c1')] };
     expect(dueReminders(s, TODAY, DEFAULT_REMINDER_LEADS).filter((x) => x.kind === 'document-falls-below')).toEqual([]);
   });
+
+  it('the case book row shows it as the overdue next thing, in line with the reminder', () => {
+    const s: DeadlineSnapshot = { employees: [{ id: 'e1', name: '张伟', holderStatus: 'applying' }], cases: [kase('c1', 'collecting')], documents: [lease('c1')] };
+    const [row] = caseBookRows(s, TODAY);
+    expect(row.next).toMatchObject({ kind: 'document-falls-below', date: '2026-10-01', caseId: 'c1' });
+    expect(row.next!.workdaysLeft).toBeLessThan(0);
+    expect(row.next!.workdaysLeft).toBe(dueReminders(s, TODAY, DEFAULT_REMINDER_LEADS).find((x) => x.kind === 'document-falls-below')!.workdaysLeft);
+    expect(row.documentsDue).toBe(1);
+  });
+
+  it('the case book row stays quiet about a settled case\'s document', () => {
+    const s: DeadlineSnapshot = { employees: [{ id: 'e1', name: '张伟', holderStatus: 'applying' }], cases: [kase('c1', 'approved')], documents: [lease('c1')] };
+    expect(caseBookRows(s, TODAY)[0].next).toBeUndefined();
+  });
 });

@@ -12,7 +12,7 @@ import {
   readBackup,
   applyImport,
 } from '../../../storage/backup';
-import { openDb } from '../../../storage/db';
+import { BACKUP_SCHEMA_VERSION as SCHEMA_VERSION, openDb } from '../../../storage/db';
 import { createRepos } from '../../../storage/repos';
 import type { StorageError } from '../../../storage/errors';
 import { CREDIT_CODE, OTHER_CREDIT_CODE, makeClock, rid, seedPerson, snapshot, useFreshDb } from './helpers';
@@ -53,7 +53,7 @@ describe('backup export and import', () => {
     await populate();
     const out = await exportBackup(t.db, { now: () => EXPORTED_AT, appVersion: '0.1.0' });
     const file = JSON.parse(out.text);
-    expect(file).toMatchObject({ format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: 2, app: { version: '0.1.0' }, exportedAt: EXPORTED_AT.toISOString(), masked: false });
+    expect(file).toMatchObject({ format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: SCHEMA_VERSION, app: { version: '0.1.0' }, exportedAt: EXPORTED_AT.toISOString(), masked: false });
     expect(file.counts).toEqual({ company: 1, employees: 2, cases: 3, documents: 3, ticks: 2, notes: 2, drafts: 2, settings: 1, audit: file.tables.audit.length });
     expect(out.filename).toBe('jzz-backup-2026-03-02.json');
     expect(out.notice).toEqual(FULL_BACKUP_NOTICE);
@@ -178,6 +178,74 @@ describe('backup export and import', () => {
       expect(await db2.employees.count()).toBe(1000);
     });
   }, 60_000);
+
+  it('reports its progress in rows done of the total, chunk by chunk, ending at the total', async () => {
+    const { seedBench } = await import('../../bench/seed-db');
+    await seedBench(t.db, { employees: 600, documentsPerEmployee: 4, seed: 7 });
+    const file = await readBackup((await exportBackup(t.db)).text);
+    const rowsInFile = Object.values(file.counts).reduce((a, b) => a + b, 0);
+    await withOtherDb(async (db2) => {
+      const seen: { done: number; total: number }[] = [];
+      await applyImport(db2, file, { onProgress: (p) => seen.push(p) });
+      expect(seen[0]).toEqual({ done: 0, total: rowsInFile });
+      expect(seen.at(-1)).toEqual({ done: rowsInFile, total: rowsInFile });
+      // 2,400 documents in chunks of 1,000: the bar moves several times, never backwards.
+      expect(seen.length).toBeGreaterThanOrEqual(6);
+      for (let i = 1; i < seen.length; i++) expect(seen[i].done).toBeGreaterThan(seen[i - 1].done);
+      expect(await db2.documents.count()).toBe(2400);
+    });
+  }, 60_000);
+
+  it('cancelled half way, before the commit, changes nothing: the rows already written are rolled back', async () => {
+    const { seedBench } = await import('../../bench/seed-db');
+    await seedBench(t.db, { employees: 600, documentsPerEmployee: 4, seed: 7 });
+    const file = await readBackup((await exportBackup(t.db)).text);
+    await withOtherDb(async (db2) => {
+      const repos2 = createRepos(db2, { now: clock.ticking });
+      await seedPerson(repos2, '王芳', rid('1988-01-02', 321));
+      const before = await snapshot(db2);
+      const controller = new AbortController();
+      let last = 0;
+      const err = (await applyImport(db2, file, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          last = p.done;
+          if (p.done >= 2000) controller.abort();
+        },
+      }).catch((e: unknown) => e)) as StorageError;
+      expect(err.code).toBe('cancelled');
+      expect(err.zh).toBe('已取消导入，数据库未作任何修改。');
+      expect(last).toBeGreaterThanOrEqual(2000);
+      expect(await snapshot(db2)).toEqual(before);
+    });
+  }, 60_000);
+
+  it('names a bad row deep in a large table exactly as a whole-file check would (rows are checked in slices)', async () => {
+    const { seedBench } = await import('../../bench/seed-db');
+    const { fromZodError } = await import('../../../storage/errors');
+    await seedBench(t.db, { employees: 600, documentsPerEmployee: 4, seed: 7 });
+    const file = JSON.parse((await exportBackup(t.db)).text);
+    file.tables.documents[1503].validUntil = '2026-02-30';
+    const err = (await readBackup(JSON.stringify(file)).catch((e: unknown) => e)) as StorageError;
+    expect(err.reason).toBe('invalid-rows');
+    const whole = BackupFile.safeParse(file);
+    expect(whole.success).toBe(false);
+    expect(err.details[0]).toBe(fromZodError(whole.error!, { zh: '备份', en: 'Backup' }).details[0]);
+    expect(err.details[0]).toContain('1504');
+  }, 60_000);
+
+  it('cancelled before it starts writes nothing', async () => {
+    await populate();
+    const file = await readBackup((await exportBackup(t.db)).text);
+    await withOtherDb(async (db2) => {
+      const controller = new AbortController();
+      controller.abort();
+      const err = (await applyImport(db2, file, { signal: controller.signal }).catch((e: unknown) => e)) as StorageError;
+      expect(err.code).toBe('cancelled');
+      expect(await db2.employees.count()).toBe(0);
+      expect(await db2.audit.count()).toBe(0);
+    });
+  });
 
   it('masks IDs and phones for a shareable export that cannot be imported back', async () => {
     await populate();

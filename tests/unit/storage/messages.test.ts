@@ -157,6 +157,22 @@ describe('the background message handlers', () => {
     await expect(h.getActivePortalContext(undefined, { id: RUNTIME_ID, url: 'chrome-extension://otherid/x.html' })).rejects.toMatchObject({ code: 'forbidden' });
   });
 
+  it('keeps the people a portal page shows for the side panel: the tab and URL are the sender\'s; a foreign or malformed message stores nothing', async () => {
+    const handlers = new Map<string, (m: { data: unknown; sender: MessageSender }) => Promise<unknown>>();
+    const on = ((type: string, fn: (m: { data: unknown; sender: MessageSender }) => Promise<unknown>) => (handlers.set(type, fn), () => {})) as never;
+    const stored: Record<string, unknown>[] = [];
+    registerPortalHandlers(on, { db: t.db, runtimeId: RUNTIME_ID, focusDraft: async () => null, session: { set: async (items) => void stored.push(items) }, now: () => new Date(1_772_330_400_000) });
+    const send = handlers.get('reportPortalRecords')!;
+    const records = { kind: 'list', module: 'unit-employees', view: '当前在职员工', rows: [{ name: '陈静', permitState: '正常' }] };
+    await send({ data: records, sender: contentScript() });
+    expect(stored).toEqual([{ portalRecords: { tabId: 7, url: PORTAL, host: 'fw.bjrcgz.gov.cn', at: 1_772_330_400_000, records } }]);
+    await expect(send({ data: records, sender: extensionPage })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(send({ data: records, sender: contentScript({ url: 'https://example.com/', tab: { id: 7, url: 'https://example.com/' } }) })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(send({ data: { ...records, rows: [{ name: '陈静', salary: 1 }] }, sender: contentScript() })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(send({ data: { ...records, __proto__: { x: 1 }, constructor: 1 }, sender: contentScript() })).rejects.toMatchObject({ code: 'invalid' });
+    expect(stored).toHaveLength(1);
+  });
+
   it('registers one listener per message type and removes them all', async () => {
     const registered = new Map<string, (m: { data: unknown; sender: MessageSender }) => Promise<unknown>>();
     const removed: string[] = [];

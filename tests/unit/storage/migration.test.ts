@@ -7,8 +7,11 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDb, SCHEMA_VERSION, type JzzDb } from '../../../storage/db';
 import { STORES_V1, type DumpV1 } from '../../../storage/schema-v1';
+import { STORES_V2 } from '../../../storage/schema-v2';
 import { AuditRow, CaseRow, CompanyRow, DocumentRow, EmployeeRow, NoteRow, SettingsRow, TickRow } from '../../../storage/schemas';
 import { createRepos } from '../../../storage/repos';
+import { dumpAll } from '../../../storage/dump';
+import { rid, seedPerson } from './helpers';
 import { toStorageError } from '../../../storage/errors';
 import v1 from './fixtures/v1-dump.json';
 
@@ -127,9 +130,9 @@ describe('upgrading a version 1 database', () => {
   });
 
   it('refuses to open a database written by a newer version, with a message, touching nothing', async () => {
-    const name = `test-v3-${globalThis.crypto.randomUUID()}`;
+    const name = `test-newer-${globalThis.crypto.randomUUID()}`;
     const newer = new Dexie(name);
-    newer.version(3).stores({ employees: 'id' });
+    newer.version(SCHEMA_VERSION + 1).stores({ employees: 'id' });
     await newer.open();
     await newer.table('employees').add({ id: 'x' });
     newer.close();
@@ -138,9 +141,55 @@ describe('upgrading a version 1 database', () => {
     expect(err.code).toBe('version');
     expect(err.zh).toContain('数据库版本比当前扩展新');
     const check = new Dexie(name);
-    check.version(3).stores({ employees: 'id' });
+    check.version(SCHEMA_VERSION + 1).stores({ employees: 'id' });
     expect(await check.table('employees').count()).toBe(1);
     check.close();
     await Dexie.delete(name);
+  });
+});
+
+describe('upgrading a version 2 database (v3 dropped the indexes no query used)', () => {
+  it('keeps every row and field, and the queries of the product answer from the remaining indexes', async () => {
+    // Real rows written by the current repositories, then stored in a real v2 database (its own stores).
+    const source = openDb(`test-v2-src-${globalThis.crypto.randomUUID()}`);
+    const repos = createRepos(source, { now: () => new Date('2026-03-01T02:00:00.000Z') });
+    const zhang = (await seedPerson(repos, '张伟', rid('1990-03-07', 123))).employee;
+    const li = await seedPerson(repos, '李娜', rid('1985-11-30', 456));
+    await repos.documents.create({ employeeId: zhang.id, kind: 'resident-id-card', validUntil: '2026-05-20' });
+    const tables = Object.keys(STORES_V2) as (keyof typeof STORES_V2)[];
+    const dump = (await dumpAll(source, tables)) as Record<string, unknown[]>;
+    await source.delete();
+
+    const name = `test-v2-${globalThis.crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(2).stores(STORES_V2);
+    await old.open();
+    await old.transaction('rw', tables.map((t) => old.table(t)), async () => {
+      for (const t of tables) await old.table(t).bulkAdd(structuredClone(dump[t]) as never[]);
+    });
+    old.close();
+
+    const db = openDb(name);
+    try {
+      await db.open();
+      expect(db.verno).toBe(SCHEMA_VERSION);
+      expect(db.documents.schema.indexes.map((i) => i.name)).not.toContain('validUntil');
+      for (const t of tables) expect(await db.table(t).toArray(), t).toEqual(dump[t]);
+      const after = createRepos(db, { now: () => new Date('2026-03-01T02:00:00.000Z') });
+      expect((await after.employees.search(zhang.residentId.slice(-4))).map((e) => e.id)).toEqual([zhang.id]);
+      expect((await after.employees.latestCase(li.employee.id))?.id).toBe(li.kase.id);
+      expect((await after.documents.fallingBelowWithin(60, { today: '2026-03-01' })).map((d) => d.employeeId)).toEqual([zhang.id]);
+      expect((await after.documents.listFor({ caseId: li.kase.id })).map((d) => d.id)).toEqual([li.doc.id]);
+      expect((await after.notes.listFor({ employeeId: li.employee.id })).map((n) => n.id)).toEqual([li.note.id]);
+      expect((await after.ticks.forCase(li.kase.id))['renewal.hukou']).toEqual(li.tick);
+      expect((await after.employees.list({ holderStatus: 'holder', sort: 'name' })).items.map((x) => x.employee.id)).toEqual([li.employee.id, zhang.id]);
+      expect((await after.cases.list({ status: li.kase.status, business: 'renewal' })).length).toBe(2);
+      const erased = await after.employees.remove(li.employee.id);
+      expect(erased).toMatchObject({ employees: 1, cases: 1, documents: 1, ticks: 1, notes: 1, drafts: 1 });
+      await after.employees.update(zhang.id, { notes: '升级后编辑' });
+      expect((await after.audit.list({ limit: 1 }))[0]).toMatchObject({ recordId: zhang.id, op: 'update' });
+    } finally {
+      await db.delete();
+    }
   });
 });

@@ -91,6 +91,15 @@ const ROWS: Record<string, Row> = {
     refusal: /无效/,
     remove: (r, id) => r.drafts.remove(id),
   },
+  portalMappings: {
+    table: 'portalMappings',
+    create: async (r) => (await r.portalMappings.save({ kind: 'field', module: 'person-basic-info', key: 'residentId', label: '证件号' })).id,
+    update: (r, id) => r.portalMappings.update(id, { label: '证件号码' }),
+    // An ID number picked by mistake is not a label.
+    badUpdate: (r, id) => r.portalMappings.update(id, { label: '110101199003071234' }),
+    refusal: /连续数字/,
+    remove: (r, id) => r.portalMappings.remove(id),
+  },
   settings: {
     table: 'settings',
     create: async (r) => (await r.settings.update({ language: 'en' }), 'app'),
