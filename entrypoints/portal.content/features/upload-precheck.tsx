@@ -163,7 +163,8 @@ addFeature({
     listen(env);
     env.onRefresh(() => {
       const placements: Placement[] = [];
-      for (const input of env.scan().all<HTMLInputElement>('input[type=file]')) {
+      for (const input of document.querySelectorAll<HTMLInputElement>('input[type=file]')) {
+        if (isOurs(input)) continue;
         const row = rowOf(input);
         const result = byInput.get(input) ?? (row ? byRow.get(`${location.href}|${row}`) : undefined);
         const box = result ? shownBox(env, input) : null;
