@@ -22,7 +22,7 @@ import { Bridge, localToday } from './bridge';
 import { Runtime } from './runtime';
 import { Overlay } from './ui';
 import { translatePortal } from '../../components/i18n/portal';
-import { cellOf, cellText, isOurs, PageScan, readValue } from './dom';
+import { cellOf, cellText, isOurs, PageScan, readValue, ScanCache, ScanDeps } from './dom';
 import { listenPageShape } from './page-shape';
 // Taught mappings (issue #17): taught.ts applies them, teach.ts lets the side panel start the picker.
 import { applyTaughtFields, recogniseTaught, setTaught, taughtSeen } from './taught';
@@ -65,13 +65,17 @@ export default defineContentScript({
     let lastReport: Omit<PageReport, 'attachments' | 'residentIdOnPage' | 'reportedAt'> | null = null;
     /** Something is taught: any text may name a taught page or field (pages.ts mayChangeRecognition knows the built-in ones). */
     let taughtAny = false;
+    /** What the report's ID lookup read (a batch elsewhere on the page does not change the report). */
+    let reportDeps: ScanDeps | null = null;
 
     const sendReport = () => {
       if (!lastReport || !ctx.isValid) return;
       const module = lastReport.module;
       const attachments = module === 'person-attachments' || module === 'unit-attachments' ? attachmentRows(index) : undefined;
       // The applicant's ID as the form shows it: the side panel matches it with the person in focus.
-      const idHit = module === 'person-basic-info' ? new PageScan(document, index).fields('residentId')[0] : undefined;
+      const deps = new ScanDeps();
+      const idHit = module === 'person-basic-info' ? new PageScan(document, index, new ScanCache(), deps).fields('residentId')[0] : undefined;
+      reportDeps = module === 'person-basic-info' ? deps : null;
       const residentIdOnPage = idHit ? readValue(idHit).slice(0, 40) : '';
       const rKey = JSON.stringify([lastReport, attachments, residentIdOnPage]);
       if (rKey === reportKey) return;
@@ -146,7 +150,8 @@ export default defineContentScript({
         if (c.ours) overlay.repair();
         // Our own host tampered with or taken away: every feature puts its hosts back.
         runtime.refresh(c.ours ? undefined : c);
-        sendReport();
+        const attachmentsPage = recognisedModule === 'person-attachments' || recognisedModule === 'unit-attachments';
+        if (attachmentsPage || (reportDeps && reportDeps.touchedBy(c))) sendReport();
       });
     };
 
