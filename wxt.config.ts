@@ -16,7 +16,7 @@ export default defineConfig({
     // https only (utils/matches.ts): an http page could be rewritten on the way.
     host_permissions: PORTAL_MATCHES,
     // The small start script (entrypoints/portal-start.ts); it has the background inject the portal content script.
-    content_scripts: [{ matches: PORTAL_MATCHES, js: ['portal-start.js'], run_at: 'document_start' }],
+    content_scripts: [{ matches: PORTAL_MATCHES, js: ['portal-start.js'], run_at: 'document_idle' }],
     action: { default_title: '__MSG_actionTitle__' },
     // No remote code, ever: only the extension's own scripts.
     content_security_policy: {
