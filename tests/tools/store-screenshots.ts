@@ -107,14 +107,18 @@ test('store screenshots', async ({ context, extensionId }) => {
 
   // 4. The calendar: the month of the first renewal deadline (the holders due soon).
   await book.goto(`${base}/casebook.html#/calendar`);
+  // Each month's agenda is read once its events are in (an item, or the "no events" line), not while it loads.
+  const monthShown = () => expect(book.getByTestId('agenda-item').first().or(book.getByText('没有截止事项。'))).toBeVisible();
+  await monthShown();
   for (let i = 0; i < 6 && !(await book.getByTestId('agenda').locator('[data-kind="renewal-last-safe-day"]').count()); i++) {
     await book.getByRole('button', { name: '下个月' }).click();
+    await monthShown();
   }
   await expect(book.getByTestId('agenda').locator('[data-kind="renewal-last-safe-day"]').first()).toBeVisible();
   await book.waitForTimeout(300);
   await book.screenshot({ path: path.join(OUT, '4-calendar-reminders.png') });
 
-  // 5. English: the fill-from-draft preview on 个人基础信息 and the side panel, both in English.
+  // 5. English: 个人基础信息 with the fill-from-draft preview in the side panel, both in English.
   await setLanguage(context, extensionId, 'en');
   await panel.reload();
   await portal.bringToFront();
@@ -122,7 +126,8 @@ test('store screenshots', async ({ context, extensionId }) => {
   await portal.goto('about:blank');
   await openPortal(portal, 'person-platform/#/person-platform/basic-info');
   await clickInjected(portal, { tag: 'button', text: 'Fill from draft' });
-  await expectInjected(portal, 'Fill from draft · 张伟');
+  // Since #20 the preview is the side panel's; the page says where to confirm.
+  await expect(panel.getByTestId('portal-action')).toContainText('Fill from draft · 张伟');
   await expect(panel.getByTestId('checklist-items')).toBeVisible();
   await portalWithPanel(context, portal, panel, '5-english-fill-from-draft.png');
 
