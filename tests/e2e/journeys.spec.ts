@@ -3,6 +3,7 @@
  * one case, one truth. Each test is named for what the agent sees, plays it end to end with the built
  * extension, and checks that every view tells the same story about the same case.
  */
+import path from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { test, expect, launchWithExtension, extensionIdOf, injectedBoxes, openReplica, type Box } from './harness';
 import { panel } from './panel-kit';
@@ -15,6 +16,8 @@ import { addMonths, beijingDate } from '../../rules/dates';
 test.describe.configure({ mode: 'parallel' });
 
 const TODAY = beijingDate(Date.now());
+/** README pictures of what these journeys show (rewritten by each run, like the other specs' pictures). */
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const FW = 'https://fw.bjrcgz.gov.cn';
 const ATTACHMENTS = `${FW}/person-platform/#/person-platform/attachments`;
 /** 张伟 as the agent keeps him: not the 张伟 (130602199003151214) the replica portal pages show. */
@@ -129,6 +132,7 @@ test('a short lease is flagged in the side panel, the 附件管理 overlay, the 
   const portal = await context.newPage();
   await openPortal(portal, ATTACHMENTS);
   await expectInjected(portal, '附件核对清单 · 新办证件', '有效期不足 6 个月，须更换', '即使已上传也须更换');
+  await portal.screenshot({ path: path.join(SCREENSHOTS, 'portal-short-lease.png') });
   // The lease's date is the case's: not drawn in the page.
   expect((await portal.evaluate(() => document.body.innerText)).includes(shortLease)).toBe(false);
 
@@ -312,6 +316,8 @@ test('with no employee yet, the side panel on 附件管理 shows the basic check
   await expect(card.locator('[data-item-id]')).toHaveCount(4);
   await expect(card.locator('[data-item-id="hukou-pages"]')).toHaveAttribute('data-page-state', 'uploaded');
   await expect(card.locator('[data-item-id="applicant-integrity-statement"]')).toContainText('签字并加盖单位公章');
+  await sidePanel.setViewportSize({ width: 380, height: 900 });
+  await sidePanel.screenshot({ path: path.join(SCREENSHOTS, 'sidepanel-page-checklist.png') });
   await card.getByTestId('page-checklist-keep').click();
   // The new employee form takes the cursor; the new case form then proposes 新办证件.
   await expect(sidePanel.getByTestId('new-employee-form').getByLabel('姓名')).toBeFocused();
