@@ -9,7 +9,8 @@
  */
 import { addFeature } from '../runtime';
 import { isModule } from '../pages';
-import { labelsOf, slotItems } from '../fields';
+import { labelsOf } from '../fields';
+import { matchAttachmentRows } from '../../../rules/attachment-rows';
 import { cellOf, cellText } from '../dom';
 import { brandOf, cellAnchor } from '../kit';
 import { Note, type Placement } from '../ui';
@@ -53,8 +54,14 @@ addFeature({
       const documents = checklist.items.filter((i) => i.kind === 'document');
       const here = documents.filter((i) => i.uploader === side && !(side === 'applicant' && i.module !== env.page.module));
       const elsewhere = documents.filter((i) => !here.includes(i));
+      // Which items each row stands for: the side panel's matching (rules/attachment-rows.ts), so the marks here
+      // and the panel's sync offers never disagree about a row.
+      const rowStatus = (status: string) => (status.includes('已上传') ? ('uploaded' as const) : status.includes('未上传') ? ('missing' as const) : ('unknown' as const));
+      const pageRows = rows.map((r) => ({ name: r.name, status: rowStatus(r.status) }));
+      const itemsByRow = new Map(matchAttachmentRows(pageRows, checklist.items, env.page.module).map((m) => [m.row, m.itemIds]));
+      const itemsOf = (i: number) => itemsByRow.get(pageRows[i]) ?? [];
       const stateOf = (item: ChecklistItem): State => {
-        const matched = rows.filter((r) => slotItems(r.name).includes(item.id));
+        const matched = rows.filter((_, i) => itemsOf(i).includes(item.id));
         if (!matched.length) return 'no-row';
         return matched.some((r) => r.status.includes('已上传')) ? 'uploaded' : 'missing';
       };
@@ -145,7 +152,7 @@ addFeature({
 
       rows.forEach((r, i) => {
         if (!r.nameCell) return;
-        const required = here.filter((item) => slotItems(r.name).includes(item.id));
+        const required = here.filter((item) => itemsOf(i).includes(item.id));
         const done = r.status.includes('已上传');
         const shortMonths = required.map((x) => shortOf.get(x.id)).find((m) => m !== undefined);
         placements.push({
