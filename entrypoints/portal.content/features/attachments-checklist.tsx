@@ -9,8 +9,7 @@
  */
 import { addFeature } from '../runtime';
 import { isModule } from '../pages';
-import { labelsOf } from '../fields';
-import { matchAttachmentRows } from '../../../rules/attachment-rows';
+import { labelsOf, matchAttachmentRows } from '../fields';
 import { cellOf, cellText } from '../dom';
 import { brandOf, cellAnchor } from '../kit';
 import { Note, type Placement } from '../ui';
