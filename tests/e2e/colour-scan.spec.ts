@@ -41,9 +41,16 @@ const pdf = (space: string) =>
 /** The text of our pre-check note about `file`. */
 async function noteAbout(page: Page, file: string): Promise<string> {
   await expectInjected(page, `上传前检查：${file}`);
-  // The outermost element saying it holds the whole note.
-  const found = await findInjected(page, { text: `上传前检查：${file}` });
-  return found.map((e) => e.text).reduce((a, b) => (b.length > a.length ? b : a), '');
+  // The outermost element saying it holds the whole note (read again if the note was being redrawn meanwhile).
+  let text = '';
+  await expect
+    .poll(async () => {
+      const found = await findInjected(page, { text: `上传前检查：${file}` });
+      text = found.map((e) => e.text).reduce((a, b) => (b.length > a.length ? b : a), '');
+      return text.length;
+    })
+    .toBeGreaterThan(0);
+  return text;
 }
 
 test('a greyscale scan is flagged and a colour one is not, in both styles; a grey PDF is an estimate', async ({ context }) => {
@@ -51,9 +58,14 @@ test('a greyscale scan is flagged and a colour one is not, in both styles; a gre
   await page.goto(`${FW}/person-platform/#/person-platform/attachments`);
   await page.waitForFunction(() => (window as unknown as { __replica?: { ready?: boolean } }).__replica?.ready === true);
   const row = (name: string) => page.locator('.el-table__body-wrapper tr', { hasText: name }).locator('input[type=file]');
+  await expectInjected(page, '附件核对清单');
 
-  await row('学历证书').setInputFiles({ name: 'xueli-grey.jpg', mimeType: 'image/jpeg', buffer: await scan(page, false) });
+  const firstInput = await row('学历证书').elementHandle();
+  await firstInput!.setInputFiles({ name: 'xueli-grey.jpg', mimeType: 'image/jpeg', buffer: await scan(page, false) });
   const grey = await noteAbout(page, 'xueli-grey.jpg');
+  // The portal re-renders its table 200 ms after an upload: the agent chooses the next file in the new table
+  // (a file set on an input the page has just thrown away reaches nobody, the page included).
+  await page.waitForFunction((input) => !input.isConnected, firstInput);
   expect(grey).toContain(GREY);
   expect(grey).toContain('建议上传彩色 PDF 扫描件');
   expect(grey).toContain('助手建议');
@@ -64,6 +76,8 @@ test('a greyscale scan is flagged and a colour one is not, in both styles; a gre
   await expect.poll(() => page.evaluate(() => (window as unknown as { __replica: { uploads: unknown[] } }).__replica.uploads.length)).toBe(2);
 
   await page.goto(`${FW}/gzjzz/person/fjgl.html`);
+  // The agent chooses files once the page is up and the assistant has recognised it (its checklist shows).
+  await expectInjected(page, '附件核对清单');
   await page.locator('input[name=grfj_6]').setInputFiles({ name: 'xuewei.pdf', mimeType: 'application/pdf', buffer: pdf('DeviceGray') });
   expect(await noteAbout(page, 'xuewei.pdf')).toContain('估计为黑白或灰度扫描件');
   await page.locator('input[name=grfj_4]').setInputFiles({ name: 'shouru.pdf', mimeType: 'application/pdf', buffer: pdf('DeviceRGB') });
