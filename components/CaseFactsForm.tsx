@@ -13,7 +13,7 @@ import { DateField, Dates, ErrorText, SaveState, SelectField, StatusLine, YesNoF
 import { parseDateText } from './date-input';
 import { getRepos } from '../storage/repos';
 import type { Case, CaseFacts, CasePatch } from '../storage/schemas';
-import { Category, HousingOption, type BusinessType } from '../rules/model';
+import { Category, HOUSING_LABELS, HousingOption, type BusinessType } from '../rules/model';
 import { InfoChangeItem } from '../rules/checklist';
 import { CategoryGSubcase, G_LABEL } from '../rules/income';
 import { childAgeOk } from '../rules/validity';
@@ -59,11 +59,11 @@ const CATEGORY_KEYS = Category.options;
 const HOUSING_KEYS = HousingOption.options;
 
 /** 「A 类 · 租住 · 子女 1 名」: the facts in one line, for a collapsed form. */
-function factsSummary(business: BusinessType, f: Facts, t: (k: MessageKey, p?: Record<string, string | number>) => string): string {
+function factsSummary(business: BusinessType, f: Facts, t: (k: MessageKey, p?: Record<string, string | number>) => string, lang: 'zh-CN' | 'en'): string {
   const parts: string[] = [];
   if (business === 'new-permit') {
     parts.push(f.category ? t(`facts.category.short.${f.category}`) : t('facts.category.missing'));
-    parts.push(f.housing ? t(`facts.housing.${f.housing}`) : t('facts.housing.missing'));
+    parts.push(f.housing ? pickText(lang, HOUSING_LABELS[f.housing]) : t('facts.housing.missing'));
     parts.push(t('facts.children.count', { n: f.children?.length ?? 0 }));
   } else if (business === 'personal-info-change') {
     parts.push(f.changedItems?.length ? f.changedItems.map((i) => t(`facts.changed.${i}`)).join('、') : t('facts.changed.missing'));
@@ -185,13 +185,14 @@ function CheckGroup<V extends string>({ legend, options, value, onChange, testId
 /** The housing option and, for an own home, which document and whether the spouse owns it. */
 function HousingFields({ facts, set }: { facts: Facts; set: ReturnType<typeof useFactsEditor>['set'] }) {
   const t = useT();
+  const lang = useLang();
   return (
     <>
       <SelectField
         label={t('facts.housing')}
         value={facts.housing}
         emptyLabel={t('case.field.unanswered')}
-        options={HOUSING_KEYS.map((h) => ({ value: h, label: t(`facts.housing.${h}`) }))}
+        options={HOUSING_KEYS.map((h) => ({ value: h, label: pickText(lang, HOUSING_LABELS[h]) }))}
         onChange={(v) => set('housing', v)}
         testId="facts-housing"
       />
@@ -345,7 +346,7 @@ export function CaseFactsForm({ caseId, collapsible = true }: { caseId: string; 
     </>
   );
   if (!collapsible) return <div data-testid="facts-form">{content}</div>;
-  const summary = factsSummary(business, facts, t);
+  const summary = factsSummary(business, facts, t, lang);
   return (
     <FactsDetails key={c.id} startOpen={business === 'new-permit' ? !facts.category || !facts.housing : infoChange ? changed.length === 0 : false}>
       <summary>

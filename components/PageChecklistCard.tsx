@@ -9,12 +9,11 @@ import { pickText, useLang, useT } from './i18n';
 import { Bi, Card, StatusLine, ToneIcon } from './ui';
 import { ItemTags } from './ChecklistCard';
 import { caseChecklist, checklistBusinessFor } from '../rules/case-facts';
-import { itemsOnPage, matchAttachmentRows } from '../rules/attachment-rows';
+import { itemsOnPage, matchAttachmentRows, pageStateOf } from '../rules/attachment-rows';
 import { BUSINESS_LABELS } from '../rules/texts';
 import type { PageReport } from '../utils/messaging';
 import type { PortalModule } from '../rules/model';
 
-type PageState = 'uploaded' | 'missing' | 'no-row';
 const STATE_TONE = { uploaded: 'ok', missing: 'bad', 'no-row': 'unknown' } as const;
 
 /** The modules this card serves: the two 附件管理 pages. */
@@ -30,11 +29,7 @@ export function PageChecklistCard({ report, onKeepAsCase }: { report: PageReport
   const list = useMemo(() => caseChecklist({ business, facts: {} }), [business]);
   const here = itemsOnPage(list.items, report.module).filter((i) => i.kind === 'document');
   const matches = matchAttachmentRows(report.attachments ?? [], list.items, report.module);
-  const stateOf = (id: string): PageState => {
-    const rows = matches.filter((m) => m.itemIds.includes(id));
-    if (!rows.length) return 'no-row';
-    return rows.some((m) => m.row.status === 'uploaded') ? 'uploaded' : 'missing';
-  };
+  const stateOf = (id: string) => pageStateOf(matches, id);
   const uploaded = here.filter((i) => stateOf(i.id) === 'uploaded').length;
   return (
     <Card

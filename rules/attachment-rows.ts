@@ -75,6 +75,22 @@ export function slotItems(rowName: string): readonly string[] {
  * A row can match several items (住所证明 ⇒ deed, landlord ID and lease); the UI asks once before ticking.
  */
 
+/** A 附件列表 row's 当前状态 as the page words it: 已上传, 未上传, or anything else (kept as unknown). */
+export function attachmentRowStatus(text: string): 'uploaded' | 'missing' | 'unknown' {
+  return text.includes('已上传') ? 'uploaded' : text.includes('未上传') ? 'missing' : 'unknown';
+}
+
+/**
+ * What the page says of a checklist item, from the rows matched to it: 'uploaded' when any of its rows is
+ * 已上传, 'missing' when it has rows but none is, 'no-row' when the page has no row for it. One answer for
+ * the 附件管理 overlay and the side panel's basic checklist.
+ */
+export function pageStateOf(matches: readonly AttachmentMatch[], itemId: string): 'uploaded' | 'missing' | 'no-row' {
+  const rows = matches.filter((m) => m.itemIds.includes(itemId));
+  if (!rows.length) return 'no-row';
+  return rows.some((m) => m.row.status === 'uploaded') ? 'uploaded' : 'missing';
+}
+
 /** A row of 附件列表 as the content script reads it (utils/messaging.ts AttachmentRow). */
 interface AttachmentRow {
   readonly name: string;

@@ -11,7 +11,7 @@ import { Card } from '../ui';
 import { useAuditLog, useDocuments, useNotes } from '../use-live';
 import type { AuditEntry } from '../../storage/schemas';
 import type { Lang } from '../i18n';
-import type { BusinessType, CaseStatus, HolderStatus } from '../../rules/model';
+import { HOUSING_LABELS, type BusinessType, type CaseStatus, type HolderStatus, type HousingOption } from '../../rules/model';
 import { maskPhone } from '../../utils/mask';
 import { BUSINESSES, CASE_STATUSES, HOLDER_STATUSES, beijingDateTime, businessLabel, caseStatusLabel, holderLabel, maskIdLast4 } from './labels';
 
@@ -58,6 +58,7 @@ export function auditValue(path: string, v: unknown, lang: Lang): string {
     if (key === 'holderStatus' && (HOLDER_STATUSES as readonly string[]).includes(v)) return holderLabel(lang, v as HolderStatus);
     if (key === 'itemId' && v in CHECKLIST_ITEMS) return pickText(lang, CHECKLIST_ITEMS[v as ChecklistItemId].title);
     if (key === 'kind' && v in DOCUMENT_KIND_LABELS) return pickText(lang, DOCUMENT_KIND_LABELS[v as DocumentKind]);
+    if (key === 'housing' && v in HOUSING_LABELS) return pickText(lang, HOUSING_LABELS[v as HousingOption]);
     // Codes the forms show with a label (住所证明 rented → 租住（住宅）, 勾选状态 uploaded → 已上传 …): the same label here.
     const form = key === 'state' ? 'checklist.state' : key === 'titleObtainedBy' ? 'facts.titleBy' : `facts.${key}`;
     const label = catalogs[lang][`${form}.${v}` as MessageKey];

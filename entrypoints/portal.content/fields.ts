@@ -173,4 +173,4 @@ export function knownFieldsSeen(seen: Set<string>): string[] {
 }
 
 // 附件管理 row names → checklist items: one table in rules/attachment-rows.ts, shared with the side panel.
-export { ATTACHMENT_SLOTS, matchAttachmentRows, slotItems } from '../../rules/attachment-rows';
+export { ATTACHMENT_SLOTS, attachmentRowStatus, matchAttachmentRows, pageStateOf, slotItems } from '../../rules/attachment-rows';

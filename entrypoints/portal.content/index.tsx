@@ -16,7 +16,7 @@ import type { PortalSettings } from '../../utils/messaging';
 import { PORTAL_MATCHES } from '../../utils/matches';
 import { PageIndex, type IndexChange, type TextIndex } from './evidence';
 import { mayChangeRecognition, recognise, type PageState } from './pages';
-import { fieldDiagnostics, knownFieldsSeen, labelsOf } from './fields';
+import { attachmentRowStatus, fieldDiagnostics, knownFieldsSeen, labelsOf } from './fields';
 import { PortalBadge } from './badge';
 import { Bridge, localToday } from './bridge';
 import { Runtime } from './runtime';
@@ -241,7 +241,7 @@ function attachmentRows(index: TextIndex): PageReport['attachments'] {
       const s = cellText(cellOf(table, row, status));
       return {
         name: cellText(cellOf(table, row, name)).slice(0, 200),
-        status: s.includes('已上传') ? ('uploaded' as const) : s.includes('未上传') ? ('missing' as const) : ('unknown' as const),
+        status: attachmentRowStatus(s),
       };
     })
     .filter((r) => r.name)

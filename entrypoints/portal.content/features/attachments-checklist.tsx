@@ -9,7 +9,7 @@
  */
 import { addFeature } from '../runtime';
 import { isModule } from '../pages';
-import { labelsOf, matchAttachmentRows } from '../fields';
+import { attachmentRowStatus, labelsOf, matchAttachmentRows, pageStateOf } from '../fields';
 import { cellOf, cellText } from '../dom';
 import { brandOf, cellAnchor } from '../kit';
 import { Note, type Placement } from '../ui';
@@ -55,15 +55,11 @@ addFeature({
       const elsewhere = documents.filter((i) => !here.includes(i));
       // Which items each row stands for: the side panel's matching (rules/attachment-rows.ts), so the marks here
       // and the panel's sync offers never disagree about a row.
-      const rowStatus = (status: string) => (status.includes('已上传') ? ('uploaded' as const) : status.includes('未上传') ? ('missing' as const) : ('unknown' as const));
-      const pageRows = rows.map((r) => ({ name: r.name, status: rowStatus(r.status) }));
-      const itemsByRow = new Map(matchAttachmentRows(pageRows, checklist.items, env.page.module).map((m) => [m.row, m.itemIds]));
+      const pageRows = rows.map((r) => ({ name: r.name, status: attachmentRowStatus(r.status) }));
+      const matches = matchAttachmentRows(pageRows, checklist.items, env.page.module);
+      const itemsByRow = new Map(matches.map((m) => [m.row, m.itemIds]));
       const itemsOf = (i: number) => itemsByRow.get(pageRows[i]) ?? [];
-      const stateOf = (item: ChecklistItem): State => {
-        const matched = rows.filter((_, i) => itemsOf(i).includes(item.id));
-        if (!matched.length) return 'no-row';
-        return matched.some((r) => r.status.includes('已上传')) ? 'uploaded' : 'missing';
-      };
+      const stateOf = (item: ChecklistItem): State => pageStateOf(matches, item.id);
       const states = here.map((item) => ({ item, state: stateOf(item) }));
       // Items whose saved document already fails §五 (the side panel's verdict): 已上传 does not make them good.
       const shortOf = new Map(checklist.shortfalls.map((x) => [x.itemId, x.monthsRequired]));
@@ -152,7 +148,7 @@ addFeature({
       rows.forEach((r, i) => {
         if (!r.nameCell) return;
         const required = here.filter((item) => itemsOf(i).includes(item.id));
-        const done = r.status.includes('已上传');
+        const done = pageRows[i].status === 'uploaded';
         const shortMonths = required.map((x) => shortOf.get(x.id)).find((m) => m !== undefined);
         placements.push({
           key: `row#${i}`,

@@ -132,3 +132,21 @@ describe('the panel and the overlay read 附件管理 rows through one table (ru
     expect(m['住房证明材料']).toEqual(['housing-landlord-deed', 'housing-landlord-id-card', 'housing-lease-contract']);
   });
 });
+
+describe('the page state of an item: one answer for the overlay and the side panel', () => {
+  it('reads 当前状态 as the page words it, anything else kept as unknown', async () => {
+    const { attachmentRowStatus } = await import('../../../rules/attachment-rows');
+    expect(attachmentRowStatus('已上传')).toBe('uploaded');
+    expect(attachmentRowStatus('未上传')).toBe('missing');
+    expect(attachmentRowStatus('审核中')).toBe('unknown');
+  });
+  it('is uploaded when any row of the item is 已上传, missing when none is, no-row without rows', async () => {
+    const { pageStateOf } = await import('../../../rules/attachment-rows');
+    const m = (name: string, status: 'uploaded' | 'missing' | 'unknown', itemIds: string[]) => ({ row: { name, status }, itemIds });
+    const matches = [m('住所证明', 'missing', ['housing-lease-contract', 'housing-landlord-deed']), m('租赁合同', 'uploaded', ['housing-lease-contract']), m('户口本', 'missing', ['hukou-pages'])];
+    expect(pageStateOf(matches, 'housing-lease-contract')).toBe('uploaded');
+    expect(pageStateOf(matches, 'housing-landlord-deed')).toBe('missing');
+    expect(pageStateOf(matches, 'hukou-pages')).toBe('missing');
+    expect(pageStateOf(matches, 'applicant-integrity-statement')).toBe('no-row');
+  });
+});
