@@ -11,12 +11,12 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // contextMenus: the action's menu item 「打开案卷簿」. scripting: the portal content script is injected by the
-    // background when the small portal-start script asks (issue #16: the page's load event does not wait for it).
+    // background after a portal page's load event (entrypoints/background/portal-injection.ts, issue #16: the page's
+    // load event waits for no script of ours).
     permissions: ['storage', 'unlimitedStorage', 'sidePanel', 'alarms', 'notifications', 'contextMenus', 'scripting'],
     // https only (utils/matches.ts): an http page could be rewritten on the way.
     host_permissions: PORTAL_MATCHES,
-    // The small start script (entrypoints/portal-start.ts); it has the background inject the portal content script.
-    content_scripts: [{ matches: PORTAL_MATCHES, js: ['portal-start.js'], run_at: 'document_idle' }],
+    // No declared content script: see above.
     action: { default_title: '__MSG_actionTitle__' },
     // No remote code, ever: only the extension's own scripts.
     content_security_policy: {

@@ -33,3 +33,9 @@ export function portalHostOf(url: string | undefined | null): string {
     return '';
   }
 }
+
+/**
+ * The name under which the running portal content script marks itself in its isolated world (a function saying
+ * whether it is still alive); the background reads it before injecting the script again (portal-injection.ts).
+ */
+export const PORTAL_ALIVE_KEY = '__jzzPortalAlive';

@@ -10,7 +10,6 @@
  *
  *   content script                           background
  *   ─────────────                            ──────────
- *   startPortalScript()        ──────────▶   injects the portal content script into the sender's frame
  *   getPortalSettings()        ──────────▶   { lang, today }
  *   evaluatePortal([q…])       ──────────▶   rules/ verdicts, one per question (rules/portal-questions.ts)
  *   getPortalChecklist({module})─────────▶   the checklist of the case in focus (or the business's default)
@@ -207,11 +206,6 @@ export interface TaughtMappings {
 
 /** The protocol map (function syntax of @webext-core/messaging). */
 export interface ProtocolMap {
-  /**
-   * The small portal-start content script → background: inject the portal content script into the sender's
-   * frame (issue #16: its evaluation then does not hold back the page's load event).
-   */
-  startPortalScript(): void;
   /** Content script → background: language and today's date. */
   getPortalSettings(): PortalSettings;
   /** Content script → background: rules/ verdicts on facts read off the page, one per question. */
@@ -247,7 +241,6 @@ export const REQUEST_SCHEMAS = {
   reportPortalRecords: PortalRecords,
   getActivePortalContext: NoPayload,
   getPortalSettings: NoPayload,
-  startPortalScript: NoPayload,
   getPortalChecklist: PortalChecklistRequest,
   getPortalGuidance: PortalGuidanceRequest,
   runReminderCheck: NoPayload,

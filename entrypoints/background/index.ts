@@ -12,10 +12,14 @@ import { createStorageHandlers, registerStorageHandlers, type OnMessage } from '
 import { sessionPageContextStore } from './tab-contexts';
 import { registerCaseBookMenu, registerReminderAlarms, registerReminderHandler } from './reminder-alarms';
 import { registerPortalHandlers } from './portal-handlers';
-import { isPortalUrl } from '../../utils/matches';
+import { isPortalUrl, PORTAL_ALIVE_KEY, PORTAL_MATCHES } from '../../utils/matches';
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { PENDING_ACTION_KEY, type PortalActionProtocolMap } from '../../utils/portal-actions';
 import { offerPortalAction, openPanelOnOffer } from './portal-actions';
+import { portalInjection } from './portal-injection';
+
+/** The portal content script's file in the build (WXT: entrypoints/portal.content → content-scripts/portal.js). */
+const PORTAL_SCRIPT = '/content-scripts/portal.js';
 
 
 export default defineBackground(() => {
@@ -61,6 +65,31 @@ export default defineBackground(() => {
     if (context && isPortalUrl(tab.url)) await browser.storage.session.set({ [ACTIVE_PORTAL_CONTEXT_KEY]: context satisfies TabContext });
     else await browser.storage.session.remove(ACTIVE_PORTAL_CONTEXT_KEY);
   });
+
+  // The portal script comes after the page's load event (portal-injection.ts): the manifest declares none.
+  const injection = portalInjection({
+    running: async (tabId) => {
+      const [result] = await browser.scripting.executeScript({
+        target: { tabId },
+        injectImmediately: true,
+        args: [PORTAL_ALIVE_KEY],
+        func: (key: string) => (globalThis as unknown as Record<string, (() => boolean) | undefined>)[key]?.() === true,
+      });
+      return result?.result === true;
+    },
+    inject: async (tabId) => void (await browser.scripting.executeScript({ target: { tabId }, files: [PORTAL_SCRIPT], injectImmediately: true })),
+    tab: (tabId) => browser.tabs.get(tabId).catch(() => null),
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  });
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => void injection.onUpdated(tabId, change, tab));
+  browser.tabs.onRemoved.addListener((tabId) => injection.onRemoved(tabId));
+  // Each time this worker starts: a portal tab that completed its load before the worker listened (installed or
+  // updated while the agent works, the browser starting with portal tabs open) gets the script if it has none.
+  void browser.tabs
+    .query({ url: PORTAL_MATCHES })
+    .then((tabs) => injection.sweep(tabs))
+    .catch(() => {});
 
   browser.tabs.onUpdated.addListener(async (tabId, change, tab) => {
     // Without the "tabs" permission a tab's URL is visible only on the portal's hosts, so a tab that

@@ -83,15 +83,6 @@ export interface PortalHandlerDeps {
   now?: () => Date;
   /** Where the page's people are kept for the side panel (browser.storage.session, or a fake). */
   session?: { set(items: Record<string, unknown>): Promise<void> };
-  /** Injects the portal content script into one frame of a tab (default: browser.scripting). */
-  injectPortalScript?: (tabId: number, frameId: number) => Promise<void>;
-}
-
-/** The portal content script's file in the build (WXT: entrypoints/portal.content → content-scripts/portal.js). */
-const PORTAL_SCRIPT = '/content-scripts/portal.js';
-
-async function injectWithScripting(tabId: number, frameId: number): Promise<void> {
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PORTAL_SCRIPT], injectImmediately: true });
 }
 
 /** Registers the portal protocol's handlers; each checks that the sender is our content script on the portal. */
@@ -99,14 +90,6 @@ export function registerPortalHandlers(on: typeof onMessage, deps: PortalHandler
   const repos = createRepos(deps.db, { source: 'background' });
   const now = deps.now ?? (() => new Date());
   const guard = (sender: unknown) => assertPortalContentScript(sender as MessageSender, deps.runtimeId);
-
-  // The portal-start script asks once per document, in the frame it runs in (top frames only: its manifest entry).
-  on('startPortalScript', async ({ data, sender }): Promise<void> => {
-    const { tabId } = guard(sender);
-    parseMessage(REQUEST_SCHEMAS.startPortalScript, data);
-    const frameId = (sender as MessageSender).frameId ?? 0;
-    await (deps.injectPortalScript ?? injectWithScripting)(tabId, frameId);
-  });
 
   on('getPortalSettings', async ({ data, sender }): Promise<PortalSettings> => {
     guard(sender);

@@ -29,6 +29,12 @@ const NAV_ROLES = new Set(['menu', 'menubar', 'menuitem', 'tab', 'tablist', 'nav
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg']);
 const OPAQUE_TAGS = new Set(['SELECT', 'TEXTAREA', 'OPTION']);
 const CONTROL_TAGS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
+/**
+ * Children added to one parent in one batch that index at least this many elements (a list's rows, a table) remember
+ * their elements, so that an equal re-render of them (the same markup: a list reloaded with the same rows) need not be
+ * read until somebody asks.
+ */
+const LARGE_RENDER = 64;
 
 /** Visible in layout (the SPA keeps stale views and dropdowns hidden in the DOM). */
 export function isShown(el: Element): boolean {
@@ -149,6 +155,18 @@ export class PageIndex implements TextIndex {
   private readonly above = new Map<Element, number>();
   /** The evidence keys touched by this batch, and whether each was present before it. */
   private readonly touched = new Map<Map<string, number>, Map<string, boolean>>();
+  /** Per parent: the children one batch added to it, walked and large, unchanged inside since. */
+  private readonly large = new Map<Element, Render>();
+  /**
+   * Per parent: children re-rendered with the markup of those they replaced. Their entries are still filed under the
+   * old elements (`els`); they are read (and the old entries dropped) when a text of theirs is looked up, the evidence
+   * is asked for, or the page changes inside them (issue #16: a reloaded list nobody reads costs nothing).
+   */
+  private readonly pending = new Map<Element, Deferred>();
+  /** Each deferred child → the old child whose entries stand for it. */
+  private readonly standIn = new Map<Element, Element>();
+  /** Set while added children are walked: the elements they index. */
+  private collecting: Element[] | null = null;
 
   constructor(readonly doc: Document) {}
 
@@ -165,15 +183,20 @@ export class PageIndex implements TextIndex {
     this.crumbOf.clear();
     this.titles.clear();
     this.headings.clear();
+    this.large.clear();
+    this.pending.clear();
+    this.standIn.clear();
     const body = this.doc.body ?? this.doc.documentElement;
     if (body) this.walk(body, inheritedFlags(body));
   }
 
   keys(): IterableIterator<string> {
+    this.readAll();
     return this.byText.keys();
   }
 
   *[Symbol.iterator](): IterableIterator<[string, Element[]]> {
+    this.readAll();
     for (const key of [...this.byText.keys()]) {
       const list = this.get(key);
       if (list?.length) yield [key, list];
@@ -181,6 +204,7 @@ export class PageIndex implements TextIndex {
   }
 
   get(text: string): Element[] | undefined {
+    if (this.pending.size) for (const [parent, d] of [...this.pending]) if (d.keys.has(text)) this.readDeferred(parent);
     let list = this.sorted.get(text);
     if (list) return list;
     const set = this.byText.get(text);
@@ -194,6 +218,7 @@ export class PageIndex implements TextIndex {
 
   /** The evidence for recognition, as the page shows it now (headings and titles only when visible). */
   evidence(url: string): PageEvidence {
+    this.readAll();
     const headings = new Set<string>();
     for (const el of this.headings) {
       if (!el.isConnected || !isShown(el)) continue;
@@ -234,7 +259,15 @@ export class PageIndex implements TextIndex {
       const refresh = new Set<Element>();
       const added: Element[] = [];
       const rewalk: Element[] = [];
+      const walked = new Set<Element>();
+      // Removed subtrees: forgotten after the equal re-renders among them were paired with their twins.
+      const removed: Element[] = [];
+      const removedFrom = new Map<Element, Element[]>();
+      const addedTo = new Map<Element, Element[]>();
+      /** Targets of records outside the page: a subtree changed after it left (its DOM is not what was indexed). */
+      const detached: Node[] = [];
       const body = this.doc.body;
+      if (this.large.size || this.pending.size) this.beforeBatch(records, walked);
       for (const r of records) {
         // <body> itself replaced: read the new one whole.
         if (r.type === 'childList' && r.target === this.doc.documentElement) {
@@ -248,6 +281,7 @@ export class PageIndex implements TextIndex {
         }
         // Only <body> is read (a <title> or <style> changed in <head> says nothing).
         if (!body || !body.contains(r.target)) {
+          detached.push(r.target);
           // A node removed from the page still takes its entries along.
           for (const n of r.removedNodes) if (n.nodeType === 1 && this.nodes.has(n as Element)) this.forget(n as Element);
           continue;
@@ -272,21 +306,43 @@ export class PageIndex implements TextIndex {
           if (n.nodeType !== 1) continue;
           if (isOurs(n)) change.ours = true;
           else {
-            this.forget(n as Element);
-            change.removed.push(n as Element);
+            removed.push(n as Element);
+            listIn(removedFrom, target, n as Element);
           }
         }
-        for (const n of r.addedNodes) if (n.nodeType === 1 && !isOurs(n)) added.push(n as Element);
+        for (const n of r.addedNodes) {
+          if (n.nodeType !== 1 || isOurs(n)) continue;
+          added.push(n as Element);
+          listIn(addedTo, target, n as Element);
+        }
         refresh.add(target);
       }
+      if (rewalk.length === 0 && (this.large.size || this.pending.size)) {
+        for (const [parent, olds] of removedFrom) this.pairTwins(parent, olds, addedTo.get(parent), detached, walked);
+      }
+      /** The elements walked below each parent that got children in this batch. */
+      const walkedUnder = new Map<Element, Element[]>();
+      for (const el of removed) {
+        if (walked.has(el)) continue;
+        this.forget(el);
+        change.removed.push(el);
+      }
       // Added subtrees: walked once (a node added and moved within the batch is walked where it is now).
-      const walked = new Set<Element>();
       for (const el of added) {
         if (!el.isConnected || walked.has(el) || skippedAbove(el)) continue;
         this.forget(el);
+        const parent = el.parentElement;
+        this.collecting = parent ? (walkedUnder.get(parent) ?? []) : null;
         this.walk(el, this.inherited(el), walked);
+        if (parent && this.collecting) walkedUnder.set(parent, this.collecting);
+        this.collecting = null;
         change.added.push(el);
         this.controlsChanged(el);
+      }
+      for (const [parent, els] of walkedUnder) {
+        if (els.length < LARGE_RENDER) continue;
+        const roots = (addedTo.get(parent) ?? []).filter((el) => el.parentElement === parent && walked.has(el));
+        this.large.set(parent, { roots, els });
       }
       for (const el of rewalk) {
         if (!el.isConnected || skippedAbove(el)) continue;
@@ -312,13 +368,124 @@ export class PageIndex implements TextIndex {
         for (const r of change.restyled) {
           for (const h of this.headings) if (r.contains(h)) change.evidence = true;
           for (const t of this.titles) if (r.contains(t)) change.evidenceTexts.add(this.nodes.get(t)?.said?.text ?? '');
+          // A deferred render's headings and titles are still filed under its old elements, which are not in the page.
+          for (const [parent, d] of this.pending) {
+            if (!r.contains(parent) && !parent.contains(r)) continue;
+            if (d.heading) change.evidence = true;
+            for (const text of d.titles) change.evidenceTexts.add(text);
+          }
         }
       }
       for (const [map, keys] of this.touched) for (const [key, was] of keys) if (map.has(key) !== was) change.evidenceTexts.add(key);
       return change;
     } finally {
       this.change = null;
+      this.collecting = null;
       this.above.clear();
+    }
+  }
+
+  // ───────────────────────────── equal re-renders ─────────────────────────────
+
+  /**
+   * Before a batch's records are read: a large render changed inside is no longer what its element list says; a
+   * deferred one changed inside is read now, as the page is.
+   */
+  private beforeBatch(records: readonly MutationRecord[], walked: Set<Element>): void {
+    for (const r of records) {
+      const t = r.target;
+      // A class or style changes no entry; aria-hidden and role do (the subtree is walked again).
+      const reread = r.type !== 'attributes' || r.attributeName === 'aria-hidden' || r.attributeName === 'role';
+      if (reread) for (const parent of [...this.large.keys()]) if (t !== parent && parent.contains(t)) this.large.delete(parent);
+      if (!reread) continue;
+      for (const [parent, d] of [...this.pending]) {
+        if (t !== parent && parent.contains(t)) {
+          this.readDeferred(parent, walked);
+          if (this.change) for (const root of d.roots) if (root.isConnected) this.change.added.push(root);
+        }
+      }
+    }
+  }
+
+  /**
+   * The children removed from `parent` in this batch and those added to it: when the removed ones include all of a
+   * large (or deferred) render and the added ones repeat its markup, the added ones take over its entries unread.
+   */
+  private pairTwins(parent: Element, olds: Element[], news: Element[] | undefined, detached: Node[], walked: Set<Element>): void {
+    if (!news || !parent.isConnected || skippedAbove(parent)) return;
+    const was = this.pending.get(parent);
+    const render = was ?? this.large.get(parent);
+    if (!render) return;
+    const gone = new Set(olds);
+    if (!render.roots.every((r) => gone.has(r) && !r.isConnected && !detached.some((t) => r === t || r.contains(t)))) return;
+    const fresh = news.filter((el) => el.parentElement === parent && !walked.has(el));
+    if (fresh.length !== render.roots.length || fresh.some((el, i) => el.tagName !== render.roots[i].tagName)) return;
+    // The old markup: kept from its own deferral, else read from the old children, unchanged since they were walked.
+    const html = fresh.map((el) => el.outerHTML).join('\u0000');
+    if (html !== (was ? was.html : render.roots.map((el) => el.outerHTML).join('\u0000'))) return;
+    const d: Deferred = was ? { ...was, html, roots: fresh } : { ...this.summary(render.els), els: render.els, html, roots: fresh, old: render.roots };
+    if (was) for (const root of was.roots) this.standIn.delete(root);
+    this.large.delete(parent);
+    this.pending.set(parent, d);
+    const change = this.change!;
+    fresh.forEach((el, i) => {
+      this.standIn.set(el, d.old[i]);
+      walked.add(el);
+      change.added.push(el);
+    });
+    for (const el of render.roots) {
+      walked.add(el);
+      change.removed.push(el);
+    }
+    // Their texts are said by other elements now (features reading them look again); the evidence is the same.
+    for (const k of d.keys) change.texts.add(k);
+    for (const tag of d.tags) change.tags.add(tag);
+  }
+
+  private summary(els: Element[]): { keys: Set<string>; tags: Set<string>; heading: boolean; titles: string[] } {
+    const keys = new Set<string>();
+    const tags = new Set<string>();
+    const titles: string[] = [];
+    let heading = false;
+    for (const el of els) {
+      const node = this.nodes.get(el);
+      if (node?.key) keys.add(node.key);
+      tags.add(el.tagName);
+      if (this.headings.has(el)) heading = true;
+      if (node?.said?.kind === 'title') titles.push(node.said.text);
+    }
+    return { keys, tags, heading, titles };
+  }
+
+  /** Reads a deferred render now: the old elements' entries go, the children in the page are walked as they are. */
+  private readDeferred(parent: Element, walked?: Set<Element>): void {
+    const d = this.pending.get(parent);
+    if (!d) return;
+    this.pending.delete(parent);
+    for (const root of d.roots) this.standIn.delete(root);
+    this.dropEntries(d.els);
+    const inBatch = this.change !== null;
+    for (const root of d.roots) {
+      if (!root.isConnected || skippedAbove(root)) continue;
+      this.walk(root, inBatch ? this.inherited(root) : inheritedFlags(root), walked);
+    }
+    if (!inBatch) this.above.clear();
+  }
+
+  /** Every deferred render read (before the whole index or the evidence is read). */
+  private readAll(): void {
+    for (const parent of [...this.pending.keys()]) this.readDeferred(parent);
+  }
+
+  /** Drops the entries of these elements (a deferred subtree's old ones: their DOM is not read again). */
+  private dropEntries(els: Element[]): void {
+    for (const el of els) {
+      const node = this.nodes.get(el);
+      if (node) {
+        this.unset(el, node);
+        this.nodes.delete(el);
+      }
+      if (this.headings.delete(el) && this.change) this.change.evidence = true;
     }
   }
 
@@ -364,6 +531,7 @@ export class PageIndex implements TextIndex {
       if (this.change) this.change.evidence = true;
     }
     this.set(el, this.node(el, tag, full, own, flags, children));
+    this.collecting?.push(el);
     return OPAQUE_TAGS.has(tag) ? '' : full;
   }
 
@@ -409,6 +577,9 @@ export class PageIndex implements TextIndex {
 
   private fullOf(el: Element, inherited: number): string | null {
     if (SKIP_TAGS.has(el.tagName) || isOurs(el)) return '';
+    // A deferred child says what the old child it repeats said.
+    const old = this.standIn.get(el);
+    if (old) return this.nodes.get(old)?.full ?? null;
     const known = this.nodes.get(el);
     return known ? known.full : this.walk(el, inherited);
   }
@@ -530,6 +701,13 @@ export class PageIndex implements TextIndex {
 
   /** Drops the entries of `root` and its subtree (removed from the page, or about to be walked again). */
   private forget(root: Element): void {
+    for (const [parent, render] of [...this.large]) if (root.contains(parent) || render.roots.includes(root)) this.large.delete(parent);
+    for (const [parent, d] of [...this.pending]) {
+      if (!root.contains(parent) && !d.roots.includes(root)) continue;
+      // Its entries are filed under the old elements (its own hold none); the children still in the page are read.
+      for (const tag of d.tags) this.change?.tags.add(tag);
+      this.readDeferred(parent);
+    }
     const stack: Element[] = [root];
     while (stack.length) {
       const el = stack.pop()!;
@@ -547,6 +725,31 @@ export class PageIndex implements TextIndex {
       for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
     }
   }
+}
+
+/** Children one batch added to a parent, with the elements walked below them. */
+interface Render {
+  roots: Element[];
+  els: Element[];
+}
+
+/** Children re-rendered with the markup of those they replaced, whose entries are still filed under the old ones. */
+interface Deferred extends Render {
+  /** The old children holding the entries, by position (roots[i] stands for old[i]). */
+  old: Element[];
+  /** The markup both share. */
+  html: string;
+  keys: Set<string>;
+  tags: Set<string>;
+  /** A heading inside, and the texts that may title the view when bold or large: shown or hidden by a restyle around them. */
+  heading: boolean;
+  titles: string[];
+}
+
+function listIn(map: Map<Element, Element[]>, key: Element, el: Element): void {
+  const list = map.get(key);
+  if (list) list.push(el);
+  else map.set(key, [el]);
 }
 
 function indexKey(tag: string, full: string | null): string | null {

@@ -13,7 +13,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import type { PageReport } from '../../utils/messaging';
 import type { PortalSettings } from '../../utils/messaging';
-import { PORTAL_MATCHES } from '../../utils/matches';
+import { PORTAL_ALIVE_KEY, PORTAL_MATCHES } from '../../utils/matches';
 import { PageIndex, type IndexChange, type TextIndex } from './evidence';
 import { mayChangeRecognition, recognise, type PageState } from './pages';
 import { attachmentRowStatus, fieldDiagnostics, knownFieldsSeen, labelsOf } from './fields';
@@ -38,13 +38,18 @@ const HIDDEN_FRAME_MS = 100;
 
 export default defineContentScript({
   matches: PORTAL_MATCHES,
-  // Injected by the background once the small portal-start script asks for it (entrypoints/portal-start.content.ts):
-  // evaluating this script does not hold back the page's load event (issue #16).
+  // Injected by the background after the page's load event (entrypoints/background/portal-injection.ts): evaluating
+  // this script does not hold back the page's load event (issue #16).
   registration: 'runtime',
   runAt: 'document_idle',
   // No stylesheet: each shadow root gets its CSS as text (ui.tsx), so nothing is fetched per host.
   cssInjectionMode: 'manual',
   async main(ctx) {
+    // Once per document: the background asks whether we run (this isolated world's global, which the page cannot
+    // see) before it injects, but two completed loads may race.
+    const world = globalThis as unknown as Record<string, (() => boolean) | undefined>;
+    if (world[PORTAL_ALIVE_KEY]?.()) return;
+    world[PORTAL_ALIVE_KEY] = () => ctx.isValid;
     guardAgainstSpoofedRestart();
 
     const bridge = new Bridge();

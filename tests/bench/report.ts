@@ -105,11 +105,11 @@ export function buildFigures(x: Inputs): Figure[] {
       within: load.r <= 1.05,
       note:
         `loadEventEnd from navigation timing, medians of ${n} alternating A/B loads per arm after one warm-up each; Δ ${load.d.toFixed(1)} ms (DOMContentLoaded ${ms(dclR.w)} vs ${ms(dclR.o)}). ` +
-        `Chromium runs document_idle content scripts before it fires the load event, so whatever they evaluate there delays it; since #16 only the small portal-start.js is declared (document_idle: its isolated world and evaluation are what is left) and the portal script is injected by the background after the next paint. ` +
+        `Chromium runs declared content scripts (document_idle too) before it fires the load event, so their isolated world and evaluation delay it; since #16 the manifest declares none: the background injects the portal script when the tab's load is complete (entrypoints/background/portal-injection.ts). ` +
         (before.length
           ? `Traced (n=${before.length}): between DOMContentLoaded and the load event the extension spent ${ms(median(before.map((b) => b.injectMs)))} making its isolated world (ScriptInjection::InjectJs) and ` +
             ([...scripts].map(([sc, v]) => `${ms(median(v))} in ${sc}`).join(', ') || 'no script time') +
-            ` (medians); before DOMContentLoaded ${ms(median(before.map((b) => b.beforeDclMs ?? 0)))}; the portal script itself (injected by the background when portal-start.js asks) started ${started.length ? `${ms(Math.abs(median(started)))} ${median(started) < 0 ? 'before' : 'after'} the load event` : 'n/a'}. `
+            ` (medians); before DOMContentLoaded ${ms(median(before.map((b) => b.beforeDclMs ?? 0)))}; the portal script itself (injected by the background after the load) started ${started.length ? `${ms(Math.abs(median(started)))} ${median(started) < 0 ? 'before' : 'after'} the load event` : 'n/a'}. `
           : '') +
         `Network idle, for comparison: ${net.r.toFixed(3)} (next row).`,
     });
@@ -139,7 +139,7 @@ export function buildFigures(x: Inputs): Figure[] {
       measured: Number.isFinite(fp.r) ? `${fp.r.toFixed(3)} (${ms(fp.w)} vs ${ms(fp.o)}, n=${n})` : 'error',
       budget: pageIds[1][2],
       within: Number.isFinite(fp.r) ? fp.r <= 1.05 : null,
-      note: `PerformancePaintTiming first-paint; first-contentful-paint ${fcp.r.toFixed(3)} (${ms(fcp.w)} vs ${ms(fcp.o)}). Only the small start script runs at document_idle (after DOMContentLoaded); the portal script is injected after the next paint.`,
+      note: `PerformancePaintTiming first-paint; first-contentful-paint ${fcp.r.toFixed(3)} (${ms(fcp.w)} vs ${ms(fcp.o)}). No content script is declared: the portal script is injected by the background once the tab's load is complete.`,
     });
 
     if (p.traced.length === 0) out.push(missing(pageIds[2][0], pageIds[2][1], pageIds[2][2], 'error', 'no traced load'));

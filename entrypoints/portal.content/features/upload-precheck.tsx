@@ -163,8 +163,9 @@ addFeature({
     listen(env);
     env.onRefresh(() => {
       const placements: Placement[] = [];
-      for (const input of document.querySelectorAll<HTMLInputElement>('input[type=file]')) {
-        if (isOurs(input)) continue;
+      // Read through the scan: a batch that adds, removes or restyles no file input (a list reloaded) does not
+      // re-check this (issue #16); a checked file asks for a refresh itself (refreshSoon above).
+      for (const input of env.scan().all<HTMLInputElement>('input[type=file]')) {
         const row = rowOf(input);
         const result = byInput.get(input) ?? (row ? byRow.get(`${location.href}|${row}`) : undefined);
         const box = result ? shownBox(env, input) : null;

@@ -207,3 +207,107 @@ describe('the page index kept from mutation records', () => {
     expect(mayChangeRecognition(loading)).toBe(false);
   });
 });
+
+describe('a list re-rendered with the same markup (issue #16: read when somebody asks, not at once)', () => {
+  /** The 社保 table's body: 30 rows of 2 cells (150 elements), built apart and put in at once (records on the body only, as a browser's innerHTML gives). */
+  const rerender = (rows = payRows(30)) => {
+    const built = new DOMParser().parseFromString(`<table><tbody>${rows}</tbody></table>`, 'text/html').querySelectorAll('tr');
+    document.getElementById('pay-body')!.replaceChildren(...built);
+    const records = observer.takeRecords();
+    expect(records.filter((r) => r.type === 'childList').every((r) => r.target === document.getElementById('pay-body'))).toBe(true);
+    return index.apply(records);
+  };
+  const cellsSaying = (text: string) => [...document.querySelectorAll('#pay-body .cell')].filter((c) => c.textContent === text);
+
+  it('the rows\' texts are reported as changed, the evidence is not, and a lookup finds the rows now in the page', () => {
+    rerender();
+    const before = index.evidence(URL);
+    const change = rerender();
+    // Not read yet: the old rows' entries stand for the new ones (which are what the page now holds).
+    expect(change.texts.has('已缴纳')).toBe(true);
+    expect(change.texts.has('2024-01')).toBe(true);
+    expect(change.evidenceTexts.size).toBe(0);
+    expect(change.evidence).toBe(false);
+    expect(change.added).toHaveLength(30);
+    expect(change.removed).toHaveLength(30);
+    const paid = index.get('已缴纳')!;
+    expect(paid).toHaveLength(30);
+    expect(paid.every((el) => el.isConnected)).toBe(true);
+    expect(paid).toEqual(cellsSaying('已缴纳'));
+    expect(index.evidence(URL)).toEqual(before);
+    expectSameAsFreshScan();
+  });
+
+  it('a reader of other fields is not told; a reader of a cell text is, and finds the new cells', () => {
+    rerender();
+    const readMobile = new ScanDeps();
+    new PageScan(document, index, new ScanCache(), readMobile).fields('residentId');
+    const readPaid = new ScanDeps();
+    new PageScan(document, index, new ScanCache(), readPaid).elementsSaying(['已缴纳']);
+    const change = rerender();
+    expect(readMobile.touchedBy(change)).toBe(false);
+    expect(readPaid.touchedBy(change)).toBe(true);
+    expect(new PageScan(document, index).elementsSaying(['已缴纳'])).toEqual(cellsSaying('已缴纳'));
+  });
+
+  it('stays exact through every change that can follow: re-rendered again, edited, restyled, moved, emptied, replaced', () => {
+    rerender();
+    rerender();
+    rerender();
+    // A cell of the deferred rows edited in place; then the rows re-rendered once more.
+    (document.querySelector('#pay-body .cell')!.firstChild as Text).data = '2030-12';
+    const edit = flush();
+    // The text the cell said lost an element: its readers are told too.
+    expect(edit.texts.has('2024-01')).toBe(true);
+    expect(edit.texts.has('2030-12')).toBe(true);
+    expectSameAsFreshScan();
+    rerender();
+    rerender();
+    // Hidden from assistive technology inside (its texts become navigation).
+    document.querySelector('#pay-body tr')!.setAttribute('aria-hidden', 'true');
+    flush();
+    expectSameAsFreshScan();
+    rerender();
+    rerender();
+    // A row taken out, one added, in one batch.
+    document.querySelector('#pay-body tr')!.remove();
+    document.getElementById('pay-body')!.insertAdjacentHTML('beforeend', '<tr><td><div class="cell">2031-01</div></td><td><div class="cell">欠缴</div></td></tr>');
+    flush();
+    expectSameAsFreshScan();
+    rerender();
+    rerender();
+    // The same rows but one text moved between two cells (the same text in all, other markup): its readers are told.
+    const moved = rerender(payRows(30).replace('<div class="cell">2024-01</div></td><td><div class="cell">已缴纳', '<div class="cell">2024-01已</div></td><td><div class="cell">缴纳'));
+    expect(moved.texts.has('2024-01已')).toBe(true);
+    expectSameAsFreshScan();
+    rerender();
+    rerender();
+    // The table's body moved into another table, then the whole table removed.
+    document.getElementById('kids')!.append(document.getElementById('pay-body')!);
+    flush();
+    expectSameAsFreshScan();
+    rerender();
+    rerender();
+    document.getElementById('kids')!.remove();
+    flush();
+    expectSameAsFreshScan();
+  });
+
+  it('old rows changed in the batch that replaced them are not taken for the new ones', () => {
+    rerender();
+    const oldCell = document.querySelector('#pay-body .cell')!;
+    // Edited, then replaced by rows with the edited markup (not what was indexed): the new text's readers are told.
+    (oldCell.firstChild as Text).data = '1999-01';
+    const edited = rerender(payRows(30).replace('2024-01', '1999-01'));
+    expect(edited.texts.has('1999-01')).toBe(true);
+    expectSameAsFreshScan();
+    // Deferred rows whose replaced (detached) rows the page edits afterwards: the index never reads them again.
+    rerender();
+    const detached = [...document.querySelectorAll('#pay-body .cell')];
+    rerender();
+    for (const cell of detached) (cell.firstChild as Text).data = '改动';
+    flush();
+    rerender();
+    expectSameAsFreshScan();
+  });
+});
