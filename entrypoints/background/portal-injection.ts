@@ -7,15 +7,17 @@
  * route change or a page restored from the back-forward cache completes again in the same document).
  *
  * While a portal tab loads, its status is also looked at every LOAD_POLL_MS: a worker that is just starting (the
- * extension installed, the browser opening with portal tabs) can miss the 'complete' event. A page whose load never
- * completes (a resource that hangs) gets the assistant after SLOW_LOAD_MS anyway.
+ * extension installed, the browser opening with portal tabs) can miss the 'complete' event. A page still loading
+ * after SLOW_LOAD_MS (a slow image, a resource that hangs) gets the assistant then, before its load event: the agent
+ * may already be typing into a view an SPA rendered, and against a load of over a second the script's ~12 ms (its
+ * isolated world and evaluation) are about 1 %.
  */
 import { isPortalUrl } from '../../utils/matches';
 
 /** How often a loading portal tab's status is looked at. */
 export const LOAD_POLL_MS = 500;
-/** After this long still loading, the page gets the assistant before its load event. */
-export const SLOW_LOAD_MS = 3_000;
+/** After this long still loading (from the start of its load), the page gets the assistant before its load event. */
+export const SLOW_LOAD_MS = 1_000;
 
 export interface PortalInjectionDeps {
   /** Is our portal script alive in the tab's top frame? */

@@ -61,3 +61,30 @@ test('the side panel shows the module of the active portal tab and follows hash 
   await portal.goto('https://example.com/');
   await expect(sidePanel.getByTestId('portal-context')).toContainText('不是北京国际人才网页面');
 });
+
+test('the assistant comes once per page, whatever completes again; a page still loading after a second gets it then', async ({ context }) => {
+  const page = await context.newPage();
+  // A fast page (the bench's traces show the script starting after its load event): an SPA route change, which
+  // completes the tab's load again, brings no second copy.
+  await page.goto('https://fw.bjrcgz.gov.cn/person-platform/#/person-platform/basic-info');
+  await expect.poll(async () => (await readInjectedText(page)).join(' | '), { timeout: 8_000 }).toContain(moduleText('person-basic-info'));
+  const docks = async () => (await ourHosts(page)).filter((h) => h.kind === 'jzz-overlay').length;
+  expect(await docks()).toBe(1);
+  await page.evaluate(() => (location.hash = '#/person-platform/education'));
+  await expect.poll(async () => (await readInjectedText(page)).join(' | '), { timeout: 8_000 }).toContain(moduleText('person-education'));
+  await page.waitForTimeout(1_200);
+  expect(await docks()).toBe(1);
+
+  // A page whose picture takes 8 s: its load event is far off, the assistant is there within a few seconds anyway.
+  const slow = await context.newPage();
+  await slow.route('https://fw.bjrcgz.gov.cn/slow-picture.png', async (route) => {
+    await new Promise((r) => setTimeout(r, 8_000));
+    await route.fulfill({ status: 404, body: '' }).catch(() => {});
+  });
+  await slow.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => document.body.append(Object.assign(document.createElement('img'), { src: '/slow-picture.png', alt: '' })));
+  });
+  await slow.goto('https://fw.bjrcgz.gov.cn/gzjzz/person/grxx.html', { waitUntil: 'domcontentloaded' });
+  await expect.poll(async () => (await readInjectedText(slow)).join(' | '), { timeout: 5_000 }).toContain(moduleText('person-basic-info'));
+  expect(await slow.evaluate(() => document.readyState)).not.toBe('complete');
+});
