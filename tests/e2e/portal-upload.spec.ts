@@ -58,15 +58,25 @@ test('files chosen for upload are checked locally and warned about, never blocke
 
   // SPA 附件管理: a sideways, low-resolution scan for 诚信声明 (hidden el-upload input; the table re-renders after the upload).
   await open(page, `${FW}/person-platform/#/person-platform/attachments`);
+  // The agent chooses files beside the assistant's checklist (it arrives after the page's load event).
+  await expectInjected(page, '附件核对清单');
   const rotated = withOrientation(await picture(page, 640, 480, 'image/jpeg'), 6);
   const row = (name: string) => page.locator('.el-table__body-wrapper tr', { hasText: name }).locator('input[type=file]');
-  await row('诚信声明').setInputFiles({ name: 'chengxin.jpg', mimeType: 'image/jpeg', buffer: rotated });
+  const first = await row('诚信声明').elementHandle();
+  await first!.setInputFiles({ name: 'chengxin.jpg', mimeType: 'image/jpeg', buffer: rotated });
   await expectInjected(page, '上传前检查：chengxin.jpg', '照片方向未摆正（EXIF 方向 6）', '分辨率偏低（480×640 像素');
   await expect.poll(() => uploads(page)).toBe(1);
+  // The portal re-renders its table 200 ms after an upload: the agent chooses the next file in the new table (a file
+  // set on an input the page is throwing away reaches the page's own handler but no listener on the document).
+  await page.waitForFunction((input) => !input.isConnected, first);
+  // …and one chosen on the input the page has just taken out is checked all the same (the page uploads it too).
+  await first!.setInputFiles({ name: 'chengxin2.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n') });
+  await expectInjected(page, '上传前检查：chengxin2.pdf');
+  await expect.poll(() => uploads(page)).toBe(2);
   // A Word file.
   await row('应税收入材料').setInputFiles({ name: 'shouru.docx', mimeType: 'application/msword', buffer: Buffer.from('PK\x03\x04 not really a pdf') });
   await expectInjected(page, '文件类型不符：「shouru.docx」，此处应为 pdf/jpg/png');
-  await expect.poll(() => uploads(page)).toBe(2);
+  await expect.poll(() => uploads(page)).toBe(3);
 
   // 证件照片: the page accepts .jpg only, up to 200KB; a small square PNG is wrong in three ways; a good photo passes.
   await open(page, `${FW}/person-platform/#/person-platform/photo`);

@@ -127,33 +127,45 @@ const byRow = new Map<string, Result>();
 let seq = 0;
 let listening = false;
 let refresh: () => void = () => {};
+/** File inputs with a listener of their own, and the change events already seen (on the input or on the document). */
+const bound = new WeakSet<HTMLInputElement>();
+const seen = new WeakSet<Event>();
+
+/** A file chosen: its File objects kept at once (the portal may clear the input right after), then checked. */
+function fileChosen(event: Event): void {
+  if (seen.has(event)) return;
+  seen.add(event);
+  const input = event.target;
+  if (!(input instanceof HTMLInputElement) || input.type !== 'file' || isOurs(input)) return;
+  const files = [...(input.files ?? [])];
+  if (!files.length) return;
+  const row = rowOf(input);
+  const photo = isPhotoControl(input);
+  void Promise.all(files.map((f) => inspect(f, input, photo, row))).then((lists) => {
+    const result: Result = { file: files.map((f) => f.name).join('、'), warnings: lists.flat(), key: row ? `row:${row}` : `input#${seq++}` };
+    byInput.set(input, result);
+    if (row) byRow.set(`${location.href}|${row}`, result);
+    refresh();
+  });
+}
 
 function listen(env: FeatureEnv): void {
   refresh = () => env.refreshSoon();
   if (listening) return;
   listening = true;
   env.ctx.onInvalidated(() => (listening = false));
-  env.ctx.addEventListener(
-    document,
-    'change',
-    (event) => {
-      const input = event.target;
-      if (!(input instanceof HTMLInputElement) || input.type !== 'file' || isOurs(input)) return;
-      // Keep the File objects now: the portal may clear the input right after reading it.
-      const files = [...(input.files ?? [])];
-      if (!files.length) return;
-      const row = rowOf(input);
-      const photo = isPhotoControl(input);
-      void Promise.all(files.map((f) => inspect(f, input, photo, row))).then((lists) => {
-        const result: Result = { file: files.map((f) => f.name).join('、'), warnings: lists.flat(), key: row ? `row:${row}` : `input#${seq++}` };
-        byInput.set(input, result);
-        if (row) byRow.set(`${location.href}|${row}`, result);
-        refresh();
-      });
-    },
-    // The page's change handler may clear the input: ours runs first (capture) and keeps the files.
-    { capture: true },
-  );
+  // The page's change handler may clear the input: ours runs first (capture) and keeps the files.
+  env.ctx.addEventListener(document, 'change', fileChosen, { capture: true });
+}
+
+/**
+ * A listener on the input itself too: a file chosen while the portal re-renders its table lands on an input the
+ * page has just taken out, whose change event never reaches the document (the page's own handler still uploads it).
+ */
+function bind(env: FeatureEnv, input: HTMLInputElement): void {
+  if (bound.has(input)) return;
+  bound.add(input);
+  env.ctx.addEventListener(input, 'change', fileChosen, { capture: true });
 }
 
 addFeature({
@@ -166,6 +178,7 @@ addFeature({
       // Read through the scan: a batch that adds, removes or restyles no file input (a list reloaded) does not
       // re-check this (issue #16); a checked file asks for a refresh itself (refreshSoon above).
       for (const input of env.scan().all<HTMLInputElement>('input[type=file]')) {
+        bind(env, input);
         const row = rowOf(input);
         const result = byInput.get(input) ?? (row ? byRow.get(`${location.href}|${row}`) : undefined);
         const box = result ? shownBox(env, input) : null;
