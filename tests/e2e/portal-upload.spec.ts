@@ -92,6 +92,7 @@ test('files chosen for upload are checked locally and warned about, never blocke
 
   // Classic 附件管理: visible inputs, a 5M limit in the page's tip; a mislabelled file.
   await page.goto(`${FW}/gzjzz/person/fjgl.html`);
+  await expectInjected(page, '附件核对清单');
   const classic = page.locator('input[name=grfj_4]');
   await classic.setInputFiles({ name: 'shouru.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(5 * 1024 * 1024 + 100 * 1024, 0x20)]) });
   await expectInjected(page, '超过页面要求的 5.0 MB');
