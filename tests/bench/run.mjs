@@ -6,7 +6,7 @@
 //                                         every source), then every figure
 //   npm run bench -- --build              always build first;   --no-build: reuse .output/chrome-mv3 as it is
 //   npm run bench -- --quick              a smoke run (few repetitions, 5 s idle); writes to the temp dir, not results.json
-//   options: --runs N (A/B loads per arm, 10)  --traced N (5)  --batches N (20)  --idle SECONDS (60)  --out FILE
+//   options: --runs N (A/B loads per arm, 20)  --traced N (5)  --batches N (20)  --idle SECONDS (60)  --out FILE
 //   the same as environment variables: BENCH_RUNS, BENCH_TRACED, BENCH_BATCHES, BENCH_IDLE_SECONDS
 //   --only PHASES                         comma-separated subset of node,page,storage,sheet,casebook (the case book needs
 //                                         storage, which seeds its database; the others are reported as skipped)
@@ -70,7 +70,7 @@ await main({
   cacheDir,
   build: flag('no-build') ? 'never' : flag('build') ? 'always' : 'auto',
   quick,
-  runs: num('runs', 'BENCH_RUNS', 10, 3),
+  runs: num('runs', 'BENCH_RUNS', 20, 3),
   tracedRuns: num('traced', 'BENCH_TRACED', 5, 2),
   batches: num('batches', 'BENCH_BATCHES', 20, 5),
   idleSeconds: num('idle', 'BENCH_IDLE_SECONDS', 60, 5),
