@@ -14,8 +14,6 @@
  *   evaluatePortal([q…])       ──────────▶   rules/ verdicts, one per question (rules/portal-questions.ts)
  *   getPortalChecklist({module})─────────▶   the checklist of the case in focus (or the business's default)
  *   getPortalGuidance({…})     ──────────▶   FIELD_GUIDANCE of the module + the rules' texts
- *   getFocusDraft()            ──────────▶   the employee/case in focus + captured values, or null
- *   saveCaptured({...})        ──────────▶   merges page values into the focus employee's draft (audited)
  *   reportPage(report)         ──────────▶   keeps the tab's page context in browser.storage.session
  *   reportPortalRecords(r)     ──────────▶   keeps the people the page shows (permit card, lists) for the side panel
  *   side panel / case book
@@ -31,7 +29,7 @@ import type { FieldGuidance } from '../rules/field-rules';
 import type { RuleMeta } from '../rules/rule';
 import { PortalQuestions, type PortalQuestion, type PortalAnswer } from '../rules/portal-questions';
 import { PortalRecords } from '../rules/portal-records';
-import { CaptureInput, CapturedValue, type Case, type CompanyProfile, type Employee } from '../storage/schemas';
+import { CapturedValue, type Case, type CompanyProfile, type Employee } from '../storage/schemas';
 import type { Reminder } from '../rules/deadline-events';
 
 // ---------------------------------------------------------------------------------------------
@@ -116,16 +114,11 @@ export const PORTAL_RECORDS_KEY = 'portalRecords';
 /** Requests without a payload accept only `undefined` / `null`. */
 const NoPayload = z.union([z.undefined(), z.null()]);
 
-/** saveCaptured: values the content script read off a portal page (the drafts repository's CaptureInput). */
-export type SaveCapturedRequest = CaptureInput;
-
-export interface SaveCapturedResponse {
-  draftId: string;
-  saved: number;
-  unchanged: number;
-}
-
-/** What the content script may fill from: the employee in focus, the case in focus, captured values. */
+/**
+ * The employee and case in focus with their captured values: what the background's portal answers are computed from
+ * (never sent to the content script: since issue #20 fills and captures are previewed and saved by the side panel, and
+ * the message that once carried this to the page's process is gone).
+ */
 export interface FocusDraft {
   employee: Pick<
     Employee,
@@ -214,10 +207,6 @@ export interface ProtocolMap {
   getPortalChecklist(request: PortalChecklistRequest): PortalChecklist;
   /** Content script → background: FIELD_GUIDANCE of the module and the texts of some rules. */
   getPortalGuidance(request: PortalGuidanceRequest): PortalGuidance;
-  /** Content script → background. */
-  getFocusDraft(): FocusDraft | null;
-  /** Content script → background. */
-  saveCaptured(request: SaveCapturedRequest): SaveCapturedResponse;
   /** Content script → background: what this tab was recognised as. */
   reportPage(report: PageReport): void;
   /** Content script → background: the people the page shows, for the side panel's 保存到案卷 / 同步到案卷簿. */
@@ -235,8 +224,6 @@ export type MessageType = keyof ProtocolMap;
 /** The request schema of every message; each handler parses its payload with it before anything else. */
 export const REQUEST_SCHEMAS = {
   evaluatePortal: PortalQuestions,
-  getFocusDraft: NoPayload,
-  saveCaptured: CaptureInput,
   reportPage: PageReport,
   reportPortalRecords: PortalRecords,
   getActivePortalContext: NoPayload,

@@ -38,8 +38,7 @@ export default defineBackground(() => {
   const storageDeps = { db: getDb(), runtimeId: browser.runtime.id, pageContexts };
   const storage = createStorageHandlers(storageDeps);
   // Each handler checks its sender (our content script on a portal tab, or our own pages) and parses its payload.
-  // (getFocusDraft and saveCaptured stay answered to our content script on https portal pages only; since
-  // issue #20 it asks for neither: previews are the side panel's, which also saves captured values.)
+  // (The focus draft is no message: the portal handlers read it to answer, and only verdicts go to the page.)
   registerStorageHandlers(onMessage as OnMessage, storageDeps);
   registerReminderHandler(onMessage as OnMessage, { runtimeId: browser.runtime.id, runReminderCheck: reminders.runReminderCheck });
 
@@ -47,7 +46,7 @@ export default defineBackground(() => {
   registerPortalHandlers(onMessage, {
     db: getDb(),
     runtimeId: browser.runtime.id,
-    focusDraft: (sender) => storage.getFocusDraft(undefined, sender),
+    focusDraft: (sender) => storage.focusDraft(sender),
   });
 
   // Fill and capture offers: shown and confirmed in the side panel only (issue #20).

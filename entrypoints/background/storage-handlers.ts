@@ -18,14 +18,14 @@ import {
   REQUEST_SCHEMAS,
   type FocusDraft,
   type ProtocolMap,
-  type SaveCapturedResponse,
   type TabContext,
 } from '../../utils/messaging';
 import type { PageContextStore } from './tab-contexts';
 import { isPortalUrl } from '../../utils/matches';
 
 /** The messages whose handlers live here (the portal questions' are in portal-handlers.ts). */
-type MessageType = 'getFocusDraft' | 'saveCaptured' | 'reportPage' | 'getActivePortalContext';
+type MessageType = 'reportPage' | 'getActivePortalContext';
+const MESSAGE_TYPES: readonly MessageType[] = ['reportPage', 'getActivePortalContext'];
 
 /** The parts of `runtime.MessageSender` the checks use. */
 export interface MessageSender {
@@ -112,17 +112,23 @@ export function parseMessage<S extends z.ZodType>(schema: S, data: unknown): z.o
 
 export type StorageHandlers = {
   [K in MessageType]: (data: unknown, sender: MessageSender) => Promise<ReturnType<ProtocolMap[K]>>;
+} & {
+  /**
+   * The employee and case in focus, for the portal handlers' answers to our content script's questions (`sender`: that
+   * question's sender, checked). Not a message: what it returns is personal data and never goes to the portal page's
+   * process (the getFocusDraft and saveCaptured messages were removed once the side panel did fills and captures).
+   */
+  focusDraft(sender: MessageSender): Promise<FocusDraft | null>;
 };
 
-/** The handlers, one per message type: `(data, sender) => Promise<response>`. */
+/** The handlers, one per message type: `(data, sender) => Promise<response>`; and `focusDraft`. */
 export function createStorageHandlers(deps: StorageHandlerDeps): StorageHandlers {
   const { db } = deps;
   const repos = createRepos(db, { now: deps.now, source: 'portal' });
 
   return {
-    async getFocusDraft(data, sender): Promise<FocusDraft | null> {
+    async focusDraft(sender): Promise<FocusDraft | null> {
       assertPortalContentScript(sender, deps.runtimeId);
-      parseRequest('getFocusDraft', data);
       const focus = await repos.focus.get();
       if (!focus?.employeeId) return null;
       const e = await repos.employees.get(focus.employeeId);
@@ -172,24 +178,6 @@ export function createStorageHandlers(deps: StorageHandlerDeps): StorageHandlers
       };
     },
 
-    async saveCaptured(data, sender): Promise<SaveCapturedResponse> {
-      assertPortalContentScript(sender, deps.runtimeId);
-      const req = parseRequest('saveCaptured', data);
-      // Values are only ever written to the employee the agent has in focus right now.
-      const focus = await repos.focus.get();
-      if (focus?.employeeId !== req.employeeId || (req.caseId !== undefined && focus.caseId !== req.caseId)) {
-        throw new StorageError(
-          'conflict',
-          {
-            zh: '侧边栏中选中的员工已变更，未保存采集的内容。请重新读取当前员工后再试。',
-            en: 'The employee selected in the side panel changed; captured values were not saved. Reload the focus and try again.',
-          },
-          { reason: 'focus-changed' },
-        );
-      }
-      return repos.drafts.saveCaptured(req);
-    },
-
     async reportPage(data, sender): Promise<void> {
       const { tabId, url, active } = assertPortalContentScript(sender, deps.runtimeId);
       const report = parseRequest('reportPage', data);
@@ -215,7 +203,7 @@ export type OnMessage = <T extends keyof ProtocolMap>(
 /** Registers every handler; returns a function that removes them all. */
 export function registerStorageHandlers(onMessage: OnMessage, deps: StorageHandlerDeps): () => void {
   const handlers = createStorageHandlers(deps);
-  const removers = (Object.keys(handlers) as MessageType[]).map((type) =>
+  const removers = MESSAGE_TYPES.map((type) =>
     onMessage(type, ({ data, sender }) => handlers[type](data, sender) as never),
   );
   return () => removers.forEach((r) => r());

@@ -6,6 +6,7 @@
 import { NOT_FOUND, StorageError, type Bilingual } from '../errors';
 import { CaptureInput, DraftRow, LIMITS, type Draft } from '../schemas';
 import { audit, parseOrThrow, readOp, writeTx, type RepoContext } from './context';
+import { findHostileKey } from '../../utils/hostile';
 
 const WHAT: Bilingual = { zh: '采集草稿', en: 'Captured draft' };
 
@@ -28,6 +29,16 @@ export function draftsRepo(ctx: RepoContext) {
   return {
     /** Merges captured values into the employee's (or case's) draft; unchanged values keep their time. */
     async saveCaptured(input: CaptureInput): Promise<CaptureResult> {
+      // Values read off a portal page (the page is untrusted): a key that could reach an object's prototype is refused
+      // by name, not silently dropped by the schema.
+      const hostile = findHostileKey(input);
+      if (hostile) {
+        throw new StorageError(
+          'invalid',
+          { zh: `采集的内容含有不允许的键名「${hostile}」，未保存。`, en: `The captured values contain the forbidden key "${hostile}"; not saved.` },
+          { reason: 'hostile-key' },
+        );
+      }
       const data = parseOrThrow(CaptureInput, input, WHAT);
       return writeTx(ctx, [db.drafts, db.employees, db.cases], async () => {
         if (!(await db.employees.get(data.employeeId))) throw NOT_FOUND({ zh: '员工', en: 'Employee' }, data.employeeId);

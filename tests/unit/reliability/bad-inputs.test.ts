@@ -88,7 +88,7 @@ beforeEach(async () => {
     portal[type] = fn;
     return () => {};
   };
-  registerPortalHandlers(on as never, { db: t.db, runtimeId: RUNTIME_ID, focusDraft: (s) => storage.getFocusDraft(undefined, s), now: clock.now });
+  registerPortalHandlers(on as never, { db: t.db, runtimeId: RUNTIME_ID, focusDraft: (s) => storage.focusDraft(s), now: clock.now });
   const backupText = (await exportBackup(t.db, { appVersion: '1.0.0', now: clock.now })).text;
   w = { repos, employee, other, kase, contractCase, pageContexts, storage, portal, backupText, backup: JSON.parse(backupText) };
 });
@@ -306,12 +306,13 @@ const IMPORTS: BadInput[] = [
   { area: 'imports', group: 'employee sheet', name: 'a file over 20 MB', names: /文件过大/, act: importSheet(() => new Uint8Array(20 * 1024 * 1024 + 1).fill(0x41)) },
 ];
 
-const sc = (x: World, data: unknown, sender = contentScript()) => refusal(() => x.storage.saveCaptured(data, sender));
+// Captured values are saved by the side panel, after the agent confirms (issue #20): the drafts repository is the door.
+const sc = (x: World, data: unknown) => refusal(() => x.repos.drafts.saveCaptured(data as never));
 const rp = (x: World, data: unknown, sender = contentScript()) => refusal(() => x.storage.reportPage(data, sender));
 const capture = (x: World, over: Record<string, unknown> = {}) => ({ employeeId: x.employee.id, caseId: x.kase.id, module: 'person-basic-info', fields: { 'basic.address': '北京市大兴区兴华大街2号' }, ...over });
 
 const ADAPTER: BadInput[] = [
-  // saveCaptured: values the content script read off a portal page.
+  // saveCaptured: values read off a portal page, saved from the side panel's confirmed capture.
   { area: 'page adapter', group: 'saveCaptured', name: 'a value that is a number', names: /类型错误（应为文本）/, act: (x) => sc(x, capture(x, { fields: { 'basic.address': 42 } })) },
   { area: 'page adapter', group: 'saveCaptured', name: 'a __proto__ field key', names: /不允许的键名「__proto__」/, act: (x) => sc(x, JSON.parse(`{"employeeId":"${x.employee.id}","module":null,"fields":{"__proto__":{"polluted":"yes"}}}`)) },
   { area: 'page adapter', group: 'saveCaptured', name: 'a constructor key nested in the payload', names: /不允许的键名「constructor」/, act: (x) => sc(x, { ...capture(x), fields: JSON.parse('{"basic.name":"张伟","x":{"constructor":{"prototype":{}}}}') }) },
@@ -323,8 +324,7 @@ const ADAPTER: BadInput[] = [
   { area: 'page adapter', group: 'saveCaptured', name: 'an extra key in the payload', names: /未知字段：sql/, act: (x) => sc(x, capture(x, { sql: 'DELETE' })) },
   { area: 'page adapter', group: 'saveCaptured', name: 'an unknown portal module', names: /页面模块.*取值无效/, act: (x) => sc(x, capture(x, { module: 'admin-console' })) },
   { area: 'page adapter', group: 'saveCaptured', name: 'a field key that is HTML', names: /字段名无效/, act: (x) => sc(x, capture(x, { fields: { '<img src=x onerror=alert(1)>': '1' } })) },
-  { area: 'page adapter', group: 'saveCaptured', name: 'values for an employee who is not in focus', names: /选中的员工已变更/, act: (x) => sc(x, capture(x, { employeeId: x.other.id, caseId: undefined })) },
-  { area: 'page adapter', group: 'saveCaptured', name: 'a message from a look-alike host', names: /拒绝：消息不是来自本扩展/, act: (x) => sc(x, capture(x), contentScript({ url: 'https://bjrcgz.gov.cn.evil.example/', tab: { id: 7, url: 'https://bjrcgz.gov.cn.evil.example/' } })) },
+  { area: 'page adapter', group: 'saveCaptured', name: "a case that is another employee's", names: /业务.*不存在|不存在.*业务/, act: (x) => sc(x, capture(x, { employeeId: x.other.id })) },
   // reportPage: what the content script recognised on a tab.
   { area: 'page adapter', group: 'reportPage', name: 'an empty report', names: /必填/, act: (x) => rp(x, {}) },
   { area: 'page adapter', group: 'reportPage', name: 'fields found as a string', names: /已找到的字段.*类型错误（应为列表）/, act: (x) => rp(x, goodReport({ fieldsFound: 'basic.name' })) },

@@ -49,18 +49,18 @@ describe('the background message handlers', () => {
     return { e, c };
   };
 
-  it('tells a portal content script there is no employee in focus', async () => {
+  it('knows, for a portal question, that no employee is in focus', async () => {
     const { h } = setup();
-    expect(await h.getFocusDraft(undefined, contentScript())).toBeNull();
+    expect(await h.focusDraft(contentScript())).toBeNull();
   });
 
-  it('gives the content script the focused employee, case, company and captured values', async () => {
+  it('reads the focused employee, case, company and captured values for the portal answers', async () => {
     const { h } = setup();
     const { e, c } = await focused();
     await t.repos.company.save({ name: '北京示例科技有限公司', creditCode: CREDIT_CODE });
     await t.repos.drafts.saveCaptured({ employeeId: e.id, module: 'person-basic-info', fields: { 'basic.address': '旧地址', 'basic.tel': '1' } });
     await t.repos.drafts.saveCaptured({ employeeId: e.id, caseId: c.id, module: 'person-basic-info', fields: { 'basic.address': '新地址' } });
-    const draft = await h.getFocusDraft(undefined, contentScript());
+    const draft = await h.focusDraft(contentScript());
     expect(draft?.employee).toMatchObject({ id: e.id, name: '张伟', residentId: e.residentId, gender: 'male', category: 'A' });
     expect(draft?.case).toMatchObject({ id: c.id, business: 'new-permit', facts: { housing: 'own' } });
     expect(draft?.company).toMatchObject({ creditCode: CREDIT_CODE });
@@ -79,10 +79,10 @@ describe('the background message handlers', () => {
     ['an https portal frame in an http portal tab', contentScript({ tab: { id: 7, url: 'http://fw.bjrcgz.gov.cn/' } })],
     ['a javascript: URL', contentScript({ url: 'javascript:alert(1)//bjrcgz.gov.cn', tab: undefined })],
     ['an extension page (no tab)', extensionPage],
-  ])('refuses getFocusDraft from %s', async (_name, sender) => {
+  ])('computes no focus draft for %s', async (_name, sender) => {
     const { h } = setup();
     await focused();
-    await expect(h.getFocusDraft(undefined, sender)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(h.focusDraft(sender)).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('recognises https portal URLs on the main host and its subdomains only', () => {
@@ -97,42 +97,18 @@ describe('the background message handlers', () => {
     expect(isPortalUrl(undefined)).toBe(false);
   });
 
-  it('saves captured values for the focused employee, audited as coming from the portal', async () => {
-    const { h } = setup();
-    const { e } = await focused();
-    const res = await h.saveCaptured({ employeeId: e.id, module: 'person-basic-info', fields: { 'basic.address': '兴华大街1号' } }, contentScript());
-    expect(res).toMatchObject({ saved: 1, unchanged: 0, draftId: `employee:${e.id}` });
-    const [entry] = await t.repos.audit.list({ table: 'drafts', limit: 1 });
-    expect(entry).toMatchObject({ source: 'portal', employeeId: e.id, after: { 'basic.address': '兴华大街1号' } });
-  });
-
-  it('refuses captured values for someone who is no longer in focus', async () => {
-    const { h } = setup();
-    const { e } = await focused();
-    const other = await t.repos.employees.create({ name: '李娜', residentId: rid('1991-04-08', 124) });
-    await t.repos.focus.set(other.id);
-    const before = await snapshot(t.db);
-    await expect(h.saveCaptured({ employeeId: e.id, module: null, fields: { a: '1' } }, contentScript())).rejects.toMatchObject({
-      code: 'conflict',
-      reason: 'focus-changed',
-    });
-    expect(await snapshot(t.db)).toEqual(before);
-  });
-
-  it.each([
-    ['no payload', undefined],
-    ['an unknown field', { employeeId: 'x', module: null, fields: {}, extra: 1 }],
-    ['a bad field key', { employeeId: 'x', module: null, fields: { 'a b': '1' } }],
-    ['a prototype key', JSON.parse('{"employeeId":"x","module":null,"fields":{"__proto__":"1"}}')],
-    ['a value over 4,000 characters', { employeeId: 'x', module: null, fields: { a: 'x'.repeat(4001) } }],
-    ['an unknown module', { employeeId: 'x', module: 'bank', fields: {} }],
-    ['too many fields', { employeeId: 'x', module: null, fields: Object.fromEntries(Array.from({ length: 501 }, (_, i) => [`f${i}`, ''])) }],
-  ])('refuses a saveCaptured request with %s and writes nothing', async (_name, data) => {
-    const { h } = setup();
-    await focused();
-    const before = await snapshot(t.db);
-    await expect(h.saveCaptured(data, contentScript())).rejects.toMatchObject({ code: 'invalid' });
-    expect(await snapshot(t.db)).toEqual(before);
+  it('answers neither getFocusDraft nor saveCaptured: personal data never goes to the portal page by message', async () => {
+    const registered = new Map<string, unknown>();
+    const onMessage = ((type: string, handler: unknown) => {
+      registered.set(type, handler);
+      return () => {};
+    }) as OnMessage;
+    registerStorageHandlers(onMessage, { db: t.db, runtimeId: RUNTIME_ID, pageContexts: memoryPageContextStore() });
+    registerPortalHandlers(onMessage as never, { db: t.db, runtimeId: RUNTIME_ID, focusDraft: async () => null });
+    expect(registered.has('getFocusDraft')).toBe(false);
+    expect(registered.has('saveCaptured')).toBe(false);
+    expect(Object.keys(REQUEST_SCHEMAS)).not.toContain('getFocusDraft');
+    expect(Object.keys(REQUEST_SCHEMAS)).not.toContain('saveCaptured');
   });
 
   it('keeps a page report per tab, with the tab id and URL taken from the sender', async () => {
@@ -188,7 +164,6 @@ describe('the background message handlers', () => {
     await expect(registered.get('runReminderCheck')!({ data: undefined, sender: contentScript() })).rejects.toMatchObject({ code: 'forbidden' });
     expect(await registered.get('runReminderCheck')!({ data: undefined, sender: extensionPage })).toMatchObject({ today: '2026-12-04' });
     expect([...registered.keys()].sort()).toEqual(Object.keys(REQUEST_SCHEMAS).sort());
-    expect(await registered.get('getFocusDraft')!({ data: undefined, sender: contentScript() })).toBeNull();
     off();
     expect(removed.sort()).toEqual(storageMessages.sort());
   });
@@ -206,9 +181,8 @@ describe('the background message handlers', () => {
   });
 
   it('has a schema for every request that accepts a well-formed one', () => {
-    expect(REQUEST_SCHEMAS.saveCaptured.safeParse({ employeeId: 'e1', module: 'person-work', fields: { 'work.company': '某公司' } }).success).toBe(true);
-    expect(REQUEST_SCHEMAS.getFocusDraft.safeParse(undefined).success).toBe(true);
-    expect(REQUEST_SCHEMAS.getFocusDraft.safeParse({ x: 1 }).success).toBe(false);
+    expect(REQUEST_SCHEMAS.getPortalSettings.safeParse(undefined).success).toBe(true);
+    expect(REQUEST_SCHEMAS.getPortalSettings.safeParse({ x: 1 }).success).toBe(false);
     vi.restoreAllMocks();
   });
 });
