@@ -9,7 +9,8 @@
  * once, a changed text re-reads its element, and the short texts of the ancestors above are rebuilt from
  * their children's until one stays the same. A batch's cost follows what changed, not the page's size.
  * `apply` says which texts gained or lost an element and where the page changed, so that only the
- * features reading those re-check (runtime.ts).
+ * features reading those re-check (runtime.ts). A list re-rendered with the markup it had is not read again
+ * at all until somebody asks for one of its texts (deferred renders, below).
  */
 import { normaliseLabel, type PageEvidence } from './pages';
 import { isOurs } from './hosts';
