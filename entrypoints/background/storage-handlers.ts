@@ -24,8 +24,8 @@ import type { PageContextStore } from './tab-contexts';
 import { isPortalUrl } from '../../utils/matches';
 
 /** The messages whose handlers live here (the portal questions' are in portal-handlers.ts). */
-type MessageType = 'reportPage' | 'getActivePortalContext';
-const MESSAGE_TYPES: readonly MessageType[] = ['reportPage', 'getActivePortalContext'];
+const MESSAGE_TYPES = ['reportPage', 'getActivePortalContext'] as const;
+type MessageType = (typeof MESSAGE_TYPES)[number];
 
 /** The parts of `runtime.MessageSender` the checks use. */
 export interface MessageSender {
